@@ -1,0 +1,71 @@
+package ai.orq.sdk.spec;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Our hand-written spec must agree with orq.ai's own document on everything that travels on the
+ * wire. The reference lives outside the project ({@code ../shared/reference/} beside the clone);
+ * where it is absent, as in a user's own clone, these tests are skipped and say why.
+ */
+final class SpecConformanceTest {
+  private static Set<String> ours;
+  private static Set<String> reference;
+
+  @BeforeAll
+  static void readBothDocuments() throws Exception {
+    Path referenceFile = ReferenceFiles.referenceDocument();
+    assumeTrue(Files.isRegularFile(referenceFile),
+        "skipped: the orq.ai reference document is not at " + referenceFile
+            + " (it lives in ../shared/reference beside the clone; set -Dorq.reference.dir to point elsewhere)");
+    ours = WireFacts.of(ReferenceFiles.ourSpec());
+    reference = WireFacts.of(referenceFile);
+  }
+
+  @Test
+  void operationsStatusCodesAndMediaTypesMatch() {
+    assertSame(onlyOperations(reference), onlyOperations(ours));
+  }
+
+  @Test
+  void everyPropertyTypeRequiredFlagAndEnumMatches() {
+    assertSame(reference, ours);
+  }
+
+  @Test
+  void theComparisonSeesTheWholeWireShape() {
+    assertTrue(ours.size() > 400, "only " + ours.size() + " facts: the walk stopped early");
+    assertTrue(ours.contains("GET /v2/conversations/ 200 application/json $.has_more required"));
+    assertTrue(ours.contains(
+        "POST /v2/conversations/{conversation_id}/responses 200 text/event-stream $.data<part.delta>.data.delta<reasoning>.signature optional"));
+    assertTrue(ours.contains(
+        "GET /v2/conversations/{conversation_id} 200 application/json $.messages[].parts[]<tool_result>.tool_call_id required"));
+  }
+
+  private static Set<String> onlyOperations(Set<String> facts) {
+    Set<String> operations = new TreeSet<>();
+    for (String fact : facts) {
+      if (!fact.contains(" $")) {
+        operations.add(fact);
+      }
+    }
+    return operations;
+  }
+
+  private static void assertSame(Set<String> expected, Set<String> actual) {
+    Set<String> missing = new TreeSet<>(expected);
+    missing.removeAll(actual);
+    Set<String> extra = new TreeSet<>(actual);
+    extra.removeAll(expected);
+    assertTrue(missing.isEmpty() && extra.isEmpty(),
+        "our spec differs from the reference on the wire.\n  missing from ours:\n    "
+            + String.join("\n    ", missing) + "\n  only in ours:\n    " + String.join("\n    ", extra));
+  }
+}
