@@ -1,0 +1,226 @@
+package ai.orq.sdk.streaming.internal;
+
+import jakarta.annotation.Nullable;
+import java.io.IOException;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ByteString;
+
+/**
+ * A pull parser of the {@code text/event-stream} format (WHATWG HTML, "Server-sent events",
+ * section 9.2.6) that knows nothing of HTTP: each {@link #next()} reads lines until one event is
+ * dispatched and returns, leaving the rest of the input unread.
+ *
+ * <p>Honours comments, {@code event}, {@code id} (last event id persists, ignored when it holds
+ * NUL), {@code retry} (ASCII digits only), unknown fields, multi-line {@code data}, a leading
+ * byte-order mark, and LF, CRLF and CR line endings. A CR is a line end by itself: the parser
+ * never waits for the byte after it, so an event ending in CR is dispatched before the server
+ * sends more (OkHttp-SSE 4.12's reader peeks for the LF and waits). Lines are decoded as UTF-8
+ * only once complete, so input may be split anywhere, including inside a multi-byte character.
+ * An incomplete event at end of input is discarded, as the specification says.
+ *
+ * <p>Not thread-safe; owned by the thread that reads the stream.
+ */
+public final class SseReader {
+  private static final ByteString LINE_END = ByteString.encodeUtf8("\r\n");
+  private static final ByteString BOM = ByteString.decodeHex("efbbbf");
+  private static final byte CR = '\r';
+  private static final byte LF = '\n';
+  private static final byte COLON = ':';
+  private static final byte SPACE = ' ';
+  private static final ByteString DATA_NAME = ByteString.encodeUtf8("data");
+  private static final ByteString EVENT_NAME = ByteString.encodeUtf8("event");
+  private static final ByteString ID_NAME = ByteString.encodeUtf8("id");
+  private static final ByteString RETRY_NAME = ByteString.encodeUtf8("retry");
+  private static final int OTHER = 0;
+  private static final int DATA = 1;
+  private static final int EVENT = 2;
+  private static final int ID = 3;
+  private static final int RETRY = 4;
+
+  private final BufferedSource source;
+  private final Buffer buffer;
+
+  private boolean started;
+  private boolean skipLeadingLf;
+  @Nullable private String firstData;
+  @Nullable private StringBuilder moreData;
+  @Nullable private String pendingType;
+
+  @Nullable private String lastId;
+  @Nullable private String type;
+  @Nullable private String data;
+  private long retryMillis = -1;
+
+  public SseReader(BufferedSource source) {
+    this.source = source;
+    this.buffer = source.getBuffer();
+  }
+
+  /**
+   * Reads until the next event is dispatched and returns true, or returns false at end of input.
+   * Blocks while the source does.
+   */
+  public boolean next() throws IOException {
+    if (!started) {
+      skipByteOrderMark();
+      started = true;
+    }
+    while (true) {
+      long lineEnd = source.indexOfElement(LINE_END);
+      if (lineEnd == -1L) {
+        return false; // end of input; an incomplete line or event is discarded
+      }
+      if (skipLeadingLf) {
+        skipLeadingLf = false;
+        if (lineEnd == 0 && buffer.getByte(0) == LF) {
+          buffer.skip(1);
+          continue;
+        }
+      }
+      boolean dispatched = lineEnd == 0L ? dispatch() : processLine(lineEnd);
+      skipLineEnd();
+      if (dispatched) {
+        return true;
+      }
+    }
+  }
+
+  /** The data of the event last returned by {@link #next()}, lines joined with LF. */
+  public String data() {
+    if (data == null) {
+      throw new IllegalStateException("no event read yet");
+    }
+    return data;
+  }
+
+  /** The {@code event} field of the event last returned, or null when it had none. */
+  @Nullable
+  public String type() {
+    return type;
+  }
+
+  /** The last event id seen so far (it persists across events), or null. */
+  @Nullable
+  public String lastEventId() {
+    return lastId;
+  }
+
+  /** The last valid {@code retry} value in milliseconds, or -1 when none was seen. */
+  public long retryMillis() {
+    return retryMillis;
+  }
+
+  private void skipByteOrderMark() throws IOException {
+    if (source.request(1) && buffer.getByte(0) == BOM.getByte(0)
+        && source.request(BOM.size()) && buffer.rangeEquals(0, BOM)) {
+      buffer.skip(BOM.size());
+    }
+  }
+
+  private boolean dispatch() {
+    if (firstData == null) {
+      pendingType = null;
+      return false;
+    }
+    data = moreData == null ? firstData : moreData.toString();
+    type = pendingType;
+    firstData = null;
+    moreData = null;
+    pendingType = null;
+    return true;
+  }
+
+  /** Processes one non-empty line of {@code length} bytes at the head of the buffer; consumes it. */
+  private boolean processLine(long length) throws IOException {
+    if (buffer.getByte(0) == COLON) {
+      buffer.skip(length); // a comment, such as a keep-alive
+      return false;
+    }
+    long colon = buffer.indexOf(COLON, 0, length);
+    int field = field(colon == -1L ? length : colon);
+    if (field == OTHER) {
+      buffer.skip(length);
+      return false;
+    }
+    String value = "";
+    if (colon == -1L) {
+      buffer.skip(length);
+    } else {
+      long valueStart = colon + 1;
+      if (valueStart < length && buffer.getByte(valueStart) == SPACE) {
+        valueStart++;
+      }
+      buffer.skip(valueStart);
+      value = buffer.readUtf8(length - valueStart);
+    }
+    switch (field) {
+      case DATA:
+        appendData(value);
+        break;
+      case EVENT:
+        pendingType = value.isEmpty() ? null : value;
+        break;
+      case ID:
+        if (value.indexOf('\u0000') == -1) {
+          lastId = value;
+        }
+        break;
+      default:
+        setRetry(value);
+        break;
+    }
+    return false;
+  }
+
+  /** Which field the name of {@code nameLength} bytes at the head of the buffer is. */
+  private int field(long nameLength) {
+    if (nameLength == 4 && buffer.rangeEquals(0, DATA_NAME)) {
+      return DATA;
+    } else if (nameLength == 5 && buffer.rangeEquals(0, EVENT_NAME)) {
+      return EVENT;
+    } else if (nameLength == 2 && buffer.rangeEquals(0, ID_NAME)) {
+      return ID;
+    } else if (nameLength == 5 && buffer.rangeEquals(0, RETRY_NAME)) {
+      return RETRY;
+    }
+    return OTHER;
+  }
+
+  private void appendData(String value) {
+    if (firstData == null) {
+      firstData = value;
+    } else {
+      if (moreData == null) {
+        moreData = new StringBuilder(firstData);
+      }
+      moreData.append('\n').append(value);
+    }
+  }
+
+  private void setRetry(String value) {
+    if (value.isEmpty() || value.length() > 18) {
+      return;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return;
+      }
+    }
+    retryMillis = Long.parseLong(value);
+  }
+
+  private void skipLineEnd() throws IOException {
+    byte end = buffer.readByte(); // present: the line end was found in the buffer
+    if (end == CR) {
+      if (buffer.size() > 0) {
+        if (buffer.getByte(0) == LF) {
+          buffer.skip(1);
+        }
+      } else {
+        skipLeadingLf = true; // the LF of a CRLF may arrive later; never wait for it
+      }
+    }
+  }
+}
