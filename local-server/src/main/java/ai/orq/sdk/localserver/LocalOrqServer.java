@@ -1,0 +1,229 @@
+package ai.orq.sdk.localserver;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-memory, orq-compatible HTTP server for the seven Conversations API v2 operations, bound to
+ * the loopback interface. Use it to run examples without an API key and to test code that talks to
+ * orq.ai:
+ *
+ * <pre>{@code
+ * try (LocalOrqServer server = LocalOrqServer.builder().apiKey("test-key").build().start()) {
+ *   String baseUrl = server.baseUrl(); // e.g. "http://127.0.0.1:53211/"
+ *   // point a client at baseUrl, authenticating with "Authorization: Bearer test-key"
+ * }
+ * }</pre>
+ *
+ * <p>Conversations live in memory until the server is closed. Replies are deterministic: the
+ * assistant answers {@code "You said: "} followed by the user's text, streamed word by word.
+ *
+ * <p>Thread-safe. {@link #start()} may be called once; {@link #close()} stops the server promptly,
+ * ending open streams, and may be called any number of times.
+ */
+public final class LocalOrqServer implements AutoCloseable {
+  private static final int DEFAULT_THREADS = 128;
+  private static final int BACKLOG = 4096;
+  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+  private final String apiKey;
+  private final int port;
+  private final Duration tokenDelay;
+  private final int threads;
+  private HttpServer server;
+  private ThreadPoolExecutor executor;
+  private boolean closed;
+
+  private LocalOrqServer(Builder builder) {
+    this.apiKey = builder.apiKey;
+    this.port = builder.port;
+    this.tokenDelay = builder.tokenDelay;
+    this.threads = builder.threads;
+  }
+
+  /** Returns a builder with the defaults: key {@code "local-test-key"}, an ephemeral port, no delay. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Binds {@code 127.0.0.1} and starts serving.
+   *
+   * @return this server, now running
+   * @throws IllegalStateException if already started or closed
+   * @throws UncheckedIOException if the port cannot be bound
+   */
+  public synchronized LocalOrqServer start() {
+    if (closed) {
+      throw new IllegalStateException("Closed.");
+    }
+    if (server != null) {
+      throw new IllegalStateException("Already started.");
+    }
+    Ulid ulid = new Ulid();
+    ConversationStore store = new ConversationStore(ulid);
+    Router router =
+        new Router(apiKey, ulid, new ConversationApi(store), new ResponseApi(store, ulid, tokenDelay));
+    preferNoDelay();
+    HttpServer http;
+    try {
+      http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), BACKLOG);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot bind 127.0.0.1:" + port, e);
+    }
+    executor = newExecutor(threads);
+    http.setExecutor(executor);
+    http.createContext("/", router);
+    http.start();
+    server = http;
+    return this;
+  }
+
+  /**
+   * Returns the base URL with a trailing slash, e.g. {@code "http://127.0.0.1:53211/"}.
+   *
+   * @throws IllegalStateException if not started
+   */
+  public synchronized String baseUrl() {
+    if (server == null) {
+      throw new IllegalStateException("Not started.");
+    }
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  /** Returns the API key that requests must carry as {@code Authorization: Bearer <key>}. */
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /** Stops the server at once, closing open connections and streams. Idempotent. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (server == null) {
+      return;
+    }
+    server.stop(0);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    server = null;
+  }
+
+  /**
+   * Runs a server from the command line until the process is killed: {@code --port N} (default
+   * 0, ephemeral), {@code --api-key K} (default {@code local-test-key}) and {@code
+   * --token-delay-ms N} (default 0). Prints the base URL on the first line of standard output.
+   */
+  public static void main(String[] args) throws InterruptedException {
+    LocalOrqServer server;
+    try {
+      server = CommandLine.launch(args, System.out);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(CommandLine.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (server != null) {
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "orq-local-server-shutdown"));
+      new CountDownLatch(1).await();
+    }
+  }
+
+  /**
+   * The JDK server flushes headers and body in separate writes; without TCP_NODELAY, Nagle's
+   * algorithm meeting the client's delayed ACK adds about 40 ms to every response. The JDK reads
+   * this property once, when its first server is created; an explicit setting is left alone.
+   */
+  private static void preferNoDelay() {
+    try {
+      if (System.getProperty(NO_DELAY) == null) {
+        System.setProperty(NO_DELAY, "true");
+      }
+    } catch (SecurityException e) {
+      // Not allowed here: the server works, only slower.
+    }
+  }
+
+  private static ThreadPoolExecutor newExecutor(int threads) {
+    AtomicInteger count = new AtomicInteger();
+    ThreadFactory factory =
+        runnable -> {
+          Thread thread = new Thread(runnable, "orq-local-server-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /** Configures a {@link LocalOrqServer}. Not thread-safe. */
+  public static final class Builder {
+    private String apiKey = "local-test-key";
+    private int port;
+    private Duration tokenDelay = Duration.ZERO;
+    private int threads = DEFAULT_THREADS;
+
+    private Builder() {}
+
+    /** The key requests must present as a bearer token. Defaults to {@code "local-test-key"}. */
+    public Builder apiKey(String apiKey) {
+      if (apiKey == null) {
+        throw new NullPointerException("apiKey == null");
+      }
+      if (apiKey.trim().isEmpty()) {
+        throw new IllegalArgumentException("apiKey is blank");
+      }
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /** The loopback port to bind, 0 to 65535. Defaults to 0: an ephemeral port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port out of range: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The pause before each streamed {@code part.delta} event. Defaults to zero. */
+    public Builder tokenDelay(Duration tokenDelay) {
+      if (tokenDelay == null) {
+        throw new NullPointerException("tokenDelay == null");
+      }
+      if (tokenDelay.isNegative()) {
+        throw new IllegalArgumentException("tokenDelay is negative: " + tokenDelay);
+      }
+      this.tokenDelay = tokenDelay;
+      return this;
+    }
+
+    /** Request-handling threads; for tests of this module only. */
+    Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    /** Returns a server that is not yet started; call {@link LocalOrqServer#start()}. */
+    public LocalOrqServer build() {
+      return new LocalOrqServer(this);
+    }
+  }
+}
