@@ -1,0 +1,20 @@
+package ai.orq.sdk;
+
+import java.util.concurrent.CompletableFuture;
+
+/** A stream of events pushed to a {@link StreamHandler} as they arrive. */
+public interface AsyncStreamResponse<T> {
+
+  /**
+   * Starts delivering events to {@code handler}; callable once.
+   *
+   * @throws IllegalStateException on a second call
+   */
+  AsyncStreamResponse<T> subscribe(StreamHandler<T> handler);
+
+  /** Completes when the stream ends, or completes exceptionally with its failure. */
+  CompletableFuture<Void> onCompleteFuture();
+
+  /** Cancels the HTTP call; the handler then gets {@code onFailure} unless it already ended. Idempotent. */
+  void close();
+}

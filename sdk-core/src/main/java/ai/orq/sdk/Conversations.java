@@ -1,0 +1,147 @@
+package ai.orq.sdk;
+
+import ai.orq.sdk.generated.api.ConversationsApi;
+import ai.orq.sdk.internal.Checks;
+import ai.orq.sdk.internal.ClientContext;
+import ai.orq.sdk.internal.StreamingProvider;
+import ai.orq.sdk.model.Conversation;
+import ai.orq.sdk.model.ConversationPage;
+import ai.orq.sdk.model.ConversationWithMessages;
+import ai.orq.sdk.model.CreateConversationRequest;
+import ai.orq.sdk.model.CreateResponseRequest;
+import ai.orq.sdk.model.GenerateNameRequest;
+import ai.orq.sdk.model.ResponseEvent;
+import java.util.Objects;
+import retrofit2.Retrofit;
+import retrofit2.converter.gson.GsonConverterFactory;
+
+/**
+ * The conversation operations, from {@link OrqClient#conversations()}. Each returns an
+ * {@link OrqCall} that does nothing until executed; arguments are checked at once, so a bad
+ * argument throws here, before any request. A conversation id is sent as one percent-encoded path
+ * segment (so {@code a/b} stays one segment); the ids {@code .} and {@code ..} are refused.
+ * Thread-safe.
+ */
+public final class Conversations {
+  private final ClientContext context;
+  private final ConversationsApi api;
+
+  Conversations(ClientContext context) {
+    this.context = context;
+    this.api = new Retrofit.Builder()
+        .baseUrl(context.baseUrl())
+        .callFactory(new RequestOnlyCallFactory())
+        .addConverterFactory(GsonConverterFactory.create(context.gson()))
+        .build()
+        .create(ConversationsApi.class);
+  }
+
+  /** The first page of standalone conversations, newest first. */
+  public OrqCall<ConversationPage> list() {
+    return list(ListConversationsParams.none());
+  }
+
+  /** One page of conversations, newest first. */
+  public OrqCall<ConversationPage> list(ListConversationsParams params) {
+    Objects.requireNonNull(params, "params == null");
+    return call(api.list(params.limit(), params.startingAfter(), params.endingBefore(),
+        params.entityId()), ConversationPage.class);
+  }
+
+  /** Every standalone conversation, fetched lazily page by page. */
+  public ConversationPager listAll() {
+    return listAll(ListConversationsParams.none());
+  }
+
+  /**
+   * Every conversation matching {@code params}, fetched lazily page by page, starting after
+   * {@code params.startingAfter()} when set.
+   *
+   * @throws IllegalArgumentException if {@code params} sets {@code endingBefore}: the walk goes forward only
+   */
+  public ConversationPager listAll(ListConversationsParams params) {
+    Objects.requireNonNull(params, "params == null");
+    if (params.endingBefore() != null) {
+      throw new IllegalArgumentException(
+          "params.endingBefore must not be set for listAll, which walks forward with startingAfter");
+    }
+    return new ConversationPager(this, params);
+  }
+
+  /** Creates a conversation (HTTP 201). */
+  public OrqCall<Conversation> create(CreateConversationRequest request) {
+    Objects.requireNonNull(request, "request == null");
+    return call(api.create(request), Conversation.class);
+  }
+
+  /** Names an unnamed conversation from some context; a {@code BadRequestException} if it has a name. */
+  public OrqCall<Conversation> generateName(String conversationId, GenerateNameRequest request) {
+    String id = Checks.requireConversationId(conversationId);
+    Objects.requireNonNull(request, "request == null");
+    return call(api.generateName(id, request), Conversation.class);
+  }
+
+  /** A conversation with its messages, oldest message first. */
+  public OrqCall<ConversationWithMessages> retrieve(String conversationId) {
+    return call(api.retrieve(Checks.requireConversationId(conversationId)),
+        ConversationWithMessages.class);
+  }
+
+  /** Changes the fields set in {@code update}; the others keep their value. */
+  public OrqCall<Conversation> update(String conversationId, ConversationUpdate update) {
+    String id = Checks.requireConversationId(conversationId);
+    Objects.requireNonNull(update, "update == null");
+    return call(api.update(id, update.toRequest()), Conversation.class);
+  }
+
+  /** Deletes a conversation and its messages (HTTP 204); the call's body is null. */
+  public OrqCall<Void> delete(String conversationId) {
+    return call(api.delete(Checks.requireConversationId(conversationId)), Void.class);
+  }
+
+  /**
+   * Sends a user message and streams the assistant's response. Close the returned stream.
+   *
+   * @throws IllegalStateException without {@code ai.orq:orq-sdk-streaming} on the classpath
+   */
+  public StreamResponse<ResponseEvent> createConversationResponse(
+      String conversationId, CreateResponseRequest request) {
+    return createConversationResponse(conversationId, request, RequestOptions.none());
+  }
+
+  /** As {@link #createConversationResponse(String, CreateResponseRequest)}, with per-request options. */
+  public StreamResponse<ResponseEvent> createConversationResponse(
+      String conversationId, CreateResponseRequest request, RequestOptions options) {
+    checkStreamArguments(conversationId, request, options);
+    return StreamingProviders.get().open(context, conversationId, request, options);
+  }
+
+  /**
+   * Sends a user message and pushes the assistant's response to a handler given to
+   * {@link AsyncStreamResponse#subscribe}.
+   *
+   * @throws IllegalStateException without {@code ai.orq:orq-sdk-streaming} on the classpath
+   */
+  public AsyncStreamResponse<ResponseEvent> createConversationResponseAsync(
+      String conversationId, CreateResponseRequest request) {
+    return createConversationResponseAsync(conversationId, request, RequestOptions.none());
+  }
+
+  /** As {@link #createConversationResponseAsync(String, CreateResponseRequest)}, with per-request options. */
+  public AsyncStreamResponse<ResponseEvent> createConversationResponseAsync(
+      String conversationId, CreateResponseRequest request, RequestOptions options) {
+    checkStreamArguments(conversationId, request, options);
+    return StreamingProviders.get().openAsync(context, conversationId, request, options);
+  }
+
+  private static void checkStreamArguments(
+      String conversationId, CreateResponseRequest request, RequestOptions options) {
+    Checks.requireConversationId(conversationId);
+    Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(options, "options == null");
+  }
+
+  private <T> OrqCall<T> call(retrofit2.Call<T> generated, Class<T> responseType) {
+    return new RealOrqCall<>(context, generated.request(), responseType, RequestOptions.none());
+  }
+}

@@ -1,0 +1,85 @@
+package ai.orq.sdk;
+
+import jakarta.annotation.Nullable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import okhttp3.Dispatcher;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.logging.HttpLoggingInterceptor;
+
+/** Assembles the OkHttp client of an {@link OrqClient}. */
+final class HttpClients {
+  /** Concurrent requests per host of a client's own dispatcher, so that many streams can be open. */
+  static final int MAX_REQUESTS_PER_HOST = 64;
+
+  private static final String VERSION = sdkVersion();
+
+  private HttpClients() {}
+
+  /**
+   * The client's OkHttp client: the given one extended (sharing its pool and dispatcher) or a new
+   * one, with auth and User-Agent first, then the extra interceptors, then logging.
+   */
+  static OkHttpClient create(OrqClient.Builder settings) {
+    OkHttpClient.Builder http;
+    if (settings.okHttpClient != null) {
+      http = settings.okHttpClient.newBuilder();
+    } else {
+      Dispatcher dispatcher = new Dispatcher();
+      dispatcher.setMaxRequestsPerHost(MAX_REQUESTS_PER_HOST);
+      http = new OkHttpClient.Builder().dispatcher(dispatcher);
+    }
+    http.interceptors().add(0, defaultHeaders(settings.apiKey, userAgent(settings.applicationId)));
+    http.interceptors().addAll(settings.interceptors);
+    if (settings.logLevel != LogLevel.NONE) {
+      HttpLoggingInterceptor logging = new HttpLoggingInterceptor()
+          .setLevel(HttpLoggingInterceptor.Level.valueOf(settings.logLevel.name()));
+      logging.redactHeader("Authorization");
+      http.addInterceptor(logging);
+    }
+    return http
+        .connectTimeout(settings.connectTimeout)
+        .callTimeout(settings.timeout)
+        .readTimeout(settings.timeout)
+        .writeTimeout(settings.timeout)
+        .build();
+  }
+
+  /** {@code orq-java/<version> (Java <java.version>)}, then the application id when there is one. */
+  static String userAgent(@Nullable String applicationId) {
+    String sdk = "orq-java/" + VERSION + " (Java " + System.getProperty("java.version") + ")";
+    return applicationId == null ? sdk : sdk + " " + applicationId;
+  }
+
+  /** Adds the bearer key and the User-Agent, unless the request (through RequestOptions) has its own. */
+  private static Interceptor defaultHeaders(String apiKey, String userAgent) {
+    String authorization = "Bearer " + apiKey;
+    return chain -> {
+      Request request = chain.request();
+      Request.Builder withDefaults = request.newBuilder();
+      if (request.header("Authorization") == null) {
+        withDefaults.header("Authorization", authorization);
+      }
+      if (request.header("User-Agent") == null) {
+        withDefaults.header("User-Agent", userAgent);
+      }
+      return chain.proceed(withDefaults.build());
+    };
+  }
+
+  private static String sdkVersion() {
+    try (InputStream in = HttpClients.class.getResourceAsStream("orq-sdk.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}

@@ -1,0 +1,275 @@
+package ai.orq.sdk;
+
+import ai.orq.sdk.internal.Checks;
+import ai.orq.sdk.internal.ClientContext;
+import ai.orq.sdk.internal.RetryPolicy;
+import jakarta.annotation.Nullable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+
+/**
+ * The entry point of the SDK. Immutable and thread-safe: build one and share it.
+ *
+ * <pre>{@code
+ * try (OrqClient client = OrqClient.fromEnv()) {   // ORQ_API_KEY, and ORQ_BASE_URL if set
+ *   Conversation created = client.conversations()
+ *       .create(new CreateConversationRequest().projectId("my-project"))
+ *       .execute();
+ * }
+ * }</pre>
+ *
+ * <p>{@link #close()} releases the client's threads and connections. A client that built its own
+ * OkHttp client owns it and shuts its dispatcher and connection pool down; a client given one with
+ * {@link Builder#okHttpClient} shares that client's pool and dispatcher and leaves them alone.
+ */
+public final class OrqClient implements AutoCloseable {
+  private final Builder settings;
+  private final ClientContext context;
+  private final Conversations conversations;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private OrqClient(Builder builder) {
+    this.settings = new Builder(builder);
+    ScheduledExecutorService scheduler =
+        builder.scheduler != null ? builder.scheduler : newScheduler();
+    this.context = new ClientContext(HttpClients.create(builder), builder.baseUrl,
+        builder.retryPolicy, builder.maxRetries, scheduler);
+    this.conversations = new Conversations(context);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A client configured from the environment: {@code ORQ_API_KEY} and, if set, {@code ORQ_BASE_URL}.
+   *
+   * @throws IllegalStateException if {@code ORQ_API_KEY} is not set
+   */
+  public static OrqClient fromEnv() {
+    return builder().fromEnv().build();
+  }
+
+  /** The conversation operations. */
+  public Conversations conversations() {
+    return conversations;
+  }
+
+  /**
+   * A builder with this client's settings. The client it builds has its own threads and
+   * connections, unless both were given the same {@link Builder#okHttpClient}.
+   */
+  public Builder newBuilder() {
+    return new Builder(settings);
+  }
+
+  /** Releases the client's threads and connections. Idempotent. Calls after close may fail. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    context.scheduler().shutdownNow();
+    if (settings.okHttpClient == null) {
+      OkHttpClient http = context.httpClient();
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "OrqClient{baseUrl=" + context.baseUrl() + ", maxRetries=" + settings.maxRetries + "}";
+  }
+
+  ClientContext context() {
+    return context;
+  }
+
+  static Duration checkTimeout(Duration timeout, String name) {
+    Objects.requireNonNull(timeout, name + " == null");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative, was " + timeout);
+    }
+    return timeout;
+  }
+
+  static int checkMaxRetries(int maxRetries) {
+    if (maxRetries < 0) {
+      throw new IllegalArgumentException("maxRetries must be >= 0, was " + maxRetries);
+    }
+    return maxRetries;
+  }
+
+  private static ScheduledExecutorService newScheduler() {
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+      Thread thread = new Thread(runnable, "orq-retry-scheduler");
+      thread.setDaemon(true);
+      return thread;
+    });
+    scheduler.setRemoveOnCancelPolicy(true);
+    return scheduler;
+  }
+
+  /** Builds an {@link OrqClient}. Only the API key is required. Not thread-safe. */
+  public static final class Builder {
+    @Nullable String apiKey;
+    HttpUrl baseUrl = HttpUrl.get("https://my.orq.ai/");
+    Duration connectTimeout = Duration.ofSeconds(60);
+    Duration timeout = Duration.ofMinutes(10);
+    int maxRetries = 2;
+    @Nullable OkHttpClient okHttpClient;
+    final List<Interceptor> interceptors = new ArrayList<>();
+    LogLevel logLevel = LogLevel.NONE;
+    @Nullable String applicationId;
+    RetryPolicy retryPolicy = RetryPolicy.defaults();
+    @Nullable ScheduledExecutorService scheduler;
+
+    private Builder() {}
+
+    private Builder(Builder other) {
+      apiKey = other.apiKey;
+      baseUrl = other.baseUrl;
+      connectTimeout = other.connectTimeout;
+      timeout = other.timeout;
+      maxRetries = other.maxRetries;
+      okHttpClient = other.okHttpClient;
+      interceptors.addAll(other.interceptors);
+      logLevel = other.logLevel;
+      applicationId = other.applicationId;
+      retryPolicy = other.retryPolicy;
+    }
+
+    /** Fills in the API key from {@code ORQ_API_KEY} and the base URL from {@code ORQ_BASE_URL}, where set. */
+    public Builder fromEnv() {
+      return fromEnv(System::getenv);
+    }
+
+    Builder fromEnv(Function<String, String> env) {
+      String key = env.apply("ORQ_API_KEY");
+      if (key != null && !key.trim().isEmpty()) {
+        apiKey(key);
+      }
+      String url = env.apply("ORQ_BASE_URL");
+      if (url != null && !url.trim().isEmpty()) {
+        baseUrl(url);
+      }
+      return this;
+    }
+
+    /** The API key, sent as {@code Authorization: Bearer <key>}. Required. */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = Checks.requireNonBlank(apiKey, "apiKey");
+      return this;
+    }
+
+    /**
+     * The server, {@code http} or {@code https}. A path prefix is kept: with
+     * {@code https://gw.example.com/orq} the operations go to {@code https://gw.example.com/orq/v2/...}.
+     * Defaults to {@code https://my.orq.ai}.
+     */
+    public Builder baseUrl(String baseUrl) {
+      Objects.requireNonNull(baseUrl, "baseUrl == null");
+      HttpUrl url = HttpUrl.parse(baseUrl);
+      if (url == null || url.query() != null || url.fragment() != null) {
+        throw new IllegalArgumentException(
+            "baseUrl must be an http or https URL without query or fragment, was " + baseUrl);
+      }
+      this.baseUrl = url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
+      return this;
+    }
+
+    /** The timeout to establish a connection. Defaults to 60 s; {@link Duration#ZERO} means none. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = checkTimeout(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * The timeout of each attempt, from sending the request to reading the whole response (also
+     * the read and write timeout). Defaults to 10 minutes; {@link Duration#ZERO} means none.
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = checkTimeout(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * How often a failed attempt is retried: after a connection failure or timeout, and on HTTP
+     * 408, 409, 429 and 5xx. Defaults to 2; 0 turns retries off.
+     */
+    public Builder maxRetries(int maxRetries) {
+      this.maxRetries = checkMaxRetries(maxRetries);
+      return this;
+    }
+
+    /**
+     * An OkHttp client to start from: its proxy, TLS, connection pool and dispatcher are used, and
+     * stay yours to shut down ({@link OrqClient#close()} leaves them alone). The SDK adds its
+     * interceptors and sets the timeouts of this builder on a derived client.
+     */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
+      return this;
+    }
+
+    /** Adds an OkHttp application interceptor; it sees each attempt after auth, before logging. */
+    public Builder addInterceptor(Interceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor == null"));
+      return this;
+    }
+
+    /** What to log of each exchange. Defaults to {@link LogLevel#NONE}. */
+    public Builder logLevel(LogLevel logLevel) {
+      this.logLevel = Objects.requireNonNull(logLevel, "logLevel == null");
+      return this;
+    }
+
+    /** Appended to the {@code User-Agent}, for instance {@code my-app/1.2}. Printable ASCII. */
+    public Builder applicationId(String applicationId) {
+      Checks.requireNonBlank(applicationId, "applicationId");
+      for (int i = 0; i < applicationId.length(); i++) {
+        char c = applicationId.charAt(i);
+        if (c < 0x20 || c > 0x7e) {
+          throw new IllegalArgumentException(
+              "applicationId must be printable ASCII, was '" + applicationId + "'");
+        }
+      }
+      this.applicationId = applicationId;
+      return this;
+    }
+
+    Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = retryPolicy;
+      return this;
+    }
+
+    /** For tests: the scheduler of retry delays; the client shuts it down on close. */
+    Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = scheduler;
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @throws IllegalStateException if no API key was given
+     */
+    public OrqClient build() {
+      if (apiKey == null) {
+        throw new IllegalStateException(
+            "No API key: call apiKey(...) or set the ORQ_API_KEY environment variable and use fromEnv()");
+      }
+      return new OrqClient(this);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package ai.orq.sdk;
+
+import jakarta.annotation.Nullable;
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.Headers;
+
+/**
+ * Per-call overrides of the client's settings, applied with {@link OrqCall#withOptions}.
+ * Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * RequestOptions options = RequestOptions.builder()
+ *     .timeout(Duration.ofSeconds(30))
+ *     .maxRetries(0)
+ *     .header("X-Trace", "abc")
+ *     .build();
+ * }</pre>
+ */
+public final class RequestOptions {
+  private static final RequestOptions NONE = new Builder().build();
+
+  @Nullable private final Duration timeout;
+  @Nullable private final Integer maxRetries;
+  private final Headers headers;
+
+  private RequestOptions(Builder builder) {
+    this.timeout = builder.timeout;
+    this.maxRetries = builder.maxRetries;
+    this.headers = builder.headers.build();
+  }
+
+  /** No overrides: every setting comes from the client. */
+  public static RequestOptions none() {
+    return NONE;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** The timeout of each attempt, or null for the client's. */
+  @Nullable
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** The number of retries, or null for the client's. */
+  @Nullable
+  public Integer maxRetries() {
+    return maxRetries;
+  }
+
+  /** Extra headers; each replaces a header of the same name the SDK would send. */
+  public Headers headers() {
+    return headers;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof RequestOptions)) {
+      return false;
+    }
+    RequestOptions that = (RequestOptions) o;
+    return Objects.equals(timeout, that.timeout)
+        && Objects.equals(maxRetries, that.maxRetries)
+        && headers.equals(that.headers);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(timeout, maxRetries, headers);
+  }
+
+  /** Names the extra headers but never shows their values, which may be credentials. */
+  @Override
+  public String toString() {
+    return "RequestOptions{timeout=" + timeout + ", maxRetries=" + maxRetries
+        + ", headers=" + headers.names() + "}";
+  }
+
+  /** Builds {@link RequestOptions}. Not thread-safe. */
+  public static final class Builder {
+    @Nullable private Duration timeout;
+    @Nullable private Integer maxRetries;
+    private final Headers.Builder headers;
+
+    private Builder() {
+      headers = new Headers.Builder();
+    }
+
+    private Builder(RequestOptions options) {
+      timeout = options.timeout;
+      maxRetries = options.maxRetries;
+      headers = options.headers.newBuilder();
+    }
+
+    /** The timeout of each attempt of this call; {@link Duration#ZERO} means none. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = OrqClient.checkTimeout(timeout, "timeout");
+      return this;
+    }
+
+    /** The number of retries of this call; 0 turns them off. */
+    public Builder maxRetries(int maxRetries) {
+      this.maxRetries = OrqClient.checkMaxRetries(maxRetries);
+      return this;
+    }
+
+    /** Sends this header, replacing any header of the same name the SDK would send. */
+    public Builder header(String name, String value) {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(value, "value == null");
+      headers.set(name, value);
+      return this;
+    }
+
+    public RequestOptions build() {
+      return new RequestOptions(this);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package ai.orq.sdk;
+
+import ai.orq.sdk.errors.OrqException;
+
+/**
+ * Receives the events of an {@link AsyncStreamResponse}. Calls come one at a time, in order, from
+ * the streaming module's threads: block in them and the stream waits. Exactly one of
+ * {@link #onComplete()} and {@link #onFailure} ends the stream; nothing follows it.
+ */
+public interface StreamHandler<T> {
+
+  void onEvent(T event);
+
+  /** The stream ended normally. Terminal. */
+  default void onComplete() {}
+
+  /** The stream failed or was closed. Terminal. */
+  default void onFailure(OrqException error) {}
+}

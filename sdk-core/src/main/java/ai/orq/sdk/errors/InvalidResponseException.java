@@ -1,0 +1,58 @@
+package ai.orq.sdk.errors;
+
+import ai.orq.sdk.internal.ErrorMapper;
+import jakarta.annotation.Nullable;
+import okhttp3.Headers;
+
+/**
+ * The server answered with a success status, but the body is not JSON or not of the expected
+ * shape. Carries the status, the headers and the start of the body.
+ */
+public final class InvalidResponseException extends OrqException {
+  private static final int MAX_SNIPPET_CHARS = 1024;
+
+  private final int statusCode;
+  private final Headers headers;
+  private final String bodySnippet;
+
+  public InvalidResponseException(
+      int statusCode, Headers headers, String body, String problem, @Nullable Throwable cause) {
+    super(describe(statusCode, headers, body, problem), cause);
+    this.statusCode = statusCode;
+    this.headers = headers;
+    this.bodySnippet = cut(body);
+  }
+
+  public int statusCode() {
+    return statusCode;
+  }
+
+  public Headers headers() {
+    return headers;
+  }
+
+  /** The {@code x-request-id} the server sent, or null. */
+  @Nullable
+  public String requestId() {
+    return ErrorMapper.requestId(headers);
+  }
+
+  /** The start of the body (at most 1024 characters); empty when there was none. */
+  public String bodySnippet() {
+    return bodySnippet;
+  }
+
+  private static String describe(int statusCode, Headers headers, String body, String problem) {
+    StringBuilder message =
+        new StringBuilder("HTTP ").append(statusCode).append(" with an invalid body: ").append(problem);
+    String requestId = ErrorMapper.requestId(headers);
+    if (requestId != null) {
+      message.append(" (request id ").append(requestId).append(')');
+    }
+    return message.append("; body: '").append(cut(body)).append('\'').toString();
+  }
+
+  private static String cut(String body) {
+    return body.length() <= MAX_SNIPPET_CHARS ? body : body.substring(0, MAX_SNIPPET_CHARS) + "...";
+  }
+}

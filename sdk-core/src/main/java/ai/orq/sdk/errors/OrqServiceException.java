@@ -1,0 +1,104 @@
+package ai.orq.sdk.errors;
+
+import ai.orq.sdk.internal.ErrorMapper;
+import jakarta.annotation.Nullable;
+import okhttp3.Headers;
+
+/**
+ * The server answered with an error status. Subclasses name the common statuses; this class itself
+ * is thrown for any other one.
+ *
+ * <p>The message always starts with the status, for instance
+ * {@code HTTP 404 Not Found: Conversation not found (request id req_123)}, whatever the body was.
+ */
+public class OrqServiceException extends OrqException {
+  private static final int MESSAGE_SNIPPET_CHARS = 200;
+
+  private final int statusCode;
+  private final Headers headers;
+  private final String rawBody;
+  @Nullable private final String errorMessage;
+
+  /**
+   * @param rawBody the response body as received, possibly truncated; empty when there was none
+   * @param errorMessage the {@code message} of a {@code {"message": ...}} body, or null
+   */
+  public OrqServiceException(
+      int statusCode, Headers headers, String rawBody, @Nullable String errorMessage) {
+    super(describe(statusCode, headers, rawBody, errorMessage));
+    this.statusCode = statusCode;
+    this.headers = headers;
+    this.rawBody = rawBody;
+    this.errorMessage = errorMessage;
+  }
+
+  public int statusCode() {
+    return statusCode;
+  }
+
+  public Headers headers() {
+    return headers;
+  }
+
+  /** The {@code x-request-id} the server sent, or null. */
+  @Nullable
+  public String requestId() {
+    return ErrorMapper.requestId(headers);
+  }
+
+  /** The body as received, cut at {@link ErrorMapper#MAX_ERROR_BODY_BYTES}; empty when there was none. */
+  public String rawBody() {
+    return rawBody;
+  }
+
+  /** The {@code message} of a declared {@code {"message": ...}} error body, or null for any other body. */
+  @Nullable
+  public String errorMessage() {
+    return errorMessage;
+  }
+
+  private static String describe(
+      int statusCode, Headers headers, String rawBody, @Nullable String errorMessage) {
+    StringBuilder message = new StringBuilder("HTTP ").append(statusCode);
+    String reason = reasonPhrase(statusCode);
+    if (reason != null) {
+      message.append(' ').append(reason);
+    }
+    String detail = errorMessage != null ? errorMessage : snippet(rawBody);
+    if (!detail.isEmpty()) {
+      message.append(": ").append(detail);
+    }
+    String requestId = ErrorMapper.requestId(headers);
+    if (requestId != null) {
+      message.append(" (request id ").append(requestId).append(')');
+    }
+    return message.toString();
+  }
+
+  private static String snippet(String rawBody) {
+    String oneLine = rawBody.replaceAll("\\s+", " ").trim();
+    return oneLine.length() <= MESSAGE_SNIPPET_CHARS
+        ? oneLine
+        : oneLine.substring(0, MESSAGE_SNIPPET_CHARS) + "...";
+  }
+
+  @Nullable
+  private static String reasonPhrase(int statusCode) {
+    switch (statusCode) {
+      case 400: return "Bad Request";
+      case 401: return "Unauthorized";
+      case 403: return "Forbidden";
+      case 404: return "Not Found";
+      case 408: return "Request Timeout";
+      case 409: return "Conflict";
+      case 413: return "Payload Too Large";
+      case 422: return "Unprocessable Entity";
+      case 429: return "Too Many Requests";
+      case 500: return "Internal Server Error";
+      case 502: return "Bad Gateway";
+      case 503: return "Service Unavailable";
+      case 504: return "Gateway Timeout";
+      default: return null;
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package ai.orq.sdk.errors;
+
+import jakarta.annotation.Nullable;
+import okhttp3.Headers;
+
+/** HTTP 403: the API key may not do this. */
+public final class PermissionDeniedException extends OrqServiceException {
+
+  public PermissionDeniedException(Headers headers, String rawBody, @Nullable String errorMessage) {
+    super(403, headers, rawBody, errorMessage);
+  }
+}

@@ -1,0 +1,12 @@
+package ai.orq.sdk.errors;
+
+import jakarta.annotation.Nullable;
+import okhttp3.Headers;
+
+/** HTTP 429: too many requests. Retried by default, honouring {@code Retry-After}. */
+public final class RateLimitException extends OrqServiceException {
+
+  public RateLimitException(Headers headers, String rawBody, @Nullable String errorMessage) {
+    super(429, headers, rawBody, errorMessage);
+  }
+}

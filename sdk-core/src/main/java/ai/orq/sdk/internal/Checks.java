@@ -1,0 +1,32 @@
+package ai.orq.sdk.internal;
+
+/** Not API. Argument checks whose messages name the argument. */
+public final class Checks {
+  private Checks() {}
+
+  /** Returns {@code value}, or throws naming {@code name} when it is null, empty or only whitespace. */
+  public static String requireNonBlank(String value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " == null");
+    }
+    if (value.trim().isEmpty()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return value;
+  }
+
+  /**
+   * Returns a conversation id fit to be sent as one path segment. Any character is allowed (it is
+   * percent-encoded), except that the whole id may not be {@code .} or {@code ..}: those are
+   * dot-segments that would change the path whatever their encoding, so they fail here, before
+   * any request.
+   */
+  public static String requireConversationId(String conversationId) {
+    requireNonBlank(conversationId, "conversationId");
+    if (conversationId.equals(".") || conversationId.equals("..")) {
+      throw new IllegalArgumentException(
+          "conversationId must not be '.' or '..', was '" + conversationId + "'");
+    }
+    return conversationId;
+  }
+}

@@ -1,0 +1,137 @@
+package ai.orq.sdk.internal;
+
+import ai.orq.sdk.RequestOptions;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.ToNumberPolicy;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+
+/**
+ * Not API. What a client shares with the code that runs its requests, here and in
+ * {@code orq-sdk-streaming}: the configured OkHttp client, the base URL, Gson, retries and the
+ * scheduler of retry delays. Immutable and thread-safe; owned by the {@code OrqClient}, which
+ * closes what needs closing.
+ */
+public final class ClientContext {
+  private static final String CONVERSATIONS_PATH = "v2/conversations";
+
+  private final OkHttpClient httpClient;
+  private final HttpUrl baseUrl;
+  private final Gson gson;
+  private final RetryPolicy retryPolicy;
+  private final int maxRetries;
+  private final ScheduledExecutorService scheduler;
+
+  /**
+   * @param httpClient sends {@code Authorization} and {@code User-Agent}, logs as configured and
+   *     has the client's timeouts
+   * @param baseUrl ends with '/'
+   */
+  public ClientContext(OkHttpClient httpClient, HttpUrl baseUrl, RetryPolicy retryPolicy,
+      int maxRetries, ScheduledExecutorService scheduler) {
+    this.httpClient = httpClient;
+    this.baseUrl = baseUrl;
+    this.gson = newGson();
+    this.retryPolicy = retryPolicy;
+    this.maxRetries = maxRetries;
+    this.scheduler = scheduler;
+  }
+
+  /** Gson with the union adapters, the update-patch adapter and whole numbers read as longs. */
+  static Gson newGson() {
+    return new GsonBuilder()
+        .registerTypeAdapterFactory(new UnionTypeAdapterFactory())
+        .registerTypeAdapterFactory(UpdateConversationPatch.ADAPTER_FACTORY)
+        .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
+        .disableHtmlEscaping()
+        .create();
+  }
+
+  /**
+   * The client's OkHttp client: auth, {@code User-Agent}, logging, connect timeout, and the
+   * per-attempt timeout as call, read and write timeouts.
+   */
+  public OkHttpClient httpClient() {
+    return httpClient;
+  }
+
+  /** As {@link #httpClient()}, with the per-attempt timeout of {@code options} when it sets one. */
+  public OkHttpClient httpClient(RequestOptions options) {
+    Duration timeout = options.timeout();
+    if (timeout == null) {
+      return httpClient;
+    }
+    return httpClient.newBuilder()
+        .callTimeout(timeout)
+        .readTimeout(timeout)
+        .writeTimeout(timeout)
+        .build();
+  }
+
+  /** The base URL; always ends with '/', and keeps any path prefix. */
+  public HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  public Gson gson() {
+    return gson;
+  }
+
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** Runs retry delays so that no thread waits; one daemon thread owned by the client. */
+  public ScheduledExecutorService scheduler() {
+    return scheduler;
+  }
+
+  /** The retries allowed for a call with these options. */
+  public int maxRetries(RequestOptions options) {
+    Integer perRequest = options.maxRetries();
+    return perRequest != null ? perRequest : maxRetries;
+  }
+
+  /** Adds the extra headers of {@code options} and the {@link RetryPolicy#RETRY_COUNT_HEADER}. */
+  public Request applyOptions(Request request, RequestOptions options, int attempt) {
+    Request.Builder builder = request.newBuilder();
+    for (String name : options.headers().names()) {
+      builder.removeHeader(name);
+      for (String value : options.headers().values(name)) {
+        builder.addHeader(name, value);
+      }
+    }
+    return builder.header(RetryPolicy.RETRY_COUNT_HEADER, Integer.toString(attempt)).build();
+  }
+
+  /** A new OkHttp call for one attempt of {@code request}, with {@code options} applied. */
+  public Call newCall(Request request, RequestOptions options, int attempt) {
+    return httpClient(options).newCall(applyOptions(request, options, attempt));
+  }
+
+  /**
+   * The URL of a conversation, or of a resource below it, such as
+   * {@code conversationUrl(id, "responses")}. Each argument is one percent-encoded path segment.
+   *
+   * @throws IllegalArgumentException if {@code conversationId} is blank, {@code .} or {@code ..}
+   */
+  public HttpUrl conversationUrl(String conversationId, String... moreSegments) {
+    HttpUrl.Builder url = baseUrl.newBuilder()
+        .addPathSegments(CONVERSATIONS_PATH)
+        .addPathSegment(Checks.requireConversationId(conversationId));
+    for (String segment : moreSegments) {
+      url.addPathSegment(segment);
+    }
+    return url.build();
+  }
+
+  @Override
+  public String toString() {
+    return "ClientContext{baseUrl=" + baseUrl + ", maxRetries=" + maxRetries + "}";
+  }
+}

@@ -1,0 +1,130 @@
+package ai.orq.sdk.internal;
+
+import ai.orq.sdk.errors.BadRequestException;
+import ai.orq.sdk.errors.ConflictException;
+import ai.orq.sdk.errors.InternalServerException;
+import ai.orq.sdk.errors.InvalidResponseException;
+import ai.orq.sdk.errors.NotFoundException;
+import ai.orq.sdk.errors.OrqCanceledException;
+import ai.orq.sdk.errors.OrqIoException;
+import ai.orq.sdk.errors.OrqServiceException;
+import ai.orq.sdk.errors.OrqTimeoutException;
+import ai.orq.sdk.errors.PermissionDeniedException;
+import ai.orq.sdk.errors.RateLimitException;
+import ai.orq.sdk.errors.UnauthorizedException;
+import ai.orq.sdk.errors.UnprocessableEntityException;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import jakarta.annotation.Nullable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import okhttp3.Headers;
+import okhttp3.MediaType;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/** Not API. The one place where HTTP statuses and I/O failures become SDK exceptions. */
+public final class ErrorMapper {
+  /** Error bodies are read up to this many bytes; the rest is dropped. */
+  public static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+  /** The response header that carries the server's request id. */
+  public static final String REQUEST_ID_HEADER = "x-request-id";
+
+  private ErrorMapper() {}
+
+  /** Maps an error response to its exception; reads at most 64 KiB of the body and closes the response. */
+  public static OrqServiceException fromResponse(Response response) {
+    try {
+      String rawBody = readBounded(response.body());
+      return forStatus(response.code(), response.headers(), rawBody, declaredMessage(rawBody));
+    } finally {
+      response.close();
+    }
+  }
+
+  /** Maps a failure of the transport: a timeout to {@link OrqTimeoutException}, anything else to {@link OrqIoException}. */
+  public static OrqIoException fromIOException(IOException e) {
+    return fromIOException(e, false);
+  }
+
+  /**
+   * As {@link #fromIOException(IOException)}, but {@link OrqCanceledException} when the caller
+   * canceled the call (OkHttp reports a cancel as a plain {@code IOException}).
+   */
+  public static OrqIoException fromIOException(IOException e, boolean canceled) {
+    if (canceled) {
+      return new OrqCanceledException("Request canceled", e);
+    }
+    if (e instanceof InterruptedIOException) {
+      return new OrqTimeoutException("Request timed out: " + e.getMessage(), e);
+    }
+    return new OrqIoException("Request failed: " + e, e);
+  }
+
+  /** A success status whose body is not what was expected. Does not close the response. */
+  public static InvalidResponseException invalidResponse(
+      Response response, String body, String problem, @Nullable Throwable cause) {
+    return new InvalidResponseException(response.code(), response.headers(), body, problem, cause);
+  }
+
+  /** The value of {@code x-request-id}, or null. */
+  @Nullable
+  public static String requestId(Headers headers) {
+    return headers.get(REQUEST_ID_HEADER);
+  }
+
+  static OrqServiceException forStatus(
+      int status, Headers headers, String rawBody, @Nullable String message) {
+    switch (status) {
+      case 400: return new BadRequestException(headers, rawBody, message);
+      case 401: return new UnauthorizedException(headers, rawBody, message);
+      case 403: return new PermissionDeniedException(headers, rawBody, message);
+      case 404: return new NotFoundException(headers, rawBody, message);
+      case 409: return new ConflictException(headers, rawBody, message);
+      case 422: return new UnprocessableEntityException(headers, rawBody, message);
+      case 429: return new RateLimitException(headers, rawBody, message);
+      default:
+        return status >= 500 && status <= 599
+            ? new InternalServerException(status, headers, rawBody, message)
+            : new OrqServiceException(status, headers, rawBody, message);
+    }
+  }
+
+  private static String readBounded(@Nullable ResponseBody body) {
+    if (body == null) {
+      return "";
+    }
+    MediaType type = body.contentType();
+    Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+    BufferedSource source = body.source();
+    try {
+      source.request(MAX_ERROR_BODY_BYTES);
+    } catch (IOException e) {
+      // keep what arrived: the status must reach the caller even when the body breaks off
+    }
+    Buffer bounded = new Buffer();
+    source.getBuffer().copyTo(bounded, 0, Math.min(source.getBuffer().size(), MAX_ERROR_BODY_BYTES));
+    return bounded.readString(charset);
+  }
+
+  @Nullable
+  private static String declaredMessage(String rawBody) {
+    try {
+      JsonElement json = JsonParser.parseString(rawBody);
+      if (json.isJsonObject()) {
+        JsonElement message = json.getAsJsonObject().get("message");
+        if (message != null && message.isJsonPrimitive() && message.getAsJsonPrimitive().isString()) {
+          return message.getAsString();
+        }
+      }
+    } catch (JsonParseException e) {
+      // not JSON: the raw body is all there is
+    }
+    return null;
+  }
+}

@@ -1,0 +1,104 @@
+package ai.orq.sdk.internal;
+
+import jakarta.annotation.Nullable;
+import java.io.IOException;
+import java.net.UnknownServiceException;
+import java.util.Date;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.Response;
+
+/**
+ * Not API. Which failures are retried and how long to wait before the next attempt.
+ *
+ * <p>Retried: I/O failures (except TLS peer verification and cleartext refusals) and the statuses
+ * 408, 409, 429 and 5xx. The wait is the server's {@code retry-after-ms} or {@code Retry-After}
+ * (seconds or an HTTP date) when present, otherwise an exponential backoff from 0.5 s doubling to
+ * an 8 s cap, shortened by up to 25% of jitter. A server that asks for more than
+ * {@link #MAX_RETRY_AFTER_MILLIS} is not retried at all: the caller gets the error at once.
+ * Thread-safe.
+ */
+public final class RetryPolicy {
+  /** Sent on every attempt: 0 on the first, 1 on the first retry, and so on. */
+  public static final String RETRY_COUNT_HEADER = "X-Orq-Retry-Count";
+  /** A server asking to wait longer than this (60 s) is not retried. */
+  public static final long MAX_RETRY_AFTER_MILLIS = 60_000;
+
+  private static final long INITIAL_DELAY_MILLIS = 500;
+  private static final long MAX_DELAY_MILLIS = 8_000;
+  private static final double MAX_JITTER = 0.25;
+
+  private static final RetryPolicy DEFAULT =
+      new RetryPolicy(System::currentTimeMillis, () -> ThreadLocalRandom.current().nextDouble());
+
+  private final LongSupplier clock;
+  private final DoubleSupplier random;
+
+  RetryPolicy(LongSupplier clock, DoubleSupplier random) {
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /** The policy of every client, with the system clock and a random jitter. */
+  public static RetryPolicy defaults() {
+    return DEFAULT;
+  }
+
+  public boolean isRetryable(int statusCode) {
+    return statusCode == 408 || statusCode == 409 || statusCode == 429 || statusCode >= 500;
+  }
+
+  /** Whether a transport failure may succeed on a new attempt. Cancels are the caller's to check. */
+  public boolean isRetryable(IOException e) {
+    return !(e instanceof SSLPeerUnverifiedException || e instanceof UnknownServiceException);
+  }
+
+  /**
+   * The wait before retry number {@code retry} (1 for the first retry), or -1 when the server
+   * asks for more than {@link #MAX_RETRY_AFTER_MILLIS} and the caller should fail now.
+   *
+   * @param response the failed response, whose retry headers are honoured; null after an I/O failure
+   */
+  public long delayMillis(int retry, @Nullable Response response) {
+    Long asked = response == null ? null : serverDelayMillis(response);
+    if (asked == null) {
+      return backoffMillis(retry);
+    }
+    return asked > MAX_RETRY_AFTER_MILLIS ? -1 : Math.max(0, asked);
+  }
+
+  private long backoffMillis(int retry) {
+    long full = INITIAL_DELAY_MILLIS << Math.min(Math.max(retry - 1, 0), 5);
+    double capped = Math.min(full, MAX_DELAY_MILLIS);
+    return (long) (capped * (1 - MAX_JITTER * random.getAsDouble()));
+  }
+
+  @Nullable
+  private Long serverDelayMillis(Response response) {
+    Double millis = parseNumber(response.header("retry-after-ms"));
+    if (millis != null) {
+      return millis.longValue();
+    }
+    Double seconds = parseNumber(response.header("Retry-After"));
+    if (seconds != null) {
+      return (long) (seconds * 1000);
+    }
+    Date date = response.headers().getDate("Retry-After");
+    return date == null ? null : date.getTime() - clock.getAsLong();
+  }
+
+  @Nullable
+  private static Double parseNumber(@Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      double parsed = Double.parseDouble(value.trim());
+      return Double.isNaN(parsed) || Double.isInfinite(parsed) ? null : parsed;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}
