@@ -21,7 +21,9 @@ final class HttpClients {
 
   /**
    * The client's OkHttp client: the given one extended (sharing its pool and dispatcher) or a new
-   * one, with auth and User-Agent first, then the extra interceptors, then logging.
+   * one, with auth and User-Agent first, then the extra interceptors, then logging. OkHttp's own
+   * silent retries (of a failed connection, of a 408) are off: the SDK's retries replace them, so
+   * that {@code maxRetries} and the retry-count header are exact.
    */
   static OkHttpClient create(OrqClient.Builder settings) {
     OkHttpClient.Builder http;
@@ -41,6 +43,7 @@ final class HttpClients {
       http.addInterceptor(logging);
     }
     return http
+        .retryOnConnectionFailure(false)
         .connectTimeout(settings.connectTimeout)
         .callTimeout(settings.timeout)
         .readTimeout(settings.timeout)

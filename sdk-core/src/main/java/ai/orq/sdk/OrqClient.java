@@ -215,7 +215,8 @@ public final class OrqClient implements AutoCloseable {
     /**
      * An OkHttp client to start from: its proxy, TLS, connection pool and dispatcher are used, and
      * stay yours to shut down ({@link OrqClient#close()} leaves them alone). The SDK adds its
-     * interceptors and sets the timeouts of this builder on a derived client.
+     * interceptors, sets the timeouts of this builder and turns off OkHttp's own silent retries
+     * (the SDK's retries replace them) on a derived client.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");

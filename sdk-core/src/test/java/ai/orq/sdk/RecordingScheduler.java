@@ -1,0 +1,26 @@
+package ai.orq.sdk;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/** Records the retry delays a client asks for and runs the retries at once. */
+final class RecordingScheduler extends ScheduledThreadPoolExecutor {
+  final List<Long> delaysMillis = new CopyOnWriteArrayList<>();
+
+  RecordingScheduler() {
+    super(1, runnable -> {
+      Thread thread = new Thread(runnable, "test-retry-scheduler");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  @Override
+  public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+    delaysMillis.add(unit.toMillis(delay));
+    return super.schedule(command, 0, unit);
+  }
+}

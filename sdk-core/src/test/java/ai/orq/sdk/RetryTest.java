@@ -1,0 +1,274 @@
+package ai.orq.sdk;
+
+import static ai.orq.sdk.TestServers.errorJson;
+import static ai.orq.sdk.TestServers.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import ai.orq.sdk.errors.BadRequestException;
+import ai.orq.sdk.errors.InternalServerException;
+import ai.orq.sdk.errors.OrqIoException;
+import ai.orq.sdk.errors.OrqServiceException;
+import ai.orq.sdk.errors.RateLimitException;
+import ai.orq.sdk.model.Conversation;
+import ai.orq.sdk.model.CreateConversationRequest;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Retries, sync and async alike. The delays the client asks for are recorded by a
+ * {@link RecordingScheduler}, which runs the retries at once: no test sleeps.
+ */
+class RetryTest {
+  private static final String PATH = "/v2/conversations/conv_1";
+
+  @RegisterExtension static WireMockExtension server = TestServers.wireMock();
+
+  private RecordingScheduler scheduler;
+  private OrqClient client;
+
+  @BeforeEach
+  void setUp() {
+    scheduler = new RecordingScheduler();
+    client = TestServers.client(server, scheduler).build();
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+  }
+
+  static Stream<Arguments> retryableStatuses() {
+    int[] statuses = {408, 409, 429, 500, 502, 503, 504};
+    return Stream.of(Mode.values())
+        .flatMap(mode -> Arrays.stream(statuses).mapToObj(status -> arguments(mode, status)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("retryableStatuses")
+  void retriesTwiceByDefaultThenFails(Mode mode, int status) {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(status, "{\"message\":\"busy\"}")));
+
+    OrqServiceException e = assertThrows(OrqServiceException.class,
+        () -> mode.run(client.conversations().retrieve("conv_1")));
+
+    assertEquals(status, e.statusCode());
+    assertEquals(List.of("0", "1", "2"), retryCounts());
+    assertEquals(2, scheduler.delaysMillis.size());
+    assertBetween(375, 500, scheduler.delaysMillis.get(0));
+    assertBetween(750, 1000, scheduler.delaysMillis.get(1));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void backoffDoublesUpToEightSeconds(Mode mode) {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "")));
+    try (OrqClient patient = client.newBuilder().scheduler(scheduler).maxRetries(7).build()) {
+
+      assertThrows(InternalServerException.class, () -> mode.run(patient.conversations().retrieve("conv_1")));
+
+      long[][] bounds = {{375, 500}, {750, 1000}, {1500, 2000}, {3000, 4000}, {6000, 8000}, {6000, 8000},
+          {6000, 8000}};
+      assertEquals(bounds.length, scheduler.delaysMillis.size());
+      for (int i = 0; i < bounds.length; i++) {
+        assertBetween(bounds[i][0], bounds[i][1], scheduler.delaysMillis.get(i));
+      }
+      assertEquals(8, TestServers.requests(server).size());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aRetryThatSucceedsReturnsTheBody(Mode mode) {
+    server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("0"))
+        .willReturn(errorJson(500, "")));
+    server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("1"))
+        .willReturn(okJson(Fixtures.CONVERSATION)));
+
+    OrqResponse<?> response = mode.run(client.conversations().retrieve("conv_1"));
+
+    assertEquals(200, response.statusCode());
+    assertEquals(List.of("0", "1"), retryCounts());
+  }
+
+  static Stream<Arguments> notRetried() {
+    int[] statuses = {400, 401, 403, 404, 405, 413, 422};
+    return Stream.of(Mode.values())
+        .flatMap(mode -> Arrays.stream(statuses).mapToObj(status -> arguments(mode, status)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("notRetried")
+  void otherClientErrorsAreNotRetried(Mode mode, int status) {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(status, "{\"message\":\"no\"}")));
+
+    OrqServiceException e = assertThrows(OrqServiceException.class,
+        () -> mode.run(client.conversations().retrieve("conv_1")));
+
+    assertEquals(status, e.statusCode());
+    assertEquals(List.of("0"), retryCounts());
+    assertEquals(List.of(), scheduler.delaysMillis);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void retryAfterInSecondsIsHonoured(Mode mode) {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(429, "").withHeader("Retry-After", "3")));
+
+    assertThrows(RateLimitException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
+
+    assertEquals(List.of(3000L, 3000L), scheduler.delaysMillis);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void retryAfterAsAnHttpDateIsHonoured(Mode mode) {
+    String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(10));
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "").withHeader("Retry-After", inTenSeconds)));
+
+    assertThrows(InternalServerException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
+
+    assertEquals(2, scheduler.delaysMillis.size());
+    for (long delay : scheduler.delaysMillis) {
+      assertBetween(5_000, 10_000, delay);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void retryAfterMsWinsOverRetryAfter(Mode mode) {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(429, "")
+        .withHeader("retry-after-ms", "250").withHeader("Retry-After", "30")));
+
+    assertThrows(RateLimitException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
+
+    assertEquals(List.of(250L, 250L), scheduler.delaysMillis);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aServerAskingForMinutesGetsTheErrorAtOnce(Mode mode) {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(429, "{\"message\":\"slow down\"}")
+        .withHeader("Retry-After", "120")));
+
+    RateLimitException e = assertThrows(RateLimitException.class,
+        () -> mode.run(client.conversations().retrieve("conv_1")));
+
+    assertEquals("slow down", e.errorMessage());
+    assertEquals("120", e.headers().get("Retry-After"));
+    assertEquals(List.of("0"), retryCounts());
+    assertEquals(List.of(), scheduler.delaysMillis);
+  }
+
+  static Stream<Arguments> faults() {
+    return Stream.of(Mode.values()).flatMap(mode -> Stream.of(
+        arguments(mode, Fault.CONNECTION_RESET_BY_PEER), arguments(mode, Fault.EMPTY_RESPONSE)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("faults")
+  void connectionFailuresAreRetried(Mode mode, Fault fault) {
+    server.stubFor(post(urlEqualTo("/v2/conversations")).withHeader("X-Orq-Retry-Count", equalTo("0"))
+        .willReturn(aResponse().withFault(fault)));
+    server.stubFor(post(urlEqualTo("/v2/conversations")).withHeader("X-Orq-Retry-Count", equalTo("1"))
+        .willReturn(okJson(Fixtures.CONVERSATION).withStatus(201)));
+
+    OrqResponse<Conversation> response =
+        mode.run(client.conversations().create(new CreateConversationRequest().projectId("p")));
+
+    assertEquals(201, response.statusCode());
+    assertEquals("conv_01JJ", response.body().getId());
+    assertEquals(1, scheduler.delaysMillis.size());
+    assertBetween(375, 500, scheduler.delaysMillis.get(0));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("faults")
+  void aConnectionThatKeepsFailingEndsInAnIoException(Mode mode, Fault fault) {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withFault(fault)));
+
+    OrqIoException e = assertThrows(OrqIoException.class,
+        () -> mode.run(client.conversations().retrieve("conv_1")));
+
+    assertEquals(OrqIoException.class, e.getClass());
+    assertEquals(List.of("0", "1", "2"), retryCounts());
+    assertEquals(2, scheduler.delaysMillis.size());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void zeroRetriesOnTheClientTurnsThemOff(Mode mode) {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "")));
+    try (OrqClient noRetries = client.newBuilder().scheduler(scheduler).maxRetries(0).build()) {
+
+      assertThrows(InternalServerException.class, () -> mode.run(noRetries.conversations().retrieve("conv_1")));
+
+      assertEquals(List.of("0"), retryCounts());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void perRequestMaxRetriesOverridesTheClient(Mode mode) {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "")));
+
+    assertThrows(InternalServerException.class, () -> mode.run(client.conversations().retrieve("conv_1")
+        .withOptions(RequestOptions.builder().maxRetries(4).build())));
+    assertEquals(List.of("0", "1", "2", "3", "4"), retryCounts());
+
+    server.resetRequests();
+    assertThrows(InternalServerException.class, () -> mode.run(client.conversations().retrieve("conv_1")
+        .withOptions(RequestOptions.builder().maxRetries(0).build())));
+    assertEquals(List.of("0"), retryCounts());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aRetryAfterTheClientClosedFailsAtOnce(Mode mode) {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "")));
+    OkHttpClient http = new OkHttpClient();
+    OrqClient closed = client.newBuilder().okHttpClient(http).scheduler(scheduler).build();
+    OrqCall<?> call = closed.conversations().retrieve("conv_1");
+    closed.close();
+
+    OrqIoException e = assertThrows(OrqIoException.class, () -> mode.run(call));
+
+    assertEquals("Cannot retry: the client is closed", e.getMessage());
+    assertEquals(List.of("0"), retryCounts());
+    http.dispatcher().executorService().shutdown();
+  }
+
+  private List<String> retryCounts() {
+    List<LoggedRequest> requests = TestServers.requests(server);
+    return requests.stream()
+        .map(request -> request.getHeader("X-Orq-Retry-Count"))
+        .sorted()
+        .collect(Collectors.toList());
+  }
+
+  private static void assertBetween(long min, long max, long actual) {
+    assertTrue(actual >= min && actual <= max, actual + " not in [" + min + ", " + max + "]");
+  }
+}

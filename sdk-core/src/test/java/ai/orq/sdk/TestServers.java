@@ -1,0 +1,47 @@
+package ai.orq.sdk;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.List;
+
+/** WireMock on loopback and clients pointed at it. */
+final class TestServers {
+  static final String API_KEY = "sk-test-SECRET-4242";
+
+  private TestServers() {}
+
+  static WireMockExtension wireMock() {
+    return WireMockExtension.newInstance()
+        .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+        .build();
+  }
+
+  static String baseUrl(WireMockExtension server) {
+    return "http://127.0.0.1:" + server.getPort();
+  }
+
+  /** A client for {@code server} whose retry delays are recorded by {@code scheduler} but not waited. */
+  static OrqClient.Builder client(WireMockExtension server, RecordingScheduler scheduler) {
+    return OrqClient.builder().apiKey(API_KEY).baseUrl(baseUrl(server)).scheduler(scheduler);
+  }
+
+  /** A JSON response with a request id, as the server sends them. */
+  static ResponseDefinitionBuilder okJson(String body) {
+    return errorJson(200, body);
+  }
+
+  static ResponseDefinitionBuilder errorJson(int status, String body) {
+    return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        .withHeader("x-request-id", "req_123").withBody(body);
+  }
+
+  static List<LoggedRequest> requests(WireMockExtension server) {
+    return server.findAll(anyRequestedFor(anyUrl()));
+  }
+}
