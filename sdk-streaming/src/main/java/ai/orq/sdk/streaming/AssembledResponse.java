@@ -1,0 +1,80 @@
+package ai.orq.sdk.streaming;
+
+import ai.orq.sdk.model.PendingToolCall;
+import ai.orq.sdk.model.Usage;
+import jakarta.annotation.Nullable;
+import java.util.List;
+
+/**
+ * The assistant's answer assembled from a response stream by {@link ResponseAccumulator}.
+ * Immutable, except that {@link #usage()} and {@link #pendingToolCalls()} hand out the generated
+ * model objects as received.
+ */
+public final class AssembledResponse {
+  @Nullable private final String responseId;
+  private final String text;
+  private final String reasoning;
+  @Nullable private final String finishReason;
+  @Nullable private final Usage usage;
+  private final List<PendingToolCall> pendingToolCalls;
+  private final int eventCount;
+
+  AssembledResponse(@Nullable String responseId, String text, String reasoning,
+      @Nullable String finishReason, @Nullable Usage usage, List<PendingToolCall> pendingToolCalls,
+      int eventCount) {
+    this.responseId = responseId;
+    this.text = text;
+    this.reasoning = reasoning;
+    this.finishReason = finishReason;
+    this.usage = usage;
+    this.pendingToolCalls = pendingToolCalls;
+    this.eventCount = eventCount;
+  }
+
+  /** The id from {@code response.started}, or null when that event did not arrive. */
+  @Nullable
+  public String responseId() {
+    return responseId;
+  }
+
+  /** The text parts joined in the order they started; empty when there were none. */
+  public String text() {
+    return text;
+  }
+
+  /** The reasoning parts joined in the order they started; empty when there were none. */
+  public String reasoning() {
+    return reasoning;
+  }
+
+  /**
+   * Why the assistant stopped ({@code stop}, {@code length}, {@code function_call}, ... or a
+   * newer value as received), from {@code response.done}; null when that event did not arrive.
+   */
+  @Nullable
+  public String finishReason() {
+    return finishReason;
+  }
+
+  /** The token counts from {@code response.done}, or null when the server sent none. */
+  @Nullable
+  public Usage usage() {
+    return usage;
+  }
+
+  /** The tool calls waiting for your results (finish reason {@code function_call}); unmodifiable, maybe empty. */
+  public List<PendingToolCall> pendingToolCalls() {
+    return pendingToolCalls;
+  }
+
+  /** How many events were assembled, of every type. */
+  public int eventCount() {
+    return eventCount;
+  }
+
+  @Override
+  public String toString() {
+    return "AssembledResponse{responseId=" + responseId + ", finishReason=" + finishReason
+        + ", events=" + eventCount + ", text=" + text + "}";
+  }
+}

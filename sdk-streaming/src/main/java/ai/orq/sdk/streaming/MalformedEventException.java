@@ -1,0 +1,29 @@
+package ai.orq.sdk.streaming;
+
+import ai.orq.sdk.errors.OrqException;
+import jakarta.annotation.Nullable;
+
+/**
+ * An event's {@code data} is not a JSON event object. The stream stops here; {@link #rawData()}
+ * keeps what the server sent. (An event of an unknown type is not malformed: it arrives as
+ * {@code ai.orq.sdk.UnknownResponseEvent}.)
+ */
+public final class MalformedEventException extends OrqException {
+  private static final int MAX_MESSAGE_CHARS = 200;
+
+  private final String rawData;
+
+  public MalformedEventException(String rawData, @Nullable Throwable cause) {
+    super("malformed event data: '" + cut(rawData) + "'", cause);
+    this.rawData = rawData;
+  }
+
+  /** The event's {@code data} exactly as received, lines joined with LF. */
+  public String rawData() {
+    return rawData;
+  }
+
+  private static String cut(String data) {
+    return data.length() <= MAX_MESSAGE_CHARS ? data : data.substring(0, MAX_MESSAGE_CHARS) + "…";
+  }
+}

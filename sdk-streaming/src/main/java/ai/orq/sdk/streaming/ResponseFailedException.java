@@ -1,0 +1,30 @@
+package ai.orq.sdk.streaming;
+
+import ai.orq.sdk.errors.OrqException;
+import jakarta.annotation.Nullable;
+
+/**
+ * The server reported a {@code response.failed} event: the assistant could not answer. Thrown by
+ * {@link ResponseAccumulator}; a plain stream delivers the event itself and ends normally.
+ */
+public final class ResponseFailedException extends OrqException {
+  private final String error;
+  @Nullable private final Integer code;
+
+  public ResponseFailedException(String error, @Nullable Integer code) {
+    super("response failed" + (code == null ? "" : " (" + code + ")") + ": " + error);
+    this.error = error;
+    this.code = code;
+  }
+
+  /** The error the server reported. */
+  public String error() {
+    return error;
+  }
+
+  /** The HTTP-like status code the server reported, or null when it sent none. */
+  @Nullable
+  public Integer code() {
+    return code;
+  }
+}

@@ -1,0 +1,159 @@
+package ai.orq.sdk.streaming.internal;
+
+import ai.orq.sdk.RequestOptions;
+import ai.orq.sdk.errors.OrqCanceledException;
+import ai.orq.sdk.errors.OrqException;
+import ai.orq.sdk.errors.OrqIoException;
+import ai.orq.sdk.errors.OrqTimeoutException;
+import ai.orq.sdk.internal.ClientContext;
+import ai.orq.sdk.internal.ErrorMapper;
+import ai.orq.sdk.model.CreateResponseRequest;
+import ai.orq.sdk.model.ResponseEvent;
+import ai.orq.sdk.streaming.MalformedEventException;
+import ai.orq.sdk.streaming.StreamTruncatedException;
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import jakarta.annotation.Nullable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The glue between HTTP and the parser, shared by the blocking and the async stream: builds the
+ * request, creates the call of each attempt, decides on retries, checks the response that starts
+ * the stream and turns event data and read failures into events and SDK exceptions.
+ *
+ * <p>Retries happen only before the stream starts: on a retryable status, or a connection
+ * failure before the response headers. Once a 2xx arrived the server has taken the message, so
+ * nothing is retried from there on (a replay would send the user message twice).
+ */
+final class StreamingCall {
+  static final String DONE = "[DONE]";
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  final ClientContext context;
+  final RequestOptions options;
+  private final OkHttpClient client;
+  private final Request request;
+  private final Gson gson;
+
+  StreamingCall(ClientContext context, String conversationId, CreateResponseRequest body,
+      RequestOptions options) {
+    this.context = context;
+    this.options = options;
+    this.client = StreamingClients.of(context, options);
+    this.gson = context.gson();
+    this.request = new Request.Builder()
+        .url(context.conversationUrl(conversationId, "responses"))
+        .header("Accept", "text/event-stream")
+        .post(RequestBody.create(json(body), JSON))
+        .build();
+  }
+
+  /** The request body; {@code stream} is always true, since this SDK always streams. */
+  private String json(CreateResponseRequest body) {
+    if (!Boolean.FALSE.equals(body.getStream())) {
+      return gson.toJson(body);
+    }
+    JsonObject tree = gson.toJsonTree(body).getAsJsonObject();
+    tree.addProperty("stream", true);
+    return gson.toJson(tree);
+  }
+
+  /** The OkHttp call of one attempt (0 for the first). */
+  Call newCall(int attempt) {
+    return client.newCall(context.applyOptions(request, options, attempt));
+  }
+
+  /** The delay before retrying after this response, or -1 to fail (the caller closes it). */
+  long retryDelay(int attempt, Response response) {
+    if (attempt < context.maxRetries(options) && context.retryPolicy().isRetryable(response.code())) {
+      return context.retryPolicy().delayMillis(attempt + 1, response);
+    }
+    return -1;
+  }
+
+  /** The delay before retrying after this failure to connect, or -1 to fail. */
+  long retryDelay(int attempt, IOException e) {
+    if (attempt < context.maxRetries(options) && context.retryPolicy().isRetryable(e)) {
+      return context.retryPolicy().delayMillis(attempt + 1, null);
+    }
+    return -1;
+  }
+
+  /**
+   * Null when the response starts an event stream (2xx, {@code text/event-stream}); otherwise
+   * the exception to report, having closed the response.
+   */
+  @Nullable
+  static OrqException startFailure(Response response) {
+    if (!response.isSuccessful()) {
+      return ErrorMapper.fromResponse(response);
+    }
+    ResponseBody body = response.body();
+    MediaType type = body == null ? null : body.contentType();
+    if (type != null && "text".equals(type.type()) && "event-stream".equals(type.subtype())) {
+      return null;
+    }
+    try {
+      String snippet;
+      try {
+        snippet = response.peekBody(1024).string();
+      } catch (IOException e) {
+        snippet = "";
+      }
+      return ErrorMapper.invalidResponse(response, snippet,
+          "expected Content-Type text/event-stream, got " + type, null);
+    } finally {
+      response.close();
+    }
+  }
+
+  /**
+   * The event in {@code data}, or null for the {@code [DONE]} that ends the stream. An event
+   * of an unknown type comes back as {@code UnknownResponseEvent}.
+   *
+   * @throws MalformedEventException when {@code data} is not a JSON event object
+   */
+  @Nullable
+  ResponseEvent decode(String data) {
+    if (DONE.equals(data)) {
+      return null;
+    }
+    ResponseEvent event;
+    try {
+      event = gson.fromJson(data, ResponseEvent.class);
+    } catch (RuntimeException e) {
+      throw new MalformedEventException(data, e);
+    }
+    if (event == null) {
+      throw new MalformedEventException(data, null);
+    }
+    return event;
+  }
+
+  /** The end of input before {@code [DONE]}. */
+  static StreamTruncatedException truncated(int events) {
+    return new StreamTruncatedException(
+        "The event stream ended without [DONE] after " + events + " event(s)", events, null);
+  }
+
+  /** A read that failed after the stream started: canceled, idle too long, or broken off. */
+  OrqIoException readFailure(IOException e, boolean canceled, int events) {
+    if (canceled) {
+      return new OrqCanceledException("The stream was closed after " + events + " event(s)", e);
+    }
+    if (e instanceof InterruptedIOException) {
+      return new OrqTimeoutException("No data for longer than the idle timeout of "
+          + client.readTimeoutMillis() + " ms, after " + events + " event(s)", e);
+    }
+    return new StreamTruncatedException(
+        "The event stream broke off after " + events + " event(s): " + e, events, e);
+  }
+}

@@ -1,0 +1,94 @@
+package ai.orq.sdk.streaming;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import ai.orq.sdk.OrqClient;
+import ai.orq.sdk.internal.ClientContext;
+import ai.orq.sdk.internal.RetryPolicy;
+import ai.orq.sdk.model.CreateResponseRequest;
+import ai.orq.sdk.model.ResponseEvent;
+import ai.orq.sdk.model.TextPart;
+import ai.orq.sdk.model.UserMessage;
+import ai.orq.sdk.streaming.internal.SseTestAccess;
+import com.google.gson.Gson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okio.Okio;
+
+/** Requests, clients and the recorded stream shared by the tests. */
+final class Fixtures {
+  static final String API_KEY = "sk-test-STREAM-4242";
+  static final String CONVERSATION_ID = "conv_01JTESTSTREAM";
+  static final String RESPONSES_PATH = "/v2/conversations/" + CONVERSATION_ID + "/responses";
+
+  private Fixtures() {}
+
+  static CreateResponseRequest request() {
+    return new CreateResponseRequest()
+        .message(new UserMessage().role("user").addPartsItem(new TextPart().kind("text").text("Hello!")))
+        .model("openai/gpt-4o");
+  }
+
+  /** A client of {@code baseUrl} built the way users build theirs. */
+  static OrqClient client(String baseUrl) {
+    return OrqClient.builder().apiKey(API_KEY).baseUrl(baseUrl).build();
+  }
+
+  static OrqClient client(HttpUrl baseUrl) {
+    return client(baseUrl.toString());
+  }
+
+  /** A client context over {@code http}, whose retry waits are recorded by {@code scheduler} but not waited. */
+  static ClientContext context(OkHttpClient http, HttpUrl baseUrl, int maxRetries, RecordingScheduler scheduler) {
+    return new ClientContext(http, baseUrl.newBuilder().encodedPath("/").build(), RetryPolicy.defaults(),
+        maxRetries, scheduler);
+  }
+
+  /** The client's Gson, with the union adapters of the core. */
+  static Gson gson() {
+    return context(new OkHttpClient(), HttpUrl.get("http://127.0.0.1/"), 0, null).gson();
+  }
+
+  static byte[] recordedStream() {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/streams/all-events.sse")) {
+      return Okio.buffer(Okio.source(in)).readByteArray();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static String recordedStreamText() {
+    return new String(recordedStream(), UTF_8);
+  }
+
+  /** The recorded stream's events, parsed from memory and decoded with the client's Gson. */
+  static List<ResponseEvent> recordedEvents() {
+    return SseTestAccess.decodeAll(recordedStream(), gson());
+  }
+
+  /** Records the retry delays asked for and runs the retries at once. */
+  static final class RecordingScheduler extends ScheduledThreadPoolExecutor {
+    final List<Long> delaysMillis = new CopyOnWriteArrayList<>();
+
+    RecordingScheduler() {
+      super(1, runnable -> {
+        Thread thread = new Thread(runnable, "test-retry-scheduler");
+        thread.setDaemon(true);
+        return thread;
+      });
+    }
+
+    @Override
+    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+      delaysMillis.add(unit.toMillis(delay));
+      return super.schedule(command, 0, unit);
+    }
+  }
+}
