@@ -1,0 +1,103 @@
+package ai.orq.sdk.benchmarks;
+
+import ai.orq.sdk.StreamResponse;
+import ai.orq.sdk.model.CreateResponseRequest;
+import ai.orq.sdk.model.ResponseEvent;
+import ai.orq.sdk.model.TextPart;
+import ai.orq.sdk.model.UserMessage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+
+/**
+ * Benchmark 2: events per second and time to first event through the SDK's blocking stream,
+ * against raw OkHttp-SSE plus a Gson parse of each event, on the same recorded stream.
+ */
+final class StreamingBenchmark {
+  static final String NAME = "2. streaming";
+  static final double TARGET = 0.95;
+  static final String CONVERSATION_ID = "conv_01KB2Y8Q4ZJ6N3V7W5X9R0T1BE";
+
+  private StreamingBenchmark() {}
+
+  static CreateResponseRequest request() {
+    return new CreateResponseRequest()
+        .message(new UserMessage().role("user")
+            .parts(List.of(new TextPart().kind("text").text("Tell me everything, word by word."))))
+        .model("openai/gpt-4o");
+  }
+
+  /** Routes {@code POST .../responses} of {@link #CONVERSATION_ID} to the recorded stream. */
+  static LoopbackHttpServer server(RecordedStream stream) throws Exception {
+    return LoopbackHttpServer.start(Map.of(
+        "POST /v2/conversations/" + CONVERSATION_ID + "/responses", stream::writeTo));
+  }
+
+  static List<Row> run(Settings settings, String apiKey) throws Exception {
+    RecordedStream recorded = RecordedStream.of(settings.streamEvents());
+    CreateResponseRequest request = request();
+    String requestJson = Sdk.gson().toJson(request);
+    OkHttpClient http = new OkHttpClient();
+    try (LoopbackHttpServer server = server(recorded); Sdk sdk = new Sdk(server.baseUrl(), apiKey)) {
+      BaselineStream baseline = new BaselineStream(http, server.baseUrl(), apiKey, Sdk.gson());
+      long expected = recorded.events();
+      Harness.Outcome o = Harness.interleave(settings.streamWarmups(), settings.streamRounds(),
+          () -> sdkRound(sdk, request, expected),
+          () -> baselineRound(baseline, requestJson, expected));
+      String mib = String.format("%.1f MiB", recorded.wireBytes() / 1048576.0);
+      List<Row> rows = new ArrayList<>();
+      rows.add(Row.paired(NAME, "throughput, " + expected + " events", "events/s", o, "rate",
+          ">= " + TARGET, ratio -> ratio >= TARGET, "same recorded stream (" + mib + " on the wire)"));
+      rows.add(Row.paired(NAME, "time to first event", "ms", o, "ttfe", "reported", null,
+          "from the call to the first parsed event, pooled connection"));
+      return rows;
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  static int sink;
+
+  static Map<String, Double> sdkRound(Sdk sdk, CreateResponseRequest request, long expected) {
+    long count = 0;
+    long first = 0;
+    int local = 0;
+    long t0 = System.nanoTime();
+    try (StreamResponse<ResponseEvent> events = sdk.stream(CONVERSATION_ID, request)) {
+      for (ResponseEvent event : events) {
+        local += event.getType().length();
+        if (count++ == 0) {
+          first = System.nanoTime();
+        }
+      }
+    }
+    long t1 = System.nanoTime();
+    sink += local;
+    if (count != expected) {
+      throw new IllegalStateException("SDK stream delivered " + count + " events, expected " + expected);
+    }
+    return metrics(count, t0, first, t1);
+  }
+
+  static Map<String, Double> baselineRound(BaselineStream baseline, String requestJson, long expected)
+      throws Exception {
+    BaselineStream.Run run = baseline.start(CONVERSATION_ID, requestJson).await(5, TimeUnit.MINUTES);
+    long t1 = System.nanoTime();
+    sink += run.sink;
+    if (run.events != expected) {
+      throw new IllegalStateException("baseline delivered " + run.events + " events, expected " + expected);
+    }
+    return metrics(run.events, run.startNanos, run.firstEventNanos, t1);
+  }
+
+  private static Map<String, Double> metrics(long count, long t0, long first, long t1) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("rate", count / ((t1 - t0) / 1e9));
+    m.put("ttfe", (first - t0) / 1e6);
+    return m;
+  }
+}
