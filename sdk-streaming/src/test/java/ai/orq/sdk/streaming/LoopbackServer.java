@@ -76,6 +76,15 @@ final class LoopbackServer implements AutoCloseable {
       return this;
     }
 
+    /** Answers 503 with {@code retry-after-ms: 0} and an error body; the connection stays usable. */
+    void send503() throws IOException {
+      byte[] body = "{\"message\":\"busy\"}".getBytes(UTF_8);
+      out.write(("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nretry-after-ms: 0\r\n"
+          + "Content-Length: " + body.length + "\r\n\r\n").getBytes(ISO_8859_1));
+      out.write(body);
+      out.flush();
+    }
+
     /** Writes and flushes; in chunked mode as one HTTP chunk. */
     Exchange send(byte[] bytes) throws IOException {
       if (chunked) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Dispatcher;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.logging.HttpLoggingInterceptor;
@@ -15,14 +16,25 @@ import okhttp3.logging.HttpLoggingInterceptor;
  * interceptors, but no call timeout, so a long answer is never cut off. The read timeout stays,
  * and for a stream it is an idle timeout: the longest wait for the next bytes.
  *
+ * <p>Streams get a dispatcher of their own, sharing the client's threads: an open stream holds a
+ * dispatcher slot for as long as it lasts, so on the client's dispatcher a few streams would hold
+ * back every other async call to the host (OkHttp allows 5 per host by default). The streams'
+ * dispatcher allows {@value #MAX_STREAMS_PER_HOST} per host and {@value #MAX_STREAMS} in all;
+ * more wait in its queue. (Blocking streams run on the caller's thread and use no slot.)
+ *
  * <p>OkHttp 4.12's {@code HttpLoggingInterceptor} at level BODY reads the whole body before
  * handing it on, which would hold every event back until the stream ends; in the derived client
  * such an interceptor logs at level HEADERS instead (with the default logger, redacting
  * {@code Authorization}).
  */
 final class StreamingClients {
+  static final int MAX_STREAMS_PER_HOST = 256;
+  static final int MAX_STREAMS = 1024;
+
   /** Derived clients of the clients without per-request timeout, which are long-lived. */
   private static final Map<OkHttpClient, OkHttpClient> DERIVED = new WeakHashMap<>();
+  /** The streams' dispatcher of each client dispatcher. */
+  private static final Map<Dispatcher, Dispatcher> DISPATCHERS = new WeakHashMap<>();
 
   private StreamingClients() {}
 
@@ -42,10 +54,25 @@ final class StreamingClients {
   }
 
   static OkHttpClient derive(OkHttpClient base) {
-    OkHttpClient.Builder builder = base.newBuilder().callTimeout(0, TimeUnit.MILLISECONDS);
+    OkHttpClient.Builder builder = base.newBuilder()
+        .callTimeout(0, TimeUnit.MILLISECONDS)
+        .dispatcher(streamsDispatcher(base.dispatcher()));
     withoutBodyLogging(builder.interceptors());
     withoutBodyLogging(builder.networkInterceptors());
     return builder.build();
+  }
+
+  private static Dispatcher streamsDispatcher(Dispatcher calls) {
+    synchronized (DISPATCHERS) {
+      Dispatcher streams = DISPATCHERS.get(calls);
+      if (streams == null) {
+        streams = new Dispatcher(calls.executorService());
+        streams.setMaxRequests(MAX_STREAMS);
+        streams.setMaxRequestsPerHost(MAX_STREAMS_PER_HOST);
+        DISPATCHERS.put(calls, streams);
+      }
+      return streams;
+    }
   }
 
   private static void withoutBodyLogging(List<Interceptor> interceptors) {
