@@ -78,8 +78,13 @@ final class LoopbackServer implements AutoCloseable {
 
     /** Answers 503 with {@code retry-after-ms: 0} and an error body; the connection stays usable. */
     void send503() throws IOException {
+      send503(0);
+    }
+
+    /** Answers 503 asking for a retry after {@code retryAfterMillis}. */
+    void send503(long retryAfterMillis) throws IOException {
       byte[] body = "{\"message\":\"busy\"}".getBytes(UTF_8);
-      out.write(("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nretry-after-ms: 0\r\n"
+      out.write(("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nretry-after-ms: " + retryAfterMillis + "\r\n"
           + "Content-Length: " + body.length + "\r\n\r\n").getBytes(ISO_8859_1));
       out.write(body);
       out.flush();
@@ -152,6 +157,7 @@ final class LoopbackServer implements AutoCloseable {
   private final AtomicInteger connections = new AtomicInteger();
   final List<Throwable> scriptFailures = Collections.synchronizedList(new ArrayList<>());
   final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+  private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
 
   LoopbackServer(Script script) throws IOException {
     this.script = script;
@@ -176,6 +182,7 @@ final class LoopbackServer implements AutoCloseable {
     while (!serverSocket.isClosed()) {
       try {
         Socket socket = serverSocket.accept();
+        sockets.add(socket);
         connections.incrementAndGet();
         threads.execute(() -> serve(socket));
       } catch (IOException closed) {
@@ -212,7 +219,7 @@ final class LoopbackServer implements AutoCloseable {
         script.respond(exchange);
       }
     } catch (Throwable e) {
-      if (!(e instanceof IOException)) {
+      if (!(e instanceof IOException) && !(e instanceof InterruptedException)) {
         scriptFailures.add(e);
       }
     }
@@ -233,6 +240,11 @@ final class LoopbackServer implements AutoCloseable {
   @Override
   public void close() throws Exception {
     serverSocket.close();
+    synchronized (sockets) {
+      for (Socket socket : sockets) {
+        socket.close(); // unblocks the threads reading from them
+      }
+    }
     threads.shutdownNow();
     threads.awaitTermination(5, TimeUnit.SECONDS);
   }

@@ -376,11 +376,11 @@ final class LoopbackStreamTest {
   @Test
   void twentyConcurrentStreamsToOneHostAllProgressTogether() throws Exception {
     int streams = 20;
-    CountDownLatch allStarted = new CountDownLatch(streams);
+    CountDownLatch clientHasAllFirstEvents = new CountDownLatch(streams);
     serve(exchange -> {
       exchange.startEvents().event(delta(0));
-      allStarted.countDown();
-      allStarted.await(10, TimeUnit.SECONDS); // the rest only once every stream has begun
+      // The rest only once the client holds the first event of every stream.
+      clientHasAllFirstEvents.await(10, TimeUnit.SECONDS);
       for (int i = 1; i <= 5; i++) {
         exchange.event(delta(i));
       }
@@ -395,6 +395,7 @@ final class LoopbackStreamTest {
             Iterator<ResponseEvent> events = stream.iterator();
             events.next();
             long firstAt = System.nanoTime();
+            clientHasAllFirstEvents.countDown();
             int count = 1;
             while (events.hasNext()) {
               events.next();
@@ -413,6 +414,7 @@ final class LoopbackStreamTest {
         firstEnd = Math.min(firstEnd, r[1]);
       }
       assertTrue(lastFirst < firstEnd, "every stream had its first event before any stream ended");
+      assertEquals(0, clientHasAllFirstEvents.getCount());
       assertEquals(streams, server.requestCount());
     } finally {
       readers.shutdownNow();
