@@ -4,14 +4,14 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /** Where the tests find our spec and orq.ai's reference document. */
-final class ReferenceFiles {
+public final class ReferenceFiles {
   private ReferenceFiles() {}
 
-  static Path ourSpec() {
+  public static Path ourSpec() {
     return Paths.get(System.getProperty("orq.spec.file", "../openapi/conversations.yaml"));
   }
 
-  static Path referenceDocument() {
+  public static Path referenceDocument() {
     return Paths.get(System.getProperty("orq.reference.dir", "../../shared/reference"))
         .resolve("orq-conversations-official.yaml");
   }

@@ -1,8 +1,9 @@
 package ai.orq.sdk.spec;
 
+import static ai.orq.sdk.spec.OpenApiDocument.list;
+import static ai.orq.sdk.spec.OpenApiDocument.map;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Reduces an OpenAPI document to the facts that decide what travels on the wire: operations,
@@ -29,26 +28,21 @@ import org.yaml.snakeyaml.Yaml;
 final class WireFacts {
   private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
 
-  private final Map<String, Object> document;
+  private final OpenApiDocument document;
   private final Set<String> facts = new TreeSet<>();
 
-  private WireFacts(Map<String, Object> document) {
+  private WireFacts(OpenApiDocument document) {
     this.document = document;
   }
 
   static Set<String> of(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      LoaderOptions options = new LoaderOptions();
-      options.setCodePointLimit(16 * 1024 * 1024);
-      Map<String, Object> document = new Yaml(options).load(in);
-      WireFacts walker = new WireFacts(document);
-      walker.walkPaths();
-      return walker.facts;
-    }
+    WireFacts walker = new WireFacts(OpenApiDocument.read(file));
+    walker.walkPaths();
+    return walker.facts;
   }
 
   private void walkPaths() {
-    map(document.get("paths")).forEach((path, item) -> {
+    document.paths().forEach((path, item) -> {
       Map<String, Object> pathItem = map(item);
       for (String method : METHODS) {
         if (pathItem.containsKey(method)) {
@@ -190,21 +184,8 @@ final class WireFacts {
     return flat;
   }
 
-  private Map<String, Object> resolve(Object schema) {
-    Map<String, Object> map = map(schema);
-    Set<Object> seen = new LinkedHashSet<>();
-    while (map.containsKey("$ref")) {
-      String ref = (String) map.get("$ref");
-      if (!seen.add(ref)) {
-        throw new IllegalStateException("cyclic $ref " + ref);
-      }
-      Object target = document;
-      for (String segment : ref.substring(2).split("/")) {
-        target = map(target).get(segment);
-      }
-      map = map(target);
-    }
-    return map;
+  private Map<String, Object> resolve(Object node) {
+    return document.resolve(node);
   }
 
   /** The merge of an {@code allOf} tree: its properties, required names, unions, enum and items. */
@@ -255,14 +236,5 @@ final class WireFacts {
   private static String jsonType(Map<String, Object> schema) {
     Object type = schema.get("type");
     return "integer".equals(type) ? "number" : String.valueOf(type);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object o) {
-    return o == null ? Map.of() : (Map<String, Object>) o;
-  }
-
-  private static List<?> list(Object o) {
-    return o == null ? List.of() : (List<?>) o;
   }
 }
