@@ -13,11 +13,15 @@ final class StreamingProviders {
   private StreamingProviders() {}
 
   static StreamingProvider get() {
-    if (PROVIDER == null) {
+    return orFail(PROVIDER);
+  }
+
+  static StreamingProvider orFail(@Nullable StreamingProvider provider) {
+    if (provider == null) {
       throw new IllegalStateException(
           "createConversationResponse needs ai.orq:orq-sdk-streaming on the classpath");
     }
-    return PROVIDER;
+    return provider;
   }
 
   /** The first provider visible to {@code classLoader}, or null. */

@@ -204,6 +204,18 @@ class RetryTest {
     assertBetween(375, 500, scheduler.delaysMillis.get(0));
   }
 
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aSuccessBodyThatBreaksOffIsRetried(Mode mode) {
+    server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("0"))
+        .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+    server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("1"))
+        .willReturn(okJson(Fixtures.CONVERSATION)));
+
+    assertEquals("conv_01JJ", mode.run(client.conversations().retrieve("conv_1")).body().getId());
+    assertEquals(List.of("0", "1"), retryCounts());
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("faults")
   void aConnectionThatKeepsFailingEndsInAnIoException(Mode mode, Fault fault) {

@@ -4,11 +4,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /** WireMock on loopback and clients pointed at it. */
 final class TestServers {
@@ -39,6 +42,15 @@ final class TestServers {
   static ResponseDefinitionBuilder errorJson(int status, String body) {
     return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
         .withHeader("x-request-id", "req_123").withBody(body);
+  }
+
+  /** Waits up to 10 s for {@code condition}; fails the test if it never holds. */
+  static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, "condition not met within 10 s");
+      Thread.sleep(10);
+    }
   }
 
   static List<LoggedRequest> requests(WireMockExtension server) {

@@ -39,12 +39,16 @@ public final class ErrorMapper {
 
   /** Maps an error response to its exception; reads at most 64 KiB of the body and closes the response. */
   public static OrqServiceException fromResponse(Response response) {
-    try {
-      String rawBody = readBounded(response.body());
-      return forStatus(response.code(), response.headers(), rawBody, declaredMessage(rawBody));
-    } finally {
-      response.close();
+    ResponseBody body = response.body();
+    String rawBody = "";
+    if (body != null) {
+      try {
+        rawBody = readBounded(body);
+      } finally {
+        body.close();
+      }
     }
+    return forStatus(response.code(), response.headers(), rawBody, declaredMessage(rawBody));
   }
 
   /** Maps a failure of the transport: a timeout to {@link OrqTimeoutException}, anything else to {@link OrqIoException}. */
@@ -95,10 +99,7 @@ public final class ErrorMapper {
     }
   }
 
-  private static String readBounded(@Nullable ResponseBody body) {
-    if (body == null) {
-      return "";
-    }
+  private static String readBounded(ResponseBody body) {
     MediaType type = body.contentType();
     Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
     BufferedSource source = body.source();

@@ -179,13 +179,15 @@ final class UnionTypeAdapterFactory implements TypeAdapterFactory {
       }
       JsonObject json = gson.toJsonTree(value, value.getClass()).getAsJsonObject();
       String tag = union.tags.get(value.getClass());
-      if (union.discriminator != null && tag != null) {
-        JsonElement current = json.get(union.discriminator);
-        if (current == null || current.isJsonNull()) {
-          json.addProperty(union.discriminator, tag);
-        }
+      if (union.discriminator == null || tag == null || json.has(union.discriminator)) {
+        return json;
       }
-      return json;
+      JsonObject tagged = new JsonObject();
+      tagged.addProperty(union.discriminator, tag);
+      for (Map.Entry<String, JsonElement> field : json.entrySet()) {
+        tagged.add(field.getKey(), field.getValue());
+      }
+      return tagged;
     }
 
     @Override

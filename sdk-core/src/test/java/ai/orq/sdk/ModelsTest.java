@@ -1,0 +1,106 @@
+package ai.orq.sdk;
+
+import static ai.orq.sdk.TestServers.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.orq.sdk.errors.InvalidResponseException;
+import ai.orq.sdk.model.ConversationWithMessages;
+import ai.orq.sdk.model.FileBytes;
+import ai.orq.sdk.model.FilePart;
+import ai.orq.sdk.model.Message;
+import ai.orq.sdk.model.MessagePart;
+import ai.orq.sdk.model.TextPart;
+import ai.orq.sdk.model.ToolResultPart;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What a newer server may send: unknown part kinds, enum values and fields, over HTTP. */
+class ModelsTest {
+  private static final String PATH = "/v2/conversations/conv_1";
+
+  @RegisterExtension static WireMockExtension server = TestServers.wireMock();
+
+  private OrqClient client;
+
+  @BeforeEach
+  void setUp() {
+    client = TestServers.client(server, new RecordingScheduler()).maxRetries(0).build();
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void unknownKindsAndEnumValuesAreKept(Mode mode) {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson("""
+        {"_id":"conv_1","kind":"conversation.v3","displayName":"x","createdAt":1,"updatedAt":2,"labels":["new"],
+         "messages":[{"_id":"msg_1","conversationId":"conv_1","createdAt":1,"createdById":"system","role":"system",
+           "parts":[
+             {"kind":"text","text":"Here you go","annotations":[]},
+             {"kind":"image","url":"https://x/cat.png","alt":"a cat"},
+             {"kind":"file","file":{"bytes":"iVBORw==","mimeType":"image/png","name":"cat.png"}},
+             {"kind":"file","file":{"s3":"bucket/key"}},
+             {"kind":"tool_result","tool_call_id":"call_1","result":[1,2.5,"three",null]}]}]}
+        """)));
+
+    ConversationWithMessages conversation = mode.run(client.conversations().retrieve("conv_1")).body();
+
+    assertEquals("conversation.v3", conversation.getKind());
+    Message message = conversation.getMessages().get(0);
+    assertEquals("system", message.getRole());
+    List<MessagePart> parts = message.getParts();
+    assertEquals("Here you go", ((TextPart) parts.get(0)).getText());
+    UnknownMessagePart image = assertInstanceOf(UnknownMessagePart.class, parts.get(1));
+    assertEquals("image", image.getKind());
+    assertEquals("a cat", image.raw().get("alt").getAsString());
+    assertEquals("cat.png", ((FileBytes) ((FilePart) parts.get(2)).getFile()).getName());
+    UnknownFileSource s3 = assertInstanceOf(UnknownFileSource.class, ((FilePart) parts.get(3)).getFile());
+    assertEquals("bucket/key", s3.raw().get("s3").getAsString());
+    assertEquals(Arrays.asList(1L, 2.5, "three", null), ((ToolResultPart) parts.get(4)).getResult());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aPartThatIsNotAnObjectIsAnInvalidResponse(Mode mode) {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson("""
+        {"_id":"conv_1","kind":"conversation","displayName":"x","createdAt":1,"updatedAt":2,
+         "messages":[{"_id":"msg_1","role":"user","parts":["just text"]}]}
+        """)));
+
+    InvalidResponseException e = assertThrows(InvalidResponseException.class,
+        () -> mode.run(client.conversations().retrieve("conv_1")));
+
+    assertTrue(e.getMessage().contains("Expected a JSON object for MessagePart"), e.getMessage());
+  }
+
+  @Test
+  void messagesBuildsUserMessagesWithTheirKinds() {
+    assertEquals("{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"Hello\"}]}",
+        client.context().gson().toJson(Messages.userText("Hello")));
+    assertEquals("{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"a\"},"
+            + "{\"kind\":\"tool_result\",\"tool_call_id\":\"c\",\"result\":{\"ok\":true}}]}",
+        client.context().gson().toJson(Messages.user(new TextPart().text("a"),
+            new ToolResultPart().toolCallId("c").result(Map.of("ok", true)))));
+    assertEquals("text == null", assertThrows(NullPointerException.class, () -> Messages.userText(null)).getMessage());
+    assertEquals("parts == null",
+        assertThrows(NullPointerException.class, () -> Messages.user((MessagePart[]) null)).getMessage());
+    assertEquals("parts[1] == null", assertThrows(NullPointerException.class,
+        () -> Messages.user(new TextPart().text("a"), null)).getMessage());
+  }
+}
