@@ -1,0 +1,208 @@
+package ai.orq.sdk.streaming;
+
+import static ai.orq.sdk.streaming.Fixtures.CONVERSATION_ID;
+import static ai.orq.sdk.streaming.Fixtures.RESPONSES_PATH;
+import static ai.orq.sdk.streaming.Fixtures.request;
+import static ai.orq.sdk.streaming.StreamResponseTest.FAILED;
+import static ai.orq.sdk.streaming.StreamResponseTest.STARTED;
+import static ai.orq.sdk.streaming.StreamResponseTest.sse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.orq.sdk.OrqClient;
+import ai.orq.sdk.StreamResponse;
+import ai.orq.sdk.model.PartDeltaEvent;
+import ai.orq.sdk.model.PartDeltaEventData;
+import ai.orq.sdk.model.PartDoneEvent;
+import ai.orq.sdk.model.PartDoneEventData;
+import ai.orq.sdk.model.PendingToolCall;
+import ai.orq.sdk.model.PendingToolCallFunction;
+import ai.orq.sdk.model.ResponseDoneEvent;
+import ai.orq.sdk.model.ResponseDoneEventData;
+import ai.orq.sdk.model.ResponseEvent;
+import ai.orq.sdk.model.ResponseFailedEvent;
+import ai.orq.sdk.model.ResponseFailedEventData;
+import ai.orq.sdk.model.ResponseReasoningPart;
+import ai.orq.sdk.model.ResponseTextPart;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.util.Collections;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Assembling the answer: from events in memory, from a blocking stream and from an async one. */
+final class ResponseAccumulatorTest {
+  static final String ANSWER = "Grüezi! It is 21 °C ☀️ in Zürich — 好天气.";
+
+  @RegisterExtension
+  static WireMockExtension server = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+      .build();
+
+  private OrqClient client;
+
+  @BeforeEach
+  void setUp() {
+    client = Fixtures.client("http://127.0.0.1:" + server.getPort());
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+  }
+
+  static PartDeltaEvent textDelta(String partId, String text) {
+    return new PartDeltaEvent().type("part.delta").data(new PartDeltaEventData().partId(partId)
+        .delta(new ResponseTextPart().id(partId).kind("text").text(text)));
+  }
+
+  static PartDoneEvent textDone(String partId, String text) {
+    return new PartDoneEvent().type("part.done").data(new PartDoneEventData().partId(partId)
+        .part(new ResponseTextPart().id(partId).kind("text").text(text)));
+  }
+
+  @Test
+  void assemblesTheRecordedStream() {
+    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(sse(Fixtures.recordedStreamText())));
+    AssembledResponse answer = ResponseAccumulator.assemble(
+        client.conversations().createConversationResponse(CONVERSATION_ID, request()));
+    assertEquals(ANSWER, answer.text());
+    assertEquals("The user greets; answer kindly.", answer.reasoning());
+    assertEquals("resp_01", answer.responseId());
+    assertEquals("stop", answer.finishReason());
+    assertEquals(32L, answer.usage().getTotalTokens());
+    assertEquals(12L, answer.usage().getPromptTokens());
+    assertEquals(Collections.emptyList(), answer.pendingToolCalls());
+    assertEquals(18, answer.eventCount());
+    assertTrue(answer.toString().contains("finishReason=stop"), answer.toString());
+  }
+
+  @Test
+  void assemblesAnAsyncStream() throws Exception {
+    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(sse(Fixtures.recordedStreamText())));
+    AssembledResponse answer = ResponseAccumulator.assemble(
+        client.conversations().createConversationResponseAsync(CONVERSATION_ID, request()))
+        .get(10, TimeUnit.SECONDS);
+    assertEquals(ANSWER, answer.text());
+    assertEquals(18, answer.eventCount());
+  }
+
+  @Test
+  void responseFailedBecomesATypedExceptionAndClosesTheStream() {
+    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(
+        sse("data: " + STARTED + "\n\ndata: " + FAILED + "\n\ndata: [DONE]\n\n")));
+    StreamResponse<ResponseEvent> stream =
+        client.conversations().createConversationResponse(CONVERSATION_ID, request());
+    ResponseFailedException e = assertThrows(ResponseFailedException.class, () -> ResponseAccumulator.assemble(stream));
+    assertEquals("The model is overloaded", e.error());
+    assertEquals(529, e.code());
+    assertEquals("response failed (529): The model is overloaded", e.getMessage());
+    assertThrows(IllegalStateException.class, stream::iterator, "assemble consumed the stream");
+  }
+
+  @Test
+  void responseFailedFailsTheAsyncFuture() {
+    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(
+        sse("data: " + STARTED + "\n\ndata: " + FAILED + "\n\ndata: [DONE]\n\n")));
+    CompletableFuture<AssembledResponse> answer = ResponseAccumulator.assemble(
+        client.conversations().createConversationResponseAsync(CONVERSATION_ID, request()));
+    ExecutionException e = assertThrows(ExecutionException.class, () -> answer.get(10, TimeUnit.SECONDS));
+    ResponseFailedException failed = assertInstanceOf(ResponseFailedException.class, e.getCause());
+    assertEquals(529, failed.code());
+  }
+
+  @Test
+  void responseFailedStaysTheCauseWhenTheStreamThenBreaks() {
+    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(sse("data: " + FAILED + "\n\n")));
+    CompletableFuture<AssembledResponse> answer = ResponseAccumulator.assemble(
+        client.conversations().createConversationResponseAsync(CONVERSATION_ID, request()));
+    ExecutionException e = assertThrows(ExecutionException.class, () -> answer.get(10, TimeUnit.SECONDS));
+    assertInstanceOf(ResponseFailedException.class, e.getCause());
+  }
+
+  @Test
+  void streamFailuresReachTheAsyncFuture() {
+    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(sse("data: " + STARTED + "\n\n")));
+    CompletableFuture<AssembledResponse> answer = ResponseAccumulator.assemble(
+        client.conversations().createConversationResponseAsync(CONVERSATION_ID, request()));
+    ExecutionException e = assertThrows(ExecutionException.class, () -> answer.get(10, TimeUnit.SECONDS));
+    assertInstanceOf(StreamTruncatedException.class, e.getCause());
+  }
+
+  @Test
+  void streamFailuresReachTheBlockingCaller() {
+    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(sse("data: " + STARTED + "\n\n")));
+    assertThrows(StreamTruncatedException.class, () -> ResponseAccumulator.assemble(
+        client.conversations().createConversationResponse(CONVERSATION_ID, request())));
+  }
+
+  @Test
+  void aPartDoneReplacesItsDeltasAndPartsJoinInOrder() {
+    ResponseAccumulator accumulator = ResponseAccumulator.create();
+    accumulator.accept(textDelta("a", "Hel"));
+    accumulator.accept(textDelta("b", "Second."));
+    accumulator.accept(textDelta("a", "lo"));
+    assertEquals("HelloSecond.", accumulator.text());
+    accumulator.accept(textDone("a", "Hello! "));
+    accumulator.accept(new PartDeltaEvent().type("part.delta").data(new PartDeltaEventData().partId("r")
+        .delta(new ResponseReasoningPart().id("r").kind("reasoning").reasoning("think"))));
+    accumulator.accept(new PartDeltaEvent().type("part.delta").data(new PartDeltaEventData().partId("x")
+        .delta(new ResponseTextPart().id("x").kind("text")))); // no text at all
+    accumulator.accept(new PartDeltaEvent().type("part.delta")); // no data at all
+    accumulator.accept(new PartDoneEvent().type("part.done"));
+    AssembledResponse answer = accumulator.result();
+    assertEquals("Hello! Second.", answer.text());
+    assertEquals("think", answer.reasoning());
+    assertNull(answer.finishReason());
+    assertNull(answer.usage());
+    assertNull(answer.responseId());
+    assertEquals(8, answer.eventCount());
+  }
+
+  @Test
+  void pendingToolCallsAreKeptUnmodifiable() {
+    ResponseAccumulator accumulator = ResponseAccumulator.create();
+    PendingToolCall call = new PendingToolCall().id("call_1").type("function")
+        .function(new PendingToolCallFunction().name("weather").arguments("{\"city\":\"Bern\"}"));
+    accumulator.accept(new ResponseDoneEvent().type("response.done")
+        .data(new ResponseDoneEventData().finishReason("function_call").addPendingToolCallsItem(call)));
+    AssembledResponse answer = accumulator.result();
+    assertEquals("function_call", answer.finishReason());
+    assertEquals(Collections.singletonList(call), answer.pendingToolCalls());
+    assertThrows(UnsupportedOperationException.class, () -> answer.pendingToolCalls().clear());
+    assertEquals("", answer.text());
+  }
+
+  @Test
+  void aFailedEventWithoutDetailsStillThrows() {
+    ResponseAccumulator accumulator = ResponseAccumulator.create();
+    ResponseFailedException e = assertThrows(ResponseFailedException.class,
+        () -> accumulator.accept(new ResponseFailedEvent().type("response.failed")));
+    assertEquals("(no error message)", e.error());
+    assertNull(e.code());
+    assertEquals("response failed: (no error message)", e.getMessage());
+    ResponseFailedException withCode = assertThrows(ResponseFailedException.class,
+        () -> accumulator.accept(new ResponseFailedEvent().type("response.failed")
+            .data(new ResponseFailedEventData().error("quota").code(429))));
+    assertEquals("quota", withCode.error());
+  }
+
+  @Test
+  void argumentsAreChecked() {
+    assertThrows(NullPointerException.class, () -> ResponseAccumulator.create().accept(null));
+    assertThrows(NullPointerException.class,
+        () -> ResponseAccumulator.assemble((StreamResponse<ResponseEvent>) null));
+    assertThrows(NullPointerException.class,
+        () -> ResponseAccumulator.assemble((ai.orq.sdk.AsyncStreamResponse<ResponseEvent>) null));
+  }
+}
