@@ -30,6 +30,11 @@ import okhttp3.OkHttpClient;
  * <p>{@link #close()} releases the client's threads and connections. A client that built its own
  * OkHttp client owns it and shuts its dispatcher and connection pool down; a client given one with
  * {@link Builder#okHttpClient} shares that client's pool and dispatcher and leaves them alone.
+ *
+ * <p>A client's own dispatcher runs up to 64 requests at once, all of them to the same host if
+ * need be (OkHttp's default is 5 per host), so that many asynchronous calls and streams can be in
+ * flight together; more wait in its queue. With {@link Builder#okHttpClient}, that client's
+ * dispatcher limits apply.
  */
 public final class OrqClient implements AutoCloseable {
   private final Builder settings;
@@ -42,7 +47,7 @@ public final class OrqClient implements AutoCloseable {
     ScheduledExecutorService scheduler =
         builder.scheduler != null ? builder.scheduler : newScheduler();
     this.context = new ClientContext(HttpClients.create(builder), builder.baseUrl,
-        builder.retryPolicy, builder.maxRetries, scheduler);
+        RetryPolicy.defaults(), builder.maxRetries, scheduler);
     this.conversations = new Conversations(context);
   }
 
@@ -131,7 +136,6 @@ public final class OrqClient implements AutoCloseable {
     final List<Interceptor> interceptors = new ArrayList<>();
     LogLevel logLevel = LogLevel.NONE;
     @Nullable String applicationId;
-    RetryPolicy retryPolicy = RetryPolicy.defaults();
     @Nullable ScheduledExecutorService scheduler;
 
     private Builder() {}
@@ -146,7 +150,6 @@ public final class OrqClient implements AutoCloseable {
       interceptors.addAll(other.interceptors);
       logLevel = other.logLevel;
       applicationId = other.applicationId;
-      retryPolicy = other.retryPolicy;
     }
 
     /** Fills in the API key from {@code ORQ_API_KEY} and the base URL from {@code ORQ_BASE_URL}, where set. */
@@ -246,11 +249,6 @@ public final class OrqClient implements AutoCloseable {
         }
       }
       this.applicationId = applicationId;
-      return this;
-    }
-
-    Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = retryPolicy;
       return this;
     }
 

@@ -6,7 +6,6 @@ import ai.orq.sdk.errors.OrqIoException;
 import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.ErrorMapper;
 import ai.orq.sdk.internal.RetryPolicy;
-import com.google.gson.JsonParseException;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.util.Objects;
@@ -220,7 +219,7 @@ final class RealOrqCall<T> implements OrqCall<T> {
   private Outcome<T> outcomeOf(int attempt, Response response) {
     try {
       if (response.isSuccessful()) {
-        return parse(response);
+        return Outcome.parse(context.gson(), responseType, response);
       }
       RetryPolicy policy = context.retryPolicy();
       if (mayRetry(attempt) && policy.isRetryable(response.code())) {
@@ -247,61 +246,5 @@ final class RealOrqCall<T> implements OrqCall<T> {
 
   private boolean mayRetry(int attempt) {
     return !canceled && attempt < context.maxRetries(options);
-  }
-
-  private Outcome<T> parse(Response response) throws IOException {
-    if (responseType == Void.class) {
-      return Outcome.success(new OrqResponse<>(response.code(), response.headers(), null));
-    }
-    String body = Objects.requireNonNull(response.body(), "body").string();
-    String problem;
-    JsonParseException cause = null;
-    try {
-      T value = context.gson().fromJson(body, responseType);
-      if (value != null) {
-        return Outcome.success(new OrqResponse<>(response.code(), response.headers(), value));
-      }
-      problem = "expected a " + responseType.getSimpleName() + " but the body was empty or null";
-    } catch (JsonParseException e) {
-      problem = "not a valid " + responseType.getSimpleName() + ": " + e.getMessage();
-      cause = e;
-    }
-    return Outcome.failure(ErrorMapper.invalidResponse(response, body, problem, cause));
-  }
-
-  /** What follows an attempt: a response, an error, or a retry after a delay. */
-  private static final class Outcome<T> {
-    @Nullable final OrqResponse<T> response;
-    @Nullable final OrqException error;
-    final long retryDelayMillis;
-
-    private Outcome(@Nullable OrqResponse<T> response, @Nullable OrqException error, long retryDelayMillis) {
-      this.response = response;
-      this.error = error;
-      this.retryDelayMillis = retryDelayMillis;
-    }
-
-    static <T> Outcome<T> success(OrqResponse<T> response) {
-      return new Outcome<>(response, null, -1);
-    }
-
-    static <T> Outcome<T> failure(OrqException error) {
-      return new Outcome<>(null, error, -1);
-    }
-
-    static <T> Outcome<T> retry(long delayMillis) {
-      return new Outcome<>(null, null, delayMillis);
-    }
-
-    boolean isRetry() {
-      return retryDelayMillis >= 0;
-    }
-
-    OrqResponse<T> get() {
-      if (error != null) {
-        throw error;
-      }
-      return response;
-    }
   }
 }

@@ -75,6 +75,8 @@ class ConversationsTest {
 
     assertEquals(200, response.statusCode());
     assertEquals("req_123", response.requestId());
+    assertEquals("application/json", response.headers().get("Content-Type"));
+    assertEquals("OrqResponse{statusCode=200, requestId=req_123}", response.toString());
     ConversationPage page = response.body();
     assertEquals("list", page.getObject());
     assertEquals(true, page.getHasMore());

@@ -14,6 +14,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import ai.orq.sdk.errors.BadRequestException;
 import ai.orq.sdk.errors.InternalServerException;
+import ai.orq.sdk.errors.OrqCanceledException;
 import ai.orq.sdk.errors.OrqIoException;
 import ai.orq.sdk.errors.OrqServiceException;
 import ai.orq.sdk.errors.RateLimitException;
@@ -270,6 +271,18 @@ class RetryTest {
     assertEquals("Cannot retry: the client is closed", e.getMessage());
     assertEquals(List.of("0"), retryCounts());
     http.dispatcher().executorService().shutdown();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aCancelWhileTheRetryIsBeingScheduledIsNotLost(Mode mode) {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "")));
+    OrqCall<?> call = client.conversations().retrieve("conv_1");
+    scheduler.beforeSchedule = call::cancel;
+
+    assertThrows(OrqCanceledException.class, () -> mode.run(call));
+
+    assertEquals(List.of("0"), retryCounts());
   }
 
   private List<String> retryCounts() {

@@ -237,8 +237,9 @@ class UnionTypeAdapterFactoryTest {
 
     assertEquals("x", request.getDisplayName());
     assertEquals("{\"displayName\":\"x\"}", gson.toJson(request));
-    assertEquals("{\"metadata\":{\"entityId\":null}}",
-        gson.toJson(new UpdateConversationPatch(JsonParser.parseString("{\"metadata\":{\"entityId\":null}}")
-            .getAsJsonObject()), UpdateConversationRequest.class));
+    UpdateConversationPatch patch = new UpdateConversationPatch(
+        JsonParser.parseString("{\"metadata\":{\"entityId\":null}}").getAsJsonObject());
+    assertEquals("{\"metadata\":{\"entityId\":null}}", gson.toJson(patch, UpdateConversationRequest.class));
+    assertEquals("UpdateConversationPatch{\"metadata\":{\"entityId\":null}}", patch.toString());
   }
 }
