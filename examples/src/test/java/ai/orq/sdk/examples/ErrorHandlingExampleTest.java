@@ -1,0 +1,46 @@
+package ai.orq.sdk.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+final class ErrorHandlingExampleTest {
+  private final ExampleEnvironment env = ExampleEnvironment.local(Duration.ZERO);
+  private final Output output = new Output();
+
+  @AfterEach
+  void close() {
+    env.close();
+  }
+
+  @Test
+  void eachFailureArrivesAsItsTypedException() {
+    String notFound = ErrorHandlingExample.run(env.client(), "test-project", output.stream);
+
+    String id = ErrorHandlingExample.MISSING_ID;
+    assertEquals("Conversation " + id + " not found", notFound, "the message of the 404 body");
+    String[] lines = output.text().split("\n");
+    assertEquals("404 NotFoundException: Conversation " + id + " not found", lines[0]);
+    assertTrue(lines[1].matches("    request id req_\\S+, raw body \\{\"message\":\"Conversation " + id + " not found\"}"),
+        lines[1]);
+    assertTrue(lines[2].matches("400 BadRequestException: Conversation conv_\\S+ already has a display name: \"Already named\""),
+        lines[2]);
+    assertTrue(lines[3].startsWith("401 UnauthorizedException: HTTP 401 Unauthorized: Invalid API key (request id req_"),
+        lines[3]);
+    assertTrue(lines[4].startsWith("OrqIoException: "), lines[4]);
+    assertEquals(5, lines.length, output.text());
+    assertTrue(env.client().conversations().list().execute().getData().isEmpty(), "deleted at the end");
+  }
+
+  @Test
+  void anExistingConversationIsSimplyFound() {
+    String id = Fixtures.newConversation(env.client().conversations());
+
+    assertNull(ErrorHandlingExample.retrieveOrExplain(env.client().conversations(), id, output.stream));
+    assertEquals("found \"Untitled\"\n", output.text());
+  }
+}

@@ -1,0 +1,38 @@
+package ai.orq.sdk.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.orq.sdk.streaming.AssembledResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+final class StreamingExampleTest {
+  private final ExampleEnvironment env = ExampleEnvironment.local(Duration.ZERO);
+  private final Output output = new Output();
+
+  @AfterEach
+  void close() {
+    env.close();
+  }
+
+  @Test
+  void printsTheStreamedReplyThenAssemblesTheNextOne() {
+    AssembledResponse answer = StreamingExample.run(env.client(), "test-project", "openai/gpt-4o-mini", output.stream);
+
+    assertEquals("You said: And in Porto?", answer.text());
+    assertEquals("stop", answer.finishReason());
+    // the local server counts words: 3 in the question, 5 in the answer
+    assertEquals(3L, answer.usage().getPromptTokens());
+    assertEquals(5L, answer.usage().getCompletionTokens());
+    assertEquals(8L, answer.usage().getTotalTokens());
+    assertEquals(
+        "You said: Suggest three things to do in Lisbon\n"
+            + "finish reason: stop\n"
+            + "You said: And in Porto?\n"
+            + "8 tokens, finish reason stop\n",
+        output.text());
+    assertTrue(env.client().conversations().list().execute().getData().isEmpty(), "deleted at the end");
+  }
+}
