@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.ResponseEvent;
 import java.net.URL;
@@ -79,14 +78,6 @@ class StreamingEntryPointsTest {
             List.of("openAsync", client.context(), "conv_1", request, RequestOptions.none()),
             List.of("openAsync", client.context(), "conv_1", request, options)),
         RecordingStreamingProvider.CALLS);
-  }
-
-  @Test
-  void aHandlerNeedsOnlyOnEvent() {
-    StreamHandler<String> handler = event -> {};
-
-    handler.onComplete();
-    handler.onFailure(new OrqException("ignored"));
   }
 
   @Test
