@@ -30,6 +30,10 @@ import org.junit.jupiter.api.Test;
 final class ReadmeSnippetsTest {
   private static final Pattern FENCE = Pattern.compile("(?ms)^```(\\w*)[ \\t]*\\n(.*?)^```[ \\t]*$");
 
+  /** Builds what it needs and runs the walkthrough; {@code -Dexec.mainClass} satisfies exec:java in every module. */
+  static final String RUN_COMMAND =
+      "mvn -B -q -DskipTests -pl examples -am package exec:java -Dexec.mainClass=ai.orq.sdk.examples.WalkthroughExample";
+
   private static String readme;
   private static Map<Path, String> sources;
 
@@ -67,7 +71,7 @@ final class ReadmeSnippetsTest {
     int commands = readme.indexOf("\n## Commands");
     assertTrue(commands >= 0, "README has no \"## Commands\" section");
     List<String> bash = blocks("bash").stream().map(String::trim).collect(Collectors.toList());
-    assertTrue(bash.contains("mvn -B -q -DskipTests -pl examples -am package exec:java"), "run command: " + bash);
+    assertTrue(bash.contains(RUN_COMMAND), "run command: " + bash);
     assertTrue(bash.contains("mvn -B -ntp verify"), "test command: " + bash);
   }
 
