@@ -18,12 +18,14 @@ import ai.orq.sdk.errors.OrqTimeoutException;
 import ai.orq.sdk.model.PartDeltaEvent;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.model.ResponseTextPart;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -166,6 +171,29 @@ final class LoopbackStreamTest {
       assertEquals(expected, events, "round " + round);
     }
     assertEquals(1, server.connectionCount(), "each finished stream returns its connection for reuse");
+  }
+
+  @Test
+  void anEventLongerThan64KiBInSmallChunksArrivesWhole() throws Exception {
+    StringBuilder text = new StringBuilder();
+    while (text.length() < 300_000) {
+      text.append("w\u00f6rd \u4e16\u754c \ud83d\ude00 ");
+    }
+    String event = "{\"type\":\"part.delta\",\"timestamp\":\"t\",\"data\":{\"partId\":\"p\","
+        + "\"delta\":{\"_id\":\"p\",\"kind\":\"text\",\"text\":\"" + text + "\"}}}";
+    byte[] bytes = ("data: " + event + "\r\n\r\ndata: [DONE]\r\n\r\n").getBytes(UTF_8);
+    serve(exchange -> {
+      exchange.startEvents();
+      for (int i = 0; i < bytes.length; i += 999) {
+        exchange.send(Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + 999)));
+      }
+      exchange.end();
+    });
+    try (StreamResponse<ResponseEvent> stream = open()) {
+      Iterator<ResponseEvent> events = stream.iterator();
+      assertEquals(text.toString(), text(events.next()));
+      assertFalse(events.hasNext());
+    }
   }
 
   @Test
@@ -315,6 +343,61 @@ final class LoopbackStreamTest {
     assertEquals(Arrays.asList("token 0 ", "token 1 ", "token 2 "), seen);
     assertNoConnectionInUse();
     assertTrue(serverDone.await(5, TimeUnit.SECONDS), "the server noticed the client went away");
+    assertEquals(new ArrayList<>(), leakWarningsAfterGc());
+  }
+
+  @Test
+  void okHttpsLeakWarningIsSeenByTheCheckAbove() throws Exception {
+    // The control for leakWarningsAfterGc: a response dropped without closing it is reported.
+    serve(exchange -> exchange.startEvents().event(delta(1)).awaitClientGone(30_000));
+    leakAResponse();
+    List<String> warnings = leakWarningsAfterGc();
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).contains("Did you forget to close a response body?"), warnings.get(0));
+  }
+
+  private void leakAResponse() throws IOException {
+    http.newCall(new okhttp3.Request.Builder().url(server.url()).build()).execute(); // never closed
+  }
+
+  /**
+   * OkHttp's "connection leaked" warnings: it finds a leak when the pool cleans up after the
+   * garbage collector has taken a call whose response was never closed. This collects garbage,
+   * then opens a new connection, which makes the pool clean up, and returns what was logged.
+   */
+  private List<String> leakWarningsAfterGc() throws Exception {
+    List<String> warnings = new CopyOnWriteArrayList<>();
+    Logger logger = Logger.getLogger(OkHttpClient.class.getName());
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        if (record.getMessage() != null && record.getMessage().contains("leaked")) {
+          warnings.add(record.getMessage());
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(handler);
+    try {
+      for (int i = 0; i < 3; i++) {
+        System.gc();
+        Thread.sleep(50);
+      }
+      http.newCall(new okhttp3.Request.Builder().url(server.url()).header("Connection", "close").build())
+          .execute().close();
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+      while (warnings.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      return new ArrayList<>(warnings);
+    } finally {
+      logger.removeHandler(handler);
+    }
   }
 
   @Test
