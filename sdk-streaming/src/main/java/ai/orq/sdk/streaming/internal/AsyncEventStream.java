@@ -195,6 +195,8 @@ final class AsyncEventStream implements AsyncStreamResponse<ResponseEvent> {
       failure = streamingCall.readFailure(e, isClosed(), delivered);
     } catch (MalformedEventException e) {
       failure = e;
+    } catch (RuntimeException e) { // a bug: still end the stream with exactly one terminal callback
+      failure = new OrqException("The stream failed unexpectedly: " + e, e);
     }
     if (failure == null) {
       complete();
