@@ -41,7 +41,7 @@ final class ExampleEnvironment implements AutoCloseable {
       // [readme:env]
       OrqClient client = OrqClient.fromEnv(); // ORQ_API_KEY, and ORQ_BASE_URL when set
       // [/readme:env]
-      out.println("Using the orq.ai API at " + env("ORQ_BASE_URL", "https://my.orq.ai"));
+      out.println("ORQ_API_KEY set: calling " + env("ORQ_BASE_URL", "https://my.orq.ai"));
       return new ExampleEnvironment(client, null);
     }
     ExampleEnvironment local = local(tokenDelay);
