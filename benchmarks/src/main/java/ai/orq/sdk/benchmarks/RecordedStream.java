@@ -69,8 +69,18 @@ final class RecordedStream {
 
   /** Writes the complete response: status line, headers, the chunked body and its terminator. */
   void writeTo(OutputStream out) throws IOException {
+    writeHead(out);
+    writeRest(out);
+  }
+
+  /** Writes the status line, the headers and the first event ({@code response.started}), and flushes. */
+  void writeHead(OutputStream out) throws IOException {
     out.write(head);
     out.flush();
+  }
+
+  /** Writes the rest of the response after {@link #writeHead}. */
+  void writeRest(OutputStream out) throws IOException {
     for (long i = 0; i < blocks; i++) {
       out.write(block);
     }

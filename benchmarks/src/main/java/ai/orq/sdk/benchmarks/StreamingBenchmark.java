@@ -41,7 +41,7 @@ final class StreamingBenchmark {
     CreateResponseRequest request = request();
     String requestJson = Sdk.gson().toJson(request);
     OkHttpClient http = new OkHttpClient();
-    try (LoopbackHttpServer server = server(recorded); Sdk sdk = new Sdk(server.baseUrl(), apiKey)) {
+    try (LoopbackHttpServer server = server(recorded); Sdk sdk = new Sdk(server.baseUrl(), apiKey, http)) {
       BaselineStream baseline = new BaselineStream(http, server.baseUrl(), apiKey, Sdk.gson());
       long expected = recorded.events();
       Harness.Outcome o = Harness.interleave(settings.streamWarmups(), settings.streamRounds(),

@@ -1,0 +1,140 @@
+package ai.orq.sdk.reliability;
+
+import ai.orq.sdk.AsyncStreamResponse;
+import ai.orq.sdk.ConversationUpdate;
+import ai.orq.sdk.ListConversationsParams;
+import ai.orq.sdk.OrqCall;
+import ai.orq.sdk.OrqClient;
+import ai.orq.sdk.StreamResponse;
+import ai.orq.sdk.errors.OrqException;
+import ai.orq.sdk.model.Conversation;
+import ai.orq.sdk.model.ConversationPage;
+import ai.orq.sdk.model.ConversationWithMessages;
+import ai.orq.sdk.model.CreateConversationRequest;
+import ai.orq.sdk.model.CreateResponseRequest;
+import ai.orq.sdk.model.GenerateNameRequest;
+import ai.orq.sdk.model.ResponseEvent;
+import ai.orq.sdk.model.TextPart;
+import ai.orq.sdk.model.UserMessage;
+import com.google.gson.Gson;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+/**
+ * The seven operations, each with the HTTP exchange WireMock stubs for it (method, path, the good
+ * answer) and the value a correct SDK must return from that good answer.
+ */
+enum Operation {
+  LIST("GET", "/v2/conversations/", 200, "application/json", Bodies.PAGE,
+      c -> c.conversations().list(ListConversationsParams.builder().limit(2).build()),
+      g -> g.fromJson(Bodies.PAGE, ConversationPage.class)),
+  CREATE("POST", "/v2/conversations", 201, "application/json", Bodies.CONVERSATION,
+      c -> c.conversations().create(new CreateConversationRequest().projectId("proj_1")),
+      g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
+  GENERATE_NAME("POST", "/v2/conversations/" + Bodies.ID + "/generate-name", 200, "application/json",
+      Bodies.CONVERSATION,
+      c -> c.conversations().generateName(Bodies.ID, new GenerateNameRequest().context("hello")),
+      g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
+  RETRIEVE("GET", "/v2/conversations/" + Bodies.ID, 200, "application/json", Bodies.WITH_MESSAGES,
+      c -> c.conversations().retrieve(Bodies.ID),
+      g -> g.fromJson(Bodies.WITH_MESSAGES, ConversationWithMessages.class)),
+  UPDATE("PATCH", "/v2/conversations/" + Bodies.ID, 200, "application/json", Bodies.CONVERSATION,
+      c -> c.conversations().update(Bodies.ID, ConversationUpdate.builder().displayName("Faulty").build()),
+      g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
+  DELETE("DELETE", "/v2/conversations/" + Bodies.ID, 204, null, "", c -> c.conversations().delete(Bodies.ID),
+      g -> null),
+  STREAM("POST", "/v2/conversations/" + Bodies.ID + "/responses", 200, "text/event-stream", Bodies.EVENTS,
+      null, Bodies::expectedEvents);
+
+  final String method;
+  final String path;
+  final int status;
+  final String contentType;
+  final String body;
+  private final Function<OrqClient, OrqCall<?>> call;
+  private final Function<Gson, Object> expected;
+
+  Operation(String method, String path, int status, String contentType, String body,
+      Function<OrqClient, OrqCall<?>> call, Function<Gson, Object> expected) {
+    this.method = method;
+    this.path = path;
+    this.status = status;
+    this.contentType = contentType;
+    this.body = body;
+    this.call = call;
+    this.expected = expected;
+  }
+
+  /**
+   * Runs the operation and returns its result; a stream is read to its end and its events
+   * returned as a list. Async: {@code executeAsync()} or the async stream, waited for here, with
+   * the SDK exception that failed it rethrown as is.
+   */
+  Object invoke(OrqClient client, boolean async) throws InterruptedException {
+    if (this == STREAM) {
+      return async ? streamAsync(client) : stream(client);
+    }
+    if (!async) {
+      return call.apply(client).execute();
+    }
+    try {
+      return call.apply(client).executeAsync().get();
+    } catch (ExecutionException e) {
+      throw unwrap(e);
+    }
+  }
+
+  private static RuntimeException unwrap(ExecutionException e) {
+    if (e.getCause() instanceof OrqException cause) {
+      return cause;
+    }
+    throw new AssertionError("not an SDK exception: " + e.getCause(), e.getCause());
+  }
+
+  /** What the good answer means, decoded independently of the call under test. */
+  Object expected(Gson gson) {
+    return expected.apply(gson);
+  }
+
+  static CreateResponseRequest streamRequest() {
+    return new CreateResponseRequest()
+        .message(new UserMessage().role("user").parts(List.of(new TextPart().kind("text").text("hi"))))
+        .model("openai/gpt-4o");
+  }
+
+  /**
+   * Events read by the last stream before it ended or failed, for the check that they are a prefix
+   * of the good stream. (The operation runs on the timeout guard's thread; cases run one at a time.)
+   */
+  static final List<ResponseEvent> READ_SO_FAR = Collections.synchronizedList(new ArrayList<>());
+
+  private static Object stream(OrqClient client) {
+    List<ResponseEvent> events = READ_SO_FAR;
+    events.clear();
+    try (StreamResponse<ResponseEvent> stream =
+        client.conversations().createConversationResponse(Bodies.ID, streamRequest())) {
+      for (ResponseEvent event : stream) {
+        events.add(event);
+      }
+    }
+    return new ArrayList<>(events);
+  }
+
+  private static Object streamAsync(OrqClient client) throws InterruptedException {
+    List<ResponseEvent> events = READ_SO_FAR;
+    events.clear();
+    AsyncStreamResponse<ResponseEvent> stream =
+        client.conversations().createConversationResponseAsync(Bodies.ID, streamRequest());
+    try {
+      stream.subscribe(events::add).onCompleteFuture().get();
+    } catch (ExecutionException e) {
+      throw unwrap(e);
+    } finally {
+      stream.close();
+    }
+    return new ArrayList<>(events);
+  }
+}
