@@ -20,7 +20,7 @@ record Settings(
     int concurrencyRounds) {
 
   static Settings full() {
-    return new Settings(500, 200, 15, 60, 100_000, 4, 12, 1_000_000, "64m", 64, 10_000, 1, 5);
+    return new Settings(500, 200, 20, 150, 100_000, 5, 30, 1_000_000, "64m", 64, 10_000, 2, 10);
   }
 
   static Settings quick() {
