@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 class LoadTest {
   static final int SEQUENTIAL = 10_000;
   static final int CONCURRENT = 2_000;
+  static final int SEQUENTIAL_STREAMS = 500;
+  static final int CONCURRENT_STREAMS = 100;
+  static final int CLIENTS = 100;
 
   @Test
   void manyCallsThroughOneClientThenNoLeakedThreadsOrConnections() {
@@ -97,6 +100,63 @@ class LoadTest {
       assertEquals(threadsBefore, threadsAfter, "client threads left after close");
       assertTrue(Support.threadsNamed("orq-retry-scheduler").isEmpty(), "retry scheduler thread left");
     }
+  }
+
+  @Test
+  void manyStreamsThroughOneClientThenNoLeakedThreadsOrConnections() {
+    assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
+      try (LocalOrqServer server = LocalOrqServer.builder().apiKey("load-key").build().start()) {
+        int port = Integer.parseInt(server.baseUrl().replaceAll(".*:(\\d+)/$", "$1"));
+        List<String> threadsBefore = clientThreads();
+        int socketsBefore = Connections.established(port);
+        OrqClient client = OrqClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+        OkHttpClient http = Connections.okHttpClientOf(client);
+        String id = client.conversations().create(new CreateConversationRequest().projectId("p")).execute().getId();
+
+        for (int i = 0; i < SEQUENTIAL_STREAMS; i++) {
+          assertEquals("You said: blocking stream " + i, Replies.blocking(client, id, "blocking stream " + i));
+        }
+        List<CompletableFuture<String>> replies = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT_STREAMS; i++) {
+          replies.add(Replies.async(client, id, "async stream " + i));
+        }
+        for (int i = 0; i < CONCURRENT_STREAMS; i++) {
+          assertEquals("You said: async stream " + i, replies.get(i).get(60, TimeUnit.SECONDS));
+        }
+        client.close();
+
+        assertEquals(0, http.connectionPool().connectionCount(), "pooled connections after close");
+        assertEquals(threadsBefore, awaitThreads(threadsBefore, Duration.ofSeconds(10)), "threads after close");
+        if (socketsBefore >= 0) {
+          assertEquals(socketsBefore, awaitSockets(port, socketsBefore, Duration.ofSeconds(10)),
+              "established client sockets after close");
+        }
+      }
+    });
+  }
+
+  @Test
+  void manyClientsOpenedAndClosedLeaveNothingBehind() {
+    assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
+      try (LocalOrqServer server = LocalOrqServer.builder().apiKey("load-key").build().start()) {
+        int port = Integer.parseInt(server.baseUrl().replaceAll(".*:(\\d+)/$", "$1"));
+        List<String> threadsBefore = clientThreads();
+        int socketsBefore = Connections.established(port);
+        for (int i = 0; i < CLIENTS; i++) {
+          try (OrqClient client = OrqClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build()) {
+            String id = client.conversations().create(new CreateConversationRequest().projectId("p")).execute()
+                .getId();
+            assertEquals("You said: client " + i, Replies.blocking(client, id, "client " + i));
+            assertEquals("You said: async " + i, Replies.async(client, id, "async " + i).get(30, TimeUnit.SECONDS));
+          }
+        }
+        assertEquals(threadsBefore, awaitThreads(threadsBefore, Duration.ofSeconds(10)), "threads after close");
+        if (socketsBefore >= 0) {
+          assertEquals(socketsBefore, awaitSockets(port, socketsBefore, Duration.ofSeconds(10)),
+              "established client sockets after " + CLIENTS + " clients were closed");
+        }
+      }
+    });
   }
 
   /**
