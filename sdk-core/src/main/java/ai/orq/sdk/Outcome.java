@@ -44,10 +44,13 @@ final class Outcome<T> {
     JsonParseException cause = null;
     try {
       T value = gson.fromJson(body, type);
-      if (value != null) {
+      String missing = value == null ? null : RequiredFields.firstMissing(value);
+      if (value != null && missing == null) {
         return new Outcome<>(new OrqResponse<>(response.code(), response.headers(), value), null, -1);
       }
-      problem = "expected a " + type.getSimpleName() + " but the body was empty or null";
+      problem = value == null
+          ? "expected a " + type.getSimpleName() + " but the body was empty or null"
+          : "not a " + type.getSimpleName() + ": the required property \"" + missing + "\" is missing";
     } catch (JsonParseException e) {
       problem = "not a valid " + type.getSimpleName() + ": " + e.getMessage();
       cause = e;

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.orq.sdk.errors.InternalServerException;
+import ai.orq.sdk.errors.InvalidResponseException;
 import ai.orq.sdk.model.Conversation;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -123,15 +124,15 @@ class ConversationPagerTest {
   }
 
   @Test
-  void aPageWithoutHasMoreOrDataEndsTheWalk() {
+  void aPageWithoutHasMoreOrDataIsAnInvalidResponse() {
     server.stubFor(get(urlPathEqualTo("/v2/conversations/"))
         .willReturn(okJson("{\"object\":\"list\",\"data\":[" + Fixtures.conversation("conv_1") + "]}")));
 
-    assertEquals(1, client.conversations().listAll().stream().count());
+    assertThrows(InvalidResponseException.class, () -> client.conversations().listAll().stream().count());
 
     server.resetAll();
     server.stubFor(get(urlPathEqualTo("/v2/conversations/")).willReturn(okJson("{\"has_more\":true}")));
-    assertEquals(0, client.conversations().listAll().stream().count());
+    assertThrows(InvalidResponseException.class, () -> client.conversations().listAll().stream().count());
   }
 
   @Test

@@ -142,7 +142,8 @@ class ErrorMappingTest {
 
   static Stream<Arguments> invalidSuccessBodies() {
     String[] bodies = {"<html>hello</html>", "", "null", "[1,2]", "\"text\"", "{\"data\":5}",
-        "{\"object\":\"list\"} trailing", "{\"data\":[{\"createdAt\":\"yesterday\"}]}"};
+        "{\"object\":\"list\"} trailing", "{\"data\":[{\"createdAt\":\"yesterday\"}]}", "{}",
+        "{\"status\":\"ok\"}"};
     return Stream.of(Mode.values()).flatMap(mode -> Stream.of(bodies).map(body -> arguments(mode, body)));
   }
 
@@ -161,6 +162,17 @@ class ErrorMappingTest {
     assertTrue(e.getMessage().startsWith("HTTP 200 with an invalid body: "), e.getMessage());
     assertTrue(e.getMessage().contains("ConversationPage"), e.getMessage());
     assertTrue(e.getMessage().endsWith("; body: '" + body + "'"), e.getMessage());
+  }
+
+  @Test
+  void aSuccessBodyWithoutARequiredPropertyNamesIt() {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(
+        "{\"_id\":\"conv_1\",\"kind\":\"conversation\",\"createdAt\":1,\"updatedAt\":2,\"messages\":[]}")));
+
+    InvalidResponseException e = assertThrows(InvalidResponseException.class,
+        () -> client.conversations().retrieve("conv_1").execute());
+
+    assertTrue(e.getMessage().contains("the required property \"displayName\" is missing"), e.getMessage());
   }
 
   @Test
@@ -197,7 +209,7 @@ class ErrorMappingTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aSlowServerIsATimeout(Mode mode) {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.CONVERSATION).withFixedDelay(2_000)));
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES).withFixedDelay(2_000)));
     try (OrqClient impatient = client.newBuilder().timeout(Duration.ofMillis(300)).build()) {
 
       OrqTimeoutException e = assertThrows(OrqTimeoutException.class,

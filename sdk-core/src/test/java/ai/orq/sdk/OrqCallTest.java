@@ -54,7 +54,7 @@ class OrqCallTest {
 
   @Test
   void aCallRunsOnce() {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.CONVERSATION)));
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
     OrqCall<ConversationWithMessages> call = client.conversations().retrieve("conv_1");
     assertFalse(call.isExecuted());
 
@@ -70,7 +70,7 @@ class OrqCallTest {
 
   @Test
   void enqueueMarksTheCallExecuted() throws Exception {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.CONVERSATION)));
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
     OrqCall<ConversationWithMessages> call = client.conversations().retrieve("conv_1");
 
     CompletableFuture<ConversationWithMessages> future = call.executeAsync();
@@ -83,7 +83,7 @@ class OrqCallTest {
 
   @Test
   void cloneAndWithOptionsGiveFreshCalls() {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.CONVERSATION)));
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
     OrqCall<ConversationWithMessages> call = client.conversations().retrieve("conv_1");
     call.execute();
 
@@ -103,7 +103,7 @@ class OrqCallTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void perRequestHeadersAreSentAndReplaceTheSdkOnes(Mode mode) {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.CONVERSATION)));
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
 
     mode.run(client.conversations().retrieve("conv_1").withOptions(RequestOptions.builder()
         .header("X-Trace", "abc")
@@ -120,7 +120,7 @@ class OrqCallTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void perRequestTimeoutOverridesTheClient(Mode mode) {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.CONVERSATION).withFixedDelay(1_000)));
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES).withFixedDelay(1_000)));
     OrqCall<ConversationWithMessages> call = client.conversations().retrieve("conv_1");
 
     assertThrows(OrqTimeoutException.class, () -> mode.run(call.withOptions(
@@ -135,7 +135,7 @@ class OrqCallTest {
 
   @Test
   void cancelAbortsAnAsyncCallInFlight() throws Exception {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.CONVERSATION).withFixedDelay(10_000)));
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES).withFixedDelay(10_000)));
     OrqCall<ConversationWithMessages> call = client.conversations().retrieve("conv_1");
     CompletableFuture<OrqException> failure = new CompletableFuture<>();
     AtomicReference<String> thread = new AtomicReference<>();
@@ -159,7 +159,7 @@ class OrqCallTest {
 
   @Test
   void cancellingTheFutureCancelsTheHttpCall() throws Exception {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.CONVERSATION).withFixedDelay(10_000)));
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES).withFixedDelay(10_000)));
     OrqCall<ConversationWithMessages> call = client.conversations().retrieve("conv_1");
     CompletableFuture<ConversationWithMessages> future = call.executeAsync();
     Dispatcher dispatcher = client.context().httpClient().dispatcher();
@@ -174,7 +174,7 @@ class OrqCallTest {
 
   @Test
   void cancelAbortsASyncCallFromAnotherThread() throws Exception {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.CONVERSATION).withFixedDelay(10_000)));
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES).withFixedDelay(10_000)));
     OrqCall<ConversationWithMessages> call = client.conversations().retrieve("conv_1");
     Dispatcher dispatcher = client.context().httpClient().dispatcher();
     Thread canceller = new Thread(() -> {

@@ -58,7 +58,7 @@ class OrqClientTest {
 
   @Test
   void fromEnvReadsTheKeyAndTheBaseUrlAndTakesMoreOptions() {
-    server.stubFor(get(urlEqualTo("/gateway/orq" + PATH)).willReturn(okJson(Fixtures.CONVERSATION)));
+    server.stubFor(get(urlEqualTo("/gateway/orq" + PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
     Map<String, String> env = Map.of(
         "ORQ_API_KEY", "sk-from-env", "ORQ_BASE_URL", TestServers.baseUrl(server) + "/gateway/orq");
 
@@ -73,7 +73,7 @@ class OrqClientTest {
 
   @Test
   void aBaseUrlKeepsItsPathPrefixWithOrWithoutTrailingSlash() {
-    server.stubFor(get(urlEqualTo("/orq" + PATH)).willReturn(okJson(Fixtures.CONVERSATION)));
+    server.stubFor(get(urlEqualTo("/orq" + PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
 
     for (String prefix : List.of("/orq", "/orq/")) {
       try (OrqClient client = OrqClient.builder().apiKey(API_KEY).baseUrl(TestServers.baseUrl(server) + prefix)
@@ -116,7 +116,7 @@ class OrqClientTest {
 
   @Test
   void theUserAgentNamesTheSdkItsVersionJavaAndTheApplication() {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.CONVERSATION)));
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
 
     try (OrqClient client = OrqClient.builder().apiKey(API_KEY).baseUrl(TestServers.baseUrl(server))
         .applicationId("my-app/1.2").build()) {
@@ -197,7 +197,7 @@ class OrqClientTest {
 
   @Test
   void nothingIsLoggedByDefault() {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.CONVERSATION)));
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
     Logger okhttpLogger = Logger.getLogger(OkHttpClient.class.getName());
     List<LogRecord> logged = new CopyOnWriteArrayList<>();
     Handler handler = new Handler() {
@@ -223,7 +223,7 @@ class OrqClientTest {
 
   @Test
   void closeReleasesTheThreadsAndConnectionsOfAnOwnedClient() {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.CONVERSATION)));
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
     OrqClient client = OrqClient.builder().apiKey(API_KEY).baseUrl(TestServers.baseUrl(server)).build();
     client.conversations().retrieve("conv_1").executeAsync().join();
     OkHttpClient http = client.context().httpClient();
@@ -239,7 +239,7 @@ class OrqClientTest {
 
   @Test
   void aUsersOkHttpClientIsSharedAndLeftOpen() {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.CONVERSATION)));
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
     List<String> seen = new CopyOnWriteArrayList<>();
     OkHttpClient users = new OkHttpClient.Builder()
         .addInterceptor(chain -> {
@@ -271,7 +271,7 @@ class OrqClientTest {
 
   @Test
   void newBuilderCopiesTheSettingsButNotTheResources() {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.CONVERSATION)));
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
     try (OrqClient first = OrqClient.builder().apiKey(API_KEY).baseUrl(TestServers.baseUrl(server))
             .applicationId("copied/1").maxRetries(4).build();
         OrqClient second = first.newBuilder().build()) {

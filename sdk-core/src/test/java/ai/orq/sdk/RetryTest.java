@@ -106,7 +106,7 @@ class RetryTest {
     server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("0"))
         .willReturn(errorJson(500, "")));
     server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("1"))
-        .willReturn(okJson(Fixtures.CONVERSATION)));
+        .willReturn(okJson(Fixtures.WITH_MESSAGES)));
 
     OrqResponse<?> response = mode.run(client.conversations().retrieve("conv_1"));
 
@@ -211,7 +211,7 @@ class RetryTest {
     server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("0"))
         .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
     server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("1"))
-        .willReturn(okJson(Fixtures.CONVERSATION)));
+        .willReturn(okJson(Fixtures.WITH_MESSAGES)));
 
     assertEquals("conv_01JJ", mode.run(client.conversations().retrieve("conv_1")).body().getId());
     assertEquals(List.of("0", "1"), retryCounts());
