@@ -57,14 +57,16 @@ public final class BenchmarkMain {
     if (only.contains("1")) {
       log("1/4 per-call overhead: recording fixtures from the local server");
       ConversationFixtures fixtures = ConversationFixtures.record();
-      log("1/4 per-call overhead: " + (settings.perCallWarmups() + settings.perCallRounds())
-          + " rounds per variant and operation");
-      rows.addAll(logged(PerCallBenchmark.run(settings, fixtures, API_KEY)));
+      log("1/4 per-call overhead: " + settings.perCallForks() + " forked JVMs × ("
+          + settings.perCallWarmups() + " warm-up + " + settings.perCallRounds()
+          + " measured) rounds per variant and operation");
+      rows.addAll(logged(PerCallBenchmark.run(settings, fixtures)));
     }
     if (only.contains("2")) {
-      log("2/4 streaming: " + settings.streamEvents() + " events, "
-          + (settings.streamWarmups() + settings.streamRounds()) + " rounds per variant");
-      rows.addAll(logged(StreamingBenchmark.run(settings, API_KEY)));
+      log("2/4 streaming: " + settings.streamEvents() + " events, " + settings.streamForks()
+          + " forked JVMs × (" + settings.streamWarmups() + " warm-up + " + settings.streamRounds()
+          + " measured) rounds per variant");
+      rows.addAll(logged(StreamingBenchmark.run(settings)));
     }
     if (only.contains("3")) {
       log("3/4 memory: " + settings.memoryEvents() + " events in JVMs with -Xmx" + settings.memoryHeap());

@@ -5,6 +5,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -22,6 +24,19 @@ record ConversationFixtures(String conversationId, byte[] listBody, byte[] retri
   static final int CONVERSATIONS = 100;
   private static final int EXCHANGES = 5;
   private static final MediaType JSON = MediaType.get("application/json");
+
+  /** Writes the fixtures into {@code dir}, for forked JVMs to {@link #load}. */
+  Path save(Path dir) throws IOException {
+    Files.writeString(dir.resolve("id.txt"), conversationId);
+    Files.write(dir.resolve("list.json"), listBody);
+    Files.write(dir.resolve("retrieve.json"), retrieveBody);
+    return dir;
+  }
+
+  static ConversationFixtures load(Path dir) throws IOException {
+    return new ConversationFixtures(Files.readString(dir.resolve("id.txt")),
+        Files.readAllBytes(dir.resolve("list.json")), Files.readAllBytes(dir.resolve("retrieve.json")));
+  }
 
   static ConversationFixtures record() throws IOException {
     OkHttpClient http = new OkHttpClient();

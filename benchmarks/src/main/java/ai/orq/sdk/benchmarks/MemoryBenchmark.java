@@ -1,19 +1,15 @@
 package ai.orq.sdk.benchmarks;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Benchmark 3: a long stream consumed in a JVM with a 64 MiB heap, through the SDK and through the
- * baseline, each in a fresh JVM ({@link MemoryProbe}) started with this JVM's class path. This JVM
- * serves the stream.
+ * baseline, each in a fresh JVM ({@link MemoryProbe}, started by {@link Jvm}). This JVM serves the
+ * stream.
  */
 final class MemoryBenchmark {
   static final String NAME = "3. memory";
@@ -75,36 +71,7 @@ final class MemoryBenchmark {
   /** Runs {@link MemoryProbe} in a new JVM with the small heap and returns its RESULT. */
   static JsonObject probe(String mode, String baseUrl, String apiKey, Settings settings)
       throws IOException, InterruptedException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = List.of(java.toString(), "-Xmx" + settings.memoryHeap(),
-        "-cp", System.getProperty("java.class.path"), MemoryProbe.class.getName(),
-        mode, baseUrl, apiKey, Long.toString(settings.memoryEvents()));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    StringBuilder output = new StringBuilder();
-    Thread reader = new Thread(() -> {
-      try {
-        output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        output.append(e);
-      }
-    }, "memory-probe-output");
-    reader.start();
-    if (!process.waitFor(4, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      JsonObject timedOut = new JsonObject();
-      timedOut.addProperty("completed", false);
-      timedOut.addProperty("error", "probe did not finish in 4 minutes");
-      return timedOut;
-    }
-    reader.join(10_000);
-    for (String line : output.toString().split("\n")) {
-      if (line.startsWith("RESULT ")) {
-        return JsonParser.parseString(line.substring(7)).getAsJsonObject();
-      }
-    }
-    JsonObject failed = new JsonObject();
-    failed.addProperty("completed", false);
-    failed.addProperty("error", "probe exited " + process.exitValue() + " without a result: " + output);
-    return failed;
+    return Jvm.run(MemoryProbe.class, List.of("-Xmx" + settings.memoryHeap()),
+        List.of(mode, baseUrl, apiKey, Long.toString(settings.memoryEvents())), 4);
   }
 }

@@ -2,6 +2,8 @@ package ai.orq.sdk.benchmarks;
 
 import ai.orq.sdk.model.ConversationPage;
 import ai.orq.sdk.model.ConversationWithMessages;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +14,9 @@ import okhttp3.OkHttpClient;
  * Benchmark 1: time and allocation per call of {@code retrieve} (a conversation with 10 messages)
  * and {@code list} (a page of 100 conversations), SDK against the hand-written OkHttp + Gson
  * baseline, both against a {@link LoopbackHttpServer} replaying bodies recorded from the local
- * server (so the server's cost is a socket write, the same for both).
+ * server (so the server's cost is a socket write, the same for both). SDK and baseline share one
+ * OkHttp client (the SDK's {@code okHttpClient} option), hence one pooled connection and one server
+ * thread. Each operation runs in several forked JVMs ({@link ForkedRounds}).
  */
 final class PerCallBenchmark {
   static final String NAME = "1. per-call overhead";
@@ -20,51 +24,61 @@ final class PerCallBenchmark {
 
   private PerCallBenchmark() {}
 
-  static List<Row> run(Settings settings, ConversationFixtures fixtures, String apiKey) throws Exception {
+  /** In this JVM: records nothing, starts the forks (each measures both operations), reports. */
+  static List<Row> run(Settings settings, ConversationFixtures fixtures) throws Exception {
+    Path dir = fixtures.save(Files.createTempDirectory("orq-bench-fixtures"));
+    List<Row> rows = new ArrayList<>();
+    for (String operation : List.of("retrieve", "list")) {
+      List<Harness.Outcome> forks = ForkedRounds.run(settings.perCallForks(), settings,
+          List.of(operation, dir.toString()));
+      rows.addAll(rows(operation.equals("list") ? "list (100)" : operation, forks));
+    }
+    return rows;
+  }
+
+  /** In a forked JVM: the interleaved rounds of one operation, SDK against baseline. */
+  static Harness.Outcome measure(String operation, Settings settings, ConversationFixtures fixtures,
+      String apiKey) throws Exception {
     Map<String, LoopbackHttpServer.Responder> routes = new LinkedHashMap<>();
     byte[] list = LoopbackHttpServer.fixedResponse(200, "OK", "application/json", fixtures.listBody());
     byte[] retrieve = LoopbackHttpServer.fixedResponse(200, "OK", "application/json", fixtures.retrieveBody());
     routes.put("GET /v2/conversations/", out -> out.write(list));
     routes.put("GET /v2/conversations/" + fixtures.conversationId(), out -> out.write(retrieve));
 
-    List<Row> rows = new ArrayList<>();
     OkHttpClient http = new OkHttpClient();
     try (LoopbackHttpServer server = LoopbackHttpServer.start(routes);
         Sdk sdk = new Sdk(server.baseUrl(), apiKey, http)) {
       BaselineCalls baseline = new BaselineCalls(http, server.baseUrl(), apiKey, Sdk.gson());
       String id = fixtures.conversationId();
       int limit = ConversationFixtures.CONVERSATIONS;
-
-      // Same request, same bytes, same classes: the two must produce equal objects.
-      ConversationWithMessages a = sdk.retrieve(id);
-      ConversationWithMessages b = baseline.retrieve(id);
-      check(a.equals(b) && a.getMessages().size() == 10, "retrieve: SDK and baseline disagree");
+      if (operation.equals("retrieve")) {
+        // Same request, same bytes, same classes: the two must produce equal objects.
+        ConversationWithMessages a = sdk.retrieve(id);
+        ConversationWithMessages b = baseline.retrieve(id);
+        check(a.equals(b) && a.getMessages().size() == 10, "retrieve: SDK and baseline disagree");
+        int n = settings.retrieveCallsPerRound();
+        return Harness.interleave(settings.perCallWarmups(), settings.perCallRounds(),
+            () -> round(n, () -> sdk.retrieve(id).getMessages().size()),
+            () -> round(n, () -> baseline.retrieve(id).getMessages().size()));
+      }
       ConversationPage p = sdk.list(limit);
       ConversationPage q = baseline.list(limit);
       check(p.equals(q) && p.getData().size() == limit, "list: SDK and baseline disagree");
-
-      int n = settings.retrieveCallsPerRound();
-      Harness.Outcome r = Harness.interleave(settings.perCallWarmups(), settings.perCallRounds(),
-          () -> round(n, () -> sdk.retrieve(id).getMessages().size()),
-          () -> round(n, () -> baseline.retrieve(id).getMessages().size()));
-      rows.addAll(rows("retrieve", r));
-
       int m = settings.listCallsPerRound();
-      Harness.Outcome l = Harness.interleave(settings.perCallWarmups(), settings.perCallRounds(),
+      return Harness.interleave(settings.perCallWarmups(), settings.perCallRounds(),
           () -> round(m, () -> sdk.list(limit).getData().size()),
           () -> round(m, () -> baseline.list(limit).getData().size()));
-      rows.addAll(rows("list (100)", l));
     } finally {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
-    return rows;
   }
 
-  private static List<Row> rows(String operation, Harness.Outcome o) {
+  private static List<Row> rows(String operation, List<Harness.Outcome> forks) {
+    Harness.Outcome o = ForkedRounds.joined(forks);
     List<Row> rows = new ArrayList<>();
     rows.add(Row.paired(NAME, operation + " time per call", "µs", o, "time", "<= " + TARGET,
-        ratio -> ratio <= TARGET, null));
+        ratio -> ratio <= TARGET, ForkedRounds.perFork(forks, "time")));
     rows.add(Row.paired(NAME, operation + " allocation per call", "B/call", o, "alloc", "reported", null,
         "bytes allocated by the calling thread"));
     return rows;

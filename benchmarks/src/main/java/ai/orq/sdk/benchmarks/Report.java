@@ -79,12 +79,19 @@ final class Report {
     machine.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.replace("|", "/")).append(" |\n"));
     md.append("\n").append(table()).append("\n");
     md.append(LEGEND).append("\n\n");
-    if (!notes.isEmpty()) {
-      md.append("## Notes\n\n");
-      for (String note : notes) {
-        md.append("- ").append(note).append("\n");
+    md.append("## Targets\n\n");
+    for (String note : notes) {
+      md.append("- ").append(note).append("\n");
+    }
+    md.append("\n## Details\n\n");
+    for (Row row : rows) {
+      if (row.note() != null) {
+        md.append("- ").append(row.benchmark()).append(", ").append(row.metric()).append(": ")
+            .append(row.note()).append("\n");
       }
     }
+    md.append("\nMachine-readable: `benchmarks/target/benchmark-results.json` (every round's value, in run "
+        + "order, and the paired ratios). How to read these figures: [README.md](README.md).\n");
     Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
   }
 
@@ -155,7 +162,7 @@ final class Report {
     for (double v : s.values()) {
       values.add(round(v));
     }
-    m.put("values", values);
+    m.put("valuesInRunOrder", values);
     return m;
   }
 

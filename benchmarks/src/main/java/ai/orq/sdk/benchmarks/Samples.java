@@ -4,12 +4,15 @@ import java.util.Arrays;
 
 /** The per-round values of one metric of one variant, with order statistics. */
 final class Samples {
+  private final double[] inOrder;
   private final double[] sorted;
 
+  /** @param values in the order they were measured */
   Samples(double[] values) {
     if (values.length == 0) {
       throw new IllegalArgumentException("no samples");
     }
+    this.inOrder = values.clone();
     this.sorted = values.clone();
     Arrays.sort(this.sorted);
   }
@@ -41,7 +44,8 @@ final class Samples {
     return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
   }
 
+  /** The values in the order they were measured. */
   double[] values() {
-    return sorted.clone();
+    return inOrder.clone();
   }
 }

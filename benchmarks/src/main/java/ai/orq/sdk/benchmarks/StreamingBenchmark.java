@@ -36,7 +36,23 @@ final class StreamingBenchmark {
         "POST /v2/conversations/" + CONVERSATION_ID + "/responses", stream::writeTo));
   }
 
-  static List<Row> run(Settings settings, String apiKey) throws Exception {
+  /** In this JVM: starts the forks and reports their joined rounds. */
+  static List<Row> run(Settings settings) throws Exception {
+    List<Harness.Outcome> forks = ForkedRounds.run(settings.streamForks(), settings, List.of("stream"));
+    Harness.Outcome o = ForkedRounds.joined(forks);
+    RecordedStream recorded = RecordedStream.of(settings.streamEvents());
+    String mib = String.format("%.1f MiB", recorded.wireBytes() / 1048576.0);
+    List<Row> rows = new ArrayList<>();
+    rows.add(Row.paired(NAME, "throughput, " + recorded.events() + " events", "events/s", o, "rate",
+        ">= " + TARGET, ratio -> ratio >= TARGET,
+        "same recorded stream (" + mib + " on the wire); " + ForkedRounds.perFork(forks, "rate")));
+    rows.add(Row.paired(NAME, "time to first event", "ms", o, "ttfe", "reported", null,
+        "from the call to the first parsed event, pooled connection"));
+    return rows;
+  }
+
+  /** In a forked JVM: the interleaved rounds, SDK stream against OkHttp-SSE, one shared OkHttp client. */
+  static Harness.Outcome measure(Settings settings, String apiKey) throws Exception {
     RecordedStream recorded = RecordedStream.of(settings.streamEvents());
     CreateResponseRequest request = request();
     String requestJson = Sdk.gson().toJson(request);
@@ -44,16 +60,9 @@ final class StreamingBenchmark {
     try (LoopbackHttpServer server = server(recorded); Sdk sdk = new Sdk(server.baseUrl(), apiKey, http)) {
       BaselineStream baseline = new BaselineStream(http, server.baseUrl(), apiKey, Sdk.gson());
       long expected = recorded.events();
-      Harness.Outcome o = Harness.interleave(settings.streamWarmups(), settings.streamRounds(),
+      return Harness.interleave(settings.streamWarmups(), settings.streamRounds(),
           () -> sdkRound(sdk, request, expected),
           () -> baselineRound(baseline, requestJson, expected));
-      String mib = String.format("%.1f MiB", recorded.wireBytes() / 1048576.0);
-      List<Row> rows = new ArrayList<>();
-      rows.add(Row.paired(NAME, "throughput, " + expected + " events", "events/s", o, "rate",
-          ">= " + TARGET, ratio -> ratio >= TARGET, "same recorded stream (" + mib + " on the wire)"));
-      rows.add(Row.paired(NAME, "time to first event", "ms", o, "ttfe", "reported", null,
-          "from the call to the first parsed event, pooled connection"));
-      return rows;
     } finally {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
