@@ -2,6 +2,7 @@ package ai.orq.sdk;
 
 import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.internal.ErrorMapper;
+import ai.orq.sdk.internal.RequiredFields;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import jakarta.annotation.Nullable;

@@ -143,7 +143,7 @@ class ErrorMappingTest {
   static Stream<Arguments> invalidSuccessBodies() {
     String[] bodies = {"<html>hello</html>", "", "null", "[1,2]", "\"text\"", "{\"data\":5}",
         "{\"object\":\"list\"} trailing", "{\"data\":[{\"createdAt\":\"yesterday\"}]}", "{}",
-        "{\"status\":\"ok\"}"};
+        "{\"status\":\"ok\"}", "{\"object\":\"list\",\"data\":[{}],\"has_more\":false}"};
     return Stream.of(Mode.values()).flatMap(mode -> Stream.of(bodies).map(body -> arguments(mode, body)));
   }
 
@@ -173,6 +173,17 @@ class ErrorMappingTest {
         () -> client.conversations().retrieve("conv_1").execute());
 
     assertTrue(e.getMessage().contains("the required property \"displayName\" is missing"), e.getMessage());
+  }
+
+  @Test
+  void aNestedObjectWithoutARequiredPropertyIsNamedByItsPath() {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(
+        Fixtures.WITH_MESSAGES.replace("\"text\":\"Hi!\"", "\"note\":\"no text\""))));
+
+    InvalidResponseException e = assertThrows(InvalidResponseException.class,
+        () -> client.conversations().retrieve("conv_1").execute());
+
+    assertTrue(e.getMessage().contains("\"messages[1].parts[0].text\" is missing"), e.getMessage());
   }
 
   @Test

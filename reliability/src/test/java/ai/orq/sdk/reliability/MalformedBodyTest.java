@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,13 +93,9 @@ class MalformedBodyTest {
   }
 
   /**
-   * Found by this suite; disabled until sdk-core decides. The required-property check covers the
-   * top level only: a listed conversation, a message or a text part missing its required
-   * properties still parses to nulls (a {@code Message} with null {@code _id}, {@code role},
-   * {@code parts}; a {@code TextPart} with null {@code text}) and the call succeeds.
+   * Found by this suite: a listed conversation, a message or a text part missing its required
+   * properties used to parse to nulls inside a successful result.
    */
-  @Disabled("sdk-core: required properties of nested objects (page items, messages, parts) are not checked; "
-      + "see reliability/README.md")
   @Test
   void nestedObjectsMissingRequiredFieldsAreAnInvalidResponse() {
     String conversation = Bodies.CONVERSATION.substring(0, Bodies.CONVERSATION.length() - 1);

@@ -4,7 +4,7 @@ import ai.orq.sdk.errors.OrqException;
 import jakarta.annotation.Nullable;
 
 /**
- * An event's {@code data} is not a JSON event object. The stream stops here; {@link #rawData()}
+ * An event's {@code data} is not a JSON event object, or lacks a property the spec requires. The stream stops here; {@link #rawData()}
  * keeps what the server sent. (An event of an unknown type is not malformed: it arrives as
  * {@code ai.orq.sdk.UnknownResponseEvent}.)
  */
@@ -13,8 +13,12 @@ public final class MalformedEventException extends OrqException {
 
   private final String rawData;
 
-  public MalformedEventException(String rawData, @Nullable Throwable cause) {
-    super("malformed event data: '" + cut(rawData) + "'", cause);
+  /**
+   * @param problem what is wrong, for the message
+   * @param cause the parser's error, if any
+   */
+  public MalformedEventException(String rawData, String problem, @Nullable Throwable cause) {
+    super("malformed event data (" + problem + "): '" + cut(rawData) + "'", cause);
     this.rawData = rawData;
   }
 

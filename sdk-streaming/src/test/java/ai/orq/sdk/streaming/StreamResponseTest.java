@@ -335,6 +335,33 @@ final class StreamResponseTest {
   }
 
   @Test
+  void anEventWithoutARequiredPropertyIsMalformedAndNamesIt() {
+    String noData = "{\"type\":\"part.delta\",\"timestamp\":\"2026-02-01T10:00:00.000Z\"}";
+    String noText = "{\"type\":\"part.delta\",\"timestamp\":\"t\",\"data\":{\"partId\":\"p\",\"delta\":{\"_id\":\"p\",\"kind\":\"text\"}}}";
+    String[][] cases = {{noData, "\"data\""}, {noText, "\"data.delta.text\""}};
+    for (String[] malformed : cases) {
+      stubStream("data: " + malformed[0] + "\n\ndata: [DONE]\n\n");
+      try (StreamResponse<ResponseEvent> stream =
+          client.conversations().createConversationResponse(CONVERSATION_ID, request())) {
+        MalformedEventException e = assertThrows(MalformedEventException.class, () -> stream.iterator().next());
+        assertEquals(malformed[0], e.rawData());
+        assertTrue(e.getMessage().contains("the required property " + malformed[1] + " is missing"), e.getMessage());
+      }
+    }
+  }
+
+  @Test
+  void aDeprecatedRequiredPropertyMayBeAbsent() {
+    String withoutTaskId = STARTED.replace("\"taskId\":\"t\",", "");
+    stubStream("data: " + withoutTaskId + "\n\ndata: [DONE]\n\n");
+    try (StreamResponse<ResponseEvent> stream =
+        client.conversations().createConversationResponse(CONVERSATION_ID, request())) {
+      ResponseStartedEvent started = (ResponseStartedEvent) stream.iterator().next();
+      assertEquals("resp_01", started.getData().getResponseId());
+    }
+  }
+
+  @Test
   void aStreamEndingWithoutDoneIsTruncated() {
     stubStream("data: " + STARTED + "\n\ndata: " + STARTED + "\n\n");
     List<ResponseEvent> events = new ArrayList<>();

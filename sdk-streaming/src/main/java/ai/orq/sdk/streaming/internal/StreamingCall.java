@@ -7,6 +7,7 @@ import ai.orq.sdk.errors.OrqIoException;
 import ai.orq.sdk.errors.OrqTimeoutException;
 import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.ErrorMapper;
+import ai.orq.sdk.internal.RequiredFields;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.streaming.MalformedEventException;
@@ -130,10 +131,14 @@ final class StreamingCall {
     try {
       event = gson.fromJson(data, ResponseEvent.class);
     } catch (RuntimeException e) {
-      throw new MalformedEventException(data, e);
+      throw new MalformedEventException(data, "not a JSON event: " + e.getMessage(), e);
     }
     if (event == null) {
-      throw new MalformedEventException(data, null);
+      throw new MalformedEventException(data, "no event", null);
+    }
+    String missing = RequiredFields.firstMissing(event);
+    if (missing != null) {
+      throw new MalformedEventException(data, "the required property \"" + missing + "\" is missing", null);
     }
     return event;
   }
