@@ -70,15 +70,13 @@ public final class Conversations {
 
   /** Creates a conversation (HTTP 201). */
   public OrqCall<Conversation> create(CreateConversationRequest request) {
-    Objects.requireNonNull(request, "request == null");
-    return call(api.create(request), Conversation.class);
+    return call(api.create(Checks.requireComplete(request, "request")), Conversation.class);
   }
 
   /** Names an unnamed conversation from some context; a {@code BadRequestException} if it has a name. */
   public OrqCall<Conversation> generateName(String conversationId, GenerateNameRequest request) {
     String id = Checks.requireConversationId(conversationId);
-    Objects.requireNonNull(request, "request == null");
-    return call(api.generateName(id, request), Conversation.class);
+    return call(api.generateName(id, Checks.requireComplete(request, "request")), Conversation.class);
   }
 
   /** A conversation with its messages, oldest message first. */
@@ -137,7 +135,7 @@ public final class Conversations {
   private static void checkStreamArguments(
       String conversationId, CreateResponseRequest request, RequestOptions options) {
     Checks.requireConversationId(conversationId);
-    Objects.requireNonNull(request, "request == null");
+    Checks.requireComplete(request, "request");
     Objects.requireNonNull(options, "options == null");
   }
 

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.orq.sdk.errors.NotFoundException;
+import ai.orq.sdk.model.CreateConversationRequest;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.GenerateNameRequest;
+import ai.orq.sdk.model.TextPart;
+import ai.orq.sdk.model.UserMessage;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -126,9 +129,29 @@ class ArgumentsTest {
     assertNpe("request == null", c -> c.generateName("conv_1", null));
     assertNpe("update == null", c -> c.update("conv_1", null));
     assertNpe("request == null", c -> c.createConversationResponse("conv_1", null));
-    assertNpe("options == null", c -> c.createConversationResponse("conv_1", new CreateResponseRequest(), null));
-    assertNpe("options == null", c -> c.createConversationResponseAsync("conv_1", new CreateResponseRequest(), null));
+    assertNpe("options == null", c -> c.createConversationResponse("conv_1", completeResponseRequest(), null));
+    assertNpe("options == null", c -> c.createConversationResponseAsync("conv_1", completeResponseRequest(), null));
     assertEquals(0, TestServers.requests(server).size());
+  }
+
+  @Test
+  void bodiesWithoutARequiredPropertyFailNamingIt() {
+    assertIae("request.projectId is required", c -> c.create(new CreateConversationRequest().displayName("x")));
+    assertIae("request.context is required", c -> c.generateName("conv_1", new GenerateNameRequest()));
+    assertIae("request.model is required", c -> c.createConversationResponse("conv_1",
+        new CreateResponseRequest().message(Messages.userText("hi"))));
+    assertIae("request.message.role is required", c -> c.createConversationResponseAsync("conv_1",
+        new CreateResponseRequest().model("openai/gpt-4o").message(new UserMessage().addPartsItem(new TextPart().text("hi")))));
+    assertEquals(0, TestServers.requests(server).size());
+  }
+
+  private static CreateResponseRequest completeResponseRequest() {
+    return new CreateResponseRequest().model("openai/gpt-4o").message(Messages.userText("hi"));
+  }
+
+  private void assertIae(String message, Function<Conversations, ?> call) {
+    assertEquals(message,
+        assertThrows(IllegalArgumentException.class, () -> call.apply(client.conversations())).getMessage());
   }
 
   private void assertNpe(String message, Function<Conversations, ?> call) {

@@ -31,15 +31,27 @@ public final class RequiredFields {
    */
   @Nullable
   public static String firstMissing(Object value) {
-    return firstMissing(value, "");
+    return firstMissing(value, "", Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #firstMissing(Object)}, looking only {@code depth} objects deep: 1 checks
+   * {@code value} itself, 2 also the objects it holds, and so on.
+   */
+  @Nullable
+  public static String firstMissing(Object value, int depth) {
+    return firstMissing(value, "", depth);
   }
 
   @Nullable
-  private static String firstMissing(@Nullable Object value, String path) {
+  private static String firstMissing(@Nullable Object value, String path, int depth) {
+    if (depth == 0) {
+      return null;
+    }
     if (value instanceof List) {
       List<?> list = (List<?>) value;
       for (int i = 0; i < list.size(); i++) {
-        String missing = firstMissing(list.get(i), path + "[" + i + "]");
+        String missing = firstMissing(list.get(i), path + "[" + i + "]", depth);
         if (missing != null) {
           return missing;
         }
@@ -55,7 +67,7 @@ public final class RequiredFields {
       if (child == null && property.required) {
         return childPath;
       }
-      String missing = firstMissing(child, childPath);
+      String missing = firstMissing(child, childPath, depth - 1);
       if (missing != null) {
         return missing;
       }
