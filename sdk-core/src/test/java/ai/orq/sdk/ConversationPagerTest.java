@@ -20,8 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,17 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConversationPagerTest {
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  private OrqClient client;
-
-  @BeforeEach
-  void setUp() {
-    client = TestServers.client(server, new RecordingScheduler()).maxRetries(0).build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
+  @AutoClose private final OrqClient client =
+      TestServers.client(server, new RecordingScheduler()).maxRetries(0).build();
 
   /** Three pages of two, two and one conversations, for limit=2 and the given entity. */
   private void stubThreePages(String entityId) {

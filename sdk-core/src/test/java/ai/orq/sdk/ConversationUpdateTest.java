@@ -10,7 +10,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,17 +22,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConversationUpdateTest {
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  private OrqClient client;
+  @AutoClose private final OrqClient client = TestServers.client(server, new RecordingScheduler()).build();
 
   @BeforeEach
   void setUp() {
-    client = TestServers.client(server, new RecordingScheduler()).build();
     server.stubFor(patch(urlEqualTo("/v2/conversations/conv_1")).willReturn(okJson(Fixtures.CONVERSATION)));
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
   }
 
   static Stream<Arguments> updates() {

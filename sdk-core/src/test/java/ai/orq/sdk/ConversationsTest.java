@@ -38,8 +38,7 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,19 +49,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConversationsTest {
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  private OrqClient client;
-  private Conversations conversations;
-
-  @BeforeEach
-  void setUp() {
-    client = TestServers.client(server, new RecordingScheduler()).build();
-    conversations = client.conversations();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
+  @AutoClose private final OrqClient client = TestServers.client(server, new RecordingScheduler()).build();
+  private final Conversations conversations = client.conversations();
 
   @ParameterizedTest
   @EnumSource(Mode.class)

@@ -29,8 +29,7 @@ import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,17 +43,8 @@ class ErrorMappingTest {
 
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  private OrqClient client;
-
-  @BeforeEach
-  void setUp() {
-    client = TestServers.client(server, new RecordingScheduler()).maxRetries(0).build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
+  @AutoClose private final OrqClient client =
+      TestServers.client(server, new RecordingScheduler()).maxRetries(0).build();
 
   static Stream<Arguments> statuses() {
     Object[][] table = {

@@ -20,8 +20,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,17 +32,8 @@ class ModelsTest {
 
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  private OrqClient client;
-
-  @BeforeEach
-  void setUp() {
-    client = TestServers.client(server, new RecordingScheduler()).maxRetries(0).build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
+  @AutoClose private final OrqClient client =
+      TestServers.client(server, new RecordingScheduler()).maxRetries(0).build();
 
   @ParameterizedTest
   @EnumSource(Mode.class)

@@ -27,8 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Dispatcher;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,17 +39,8 @@ class OrqCallTest {
 
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  private OrqClient client;
-
-  @BeforeEach
-  void setUp() {
-    client = OrqClient.builder().apiKey(API_KEY).baseUrl(TestServers.baseUrl(server)).build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
+  @AutoClose private final OrqClient client =
+      OrqClient.builder().apiKey(API_KEY).baseUrl(TestServers.baseUrl(server)).build();
 
   @Test
   void aCallRunsOnce() {

@@ -30,8 +30,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,19 +46,8 @@ class RetryTest {
 
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  private RecordingScheduler scheduler;
-  private OrqClient client;
-
-  @BeforeEach
-  void setUp() {
-    scheduler = new RecordingScheduler();
-    client = TestServers.client(server, scheduler).build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
+  private final RecordingScheduler scheduler = new RecordingScheduler();
+  @AutoClose private final OrqClient client = TestServers.client(server, scheduler).build();
 
   static Stream<Arguments> retryableStatuses() {
     int[] statuses = {408, 409, 429, 500, 502, 503, 504};

@@ -13,7 +13,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,17 +24,11 @@ import org.junit.jupiter.api.Test;
 class StreamingEntryPointsTest {
   private final CreateResponseRequest request =
       new CreateResponseRequest().model("openai/gpt-4o").message(Messages.userText("Hello"));
-  private OrqClient client;
+  @AutoClose private final OrqClient client = OrqClient.builder().apiKey(TestServers.API_KEY).build();
 
   @BeforeEach
   void setUp() {
     RecordingStreamingProvider.CALLS.clear();
-    client = OrqClient.builder().apiKey(TestServers.API_KEY).build();
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
   }
 
   @Test
