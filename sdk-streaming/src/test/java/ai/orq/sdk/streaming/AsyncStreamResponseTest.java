@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -32,29 +31,15 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The async stream against WireMock: the twins of {@link StreamResponseTest}. */
 final class AsyncStreamResponseTest {
-  @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-      .build();
+  @RegisterExtension static WireMockExtension server = Fixtures.wireMock();
 
-  private OrqClient client;
-
-  @BeforeEach
-  void setUp() {
-    client = Fixtures.client("http://127.0.0.1:" + server.getPort());
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
+  @AutoClose private final OrqClient client = Fixtures.client(server);
 
   private AsyncStreamResponse<ResponseEvent> open() {
     return client.conversations().createConversationResponseAsync(CONVERSATION_ID, request());

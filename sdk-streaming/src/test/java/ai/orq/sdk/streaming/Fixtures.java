@@ -1,5 +1,6 @@
 package ai.orq.sdk.streaming;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import ai.orq.sdk.OrqClient;
@@ -10,6 +11,7 @@ import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.model.TextPart;
 import ai.orq.sdk.model.UserMessage;
 import ai.orq.sdk.streaming.internal.SseTestAccess;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.google.gson.Gson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +24,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okio.Okio;
 
-/** Requests, clients and the recorded stream shared by the tests. */
+/** Requests, servers, clients and the recorded stream shared by the tests. */
 final class Fixtures {
   static final String API_KEY = "sk-test-STREAM-4242";
   static final String CONVERSATION_ID = "conv_01JTESTSTREAM";
@@ -43,6 +45,18 @@ final class Fixtures {
 
   static OrqClient client(HttpUrl baseUrl) {
     return client(baseUrl.toString());
+  }
+
+  /** WireMock on loopback, on a free port: register it as a static extension. */
+  static WireMockExtension wireMock() {
+    return WireMockExtension.newInstance()
+        .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+        .build();
+  }
+
+  /** A client of the running {@code server}. */
+  static OrqClient client(WireMockExtension server) {
+    return client("http://127.0.0.1:" + server.getPort());
   }
 
   /** A client context over {@code http}, whose retry waits are recorded by {@code scheduler} but not waited. */

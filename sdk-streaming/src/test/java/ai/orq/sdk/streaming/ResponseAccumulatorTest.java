@@ -8,7 +8,6 @@ import static ai.orq.sdk.streaming.StreamResponseTest.STARTED;
 import static ai.orq.sdk.streaming.StreamResponseTest.sse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,8 +34,7 @@ import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,22 +42,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class ResponseAccumulatorTest {
   static final String ANSWER = "Grüezi! It is 21 °C ☀️ in Zürich — 好天气.";
 
-  @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-      .build();
+  @RegisterExtension static WireMockExtension server = Fixtures.wireMock();
 
-  private OrqClient client;
-
-  @BeforeEach
-  void setUp() {
-    client = Fixtures.client("http://127.0.0.1:" + server.getPort());
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
+  @AutoClose private final OrqClient client = Fixtures.client(server);
 
   static PartDeltaEvent textDelta(String partId, String text) {
     return new PartDeltaEvent().type("part.delta").data(new PartDeltaEventData().partId(partId)

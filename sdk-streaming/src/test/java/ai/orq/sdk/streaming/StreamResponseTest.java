@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -54,8 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -66,22 +64,9 @@ final class StreamResponseTest {
   static final String FAILED =
       "{\"type\":\"response.failed\",\"timestamp\":\"2026-02-01T10:00:01.000Z\",\"data\":{\"error\":\"The model is overloaded\",\"code\":529}}";
 
-  @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-      .build();
+  @RegisterExtension static WireMockExtension server = Fixtures.wireMock();
 
-  private OrqClient client;
-
-  @BeforeEach
-  void setUp() {
-    client = Fixtures.client("http://127.0.0.1:" + server.getPort());
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
+  @AutoClose private final OrqClient client = Fixtures.client(server);
 
   static void stubStream(String body) {
     server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(sse(body)));
