@@ -5,24 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class AuthAndRoutingTest {
-  private LocalOrqServer server;
-  private Http http;
-
-  @BeforeEach
-  void start() {
-    server = LocalOrqServer.builder().apiKey("test-key").build().start();
-    http = new Http(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @AutoClose private final LocalOrqServer server = LocalOrqServer.builder().apiKey("test-key").build().start();
+  private final Http http = new Http(server);
 
   @Test
   void missingAuthorizationIs401() {

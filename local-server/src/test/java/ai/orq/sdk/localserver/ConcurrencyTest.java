@@ -13,24 +13,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ConcurrencyTest {
-  private LocalOrqServer server;
-  private Http http;
-
-  @BeforeEach
-  void start() {
-    server = LocalOrqServer.builder().tokenDelay(Duration.ofMillis(5)).build().start();
-    http = new Http(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @AutoClose private final LocalOrqServer server =
+      LocalOrqServer.builder().tokenDelay(Duration.ofMillis(5)).build().start();
+  private final Http http = new Http(server);
 
   private static <T> List<HttpResponse<T>> all(List<CompletableFuture<HttpResponse<T>>> futures) throws Exception {
     CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);

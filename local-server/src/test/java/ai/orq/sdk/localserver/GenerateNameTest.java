@@ -6,24 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class GenerateNameTest {
-  private LocalOrqServer server;
-  private Http http;
-
-  @BeforeEach
-  void start() {
-    server = LocalOrqServer.builder().build().start();
-    http = new Http(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @AutoClose private final LocalOrqServer server = LocalOrqServer.builder().build().start();
+  private final Http http = new Http(server);
 
   private HttpResponse<String> generate(String id, String body) {
     return http.post("v2/conversations/" + id + "/generate-name", body);

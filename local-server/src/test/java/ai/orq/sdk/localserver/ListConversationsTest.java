@@ -9,24 +9,12 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ListConversationsTest {
-  private LocalOrqServer server;
-  private Http http;
-
-  @BeforeEach
-  void start() {
-    server = LocalOrqServer.builder().build().start();
-    http = new Http(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @AutoClose private final LocalOrqServer server = LocalOrqServer.builder().build().start();
+  private final Http http = new Http(server);
 
   /** Creates {@code count} standalone conversations and returns their ids, oldest first. */
   private List<String> createMany(int count) {

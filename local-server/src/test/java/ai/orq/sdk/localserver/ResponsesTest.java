@@ -11,27 +11,20 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ResponsesTest {
   private static final String ULID = "[0-9a-hjkmnp-tv-z]{26}";
 
-  private LocalOrqServer server;
-  private Http http;
+  @AutoClose private final LocalOrqServer server = LocalOrqServer.builder().build().start();
+  private final Http http = new Http(server);
   private String id;
 
   @BeforeEach
-  void start() {
-    server = LocalOrqServer.builder().build().start();
-    http = new Http(server);
+  void createConversation() {
     id = http.createStandalone().get("_id").getAsString();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   private static List<JsonObject> events(List<String> data) {

@@ -6,28 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RetrieveUpdateDeleteTest {
-  private LocalOrqServer server;
-  private Http http;
+  @AutoClose private final LocalOrqServer server = LocalOrqServer.builder().build().start();
+  private final Http http = new Http(server);
   private String id;
   private JsonObject created;
 
   @BeforeEach
-  void start() {
-    server = LocalOrqServer.builder().build().start();
-    http = new Http(server);
+  void createConversation() {
     created = http.create("{\"projectId\":\"p\",\"displayName\":\"Original\","
         + "\"metadata\":{\"entityId\":\"agent_1\",\"model\":\"openai/gpt-4o\"}}");
     id = created.get("_id").getAsString();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   private JsonObject update(String body) {
