@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 final class AsyncExampleTest {
-  private final ExampleEnvironment env = ExampleEnvironment.local(Duration.ofMillis(5));
+  @AutoClose private final ExampleEnvironment env = ExampleEnvironment.local(Duration.ofMillis(5));
   private final Output output = new Output();
-
-  @AfterEach
-  void close() {
-    env.close();
-  }
 
   @Test
   void composesFuturesCallsBackAndStreamsToAHandler() throws InterruptedException {

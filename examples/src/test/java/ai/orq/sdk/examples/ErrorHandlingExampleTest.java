@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 final class ErrorHandlingExampleTest {
-  private final ExampleEnvironment env = ExampleEnvironment.local(Duration.ZERO);
+  @AutoClose private final ExampleEnvironment env = ExampleEnvironment.local(Duration.ZERO);
   private final Output output = new Output();
-
-  @AfterEach
-  void close() {
-    env.close();
-  }
 
   @Test
   void eachFailureArrivesAsItsTypedException() {

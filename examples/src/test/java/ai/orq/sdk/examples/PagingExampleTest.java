@@ -7,17 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 final class PagingExampleTest {
-  private final ExampleEnvironment env = ExampleEnvironment.local(Duration.ZERO);
+  @AutoClose private final ExampleEnvironment env = ExampleEnvironment.local(Duration.ZERO);
   private final Output output = new Output();
-
-  @AfterEach
-  void close() {
-    env.close();
-  }
 
   @Test
   void seesEveryConversationNewestFirstOnEachWay() {

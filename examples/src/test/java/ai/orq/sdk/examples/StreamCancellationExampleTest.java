@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.orq.sdk.Conversations;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ final class StreamCancellationExampleTest {
   /** The local server's reply, one streamed piece per word. */
   private static final int REPLY_WORDS = ("You said: " + StreamCancellationExample.LONG_REQUEST).split(" ").length;
 
-  private final ExampleEnvironment env = ExampleEnvironment.local(Duration.ofMillis(40));
+  @AutoClose private final ExampleEnvironment env = ExampleEnvironment.local(Duration.ofMillis(40));
   private final Output output = new Output();
   private Conversations conversations;
   private String conversationId;
@@ -23,11 +23,6 @@ final class StreamCancellationExampleTest {
   void createConversation() {
     conversations = env.client().conversations();
     conversationId = Fixtures.newConversation(conversations);
-  }
-
-  @AfterEach
-  void close() {
-    env.close();
   }
 
   @Test

@@ -7,18 +7,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 final class WalkthroughExampleTest {
   private static final long TOKEN_DELAY_MILLIS = 25;
-  private final ExampleEnvironment env = ExampleEnvironment.local(Duration.ofMillis(TOKEN_DELAY_MILLIS));
+  @AutoClose private final ExampleEnvironment env =
+      ExampleEnvironment.local(Duration.ofMillis(TOKEN_DELAY_MILLIS));
   private final Output output = new Output();
-
-  @AfterEach
-  void close() {
-    env.close();
-  }
 
   @Test
   void runsAllSevenOperationsInOrder() {
