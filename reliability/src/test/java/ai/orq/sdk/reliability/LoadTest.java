@@ -38,12 +38,12 @@ class LoadTest {
   }
 
   private void run() throws Exception {
-    try (LocalOrqServer server = LocalOrqServer.builder().apiKey("load-key").build().start()) {
-      int port = Integer.parseInt(server.baseUrl().replaceAll(".*:(\\d+)/$", "$1"));
+    try (LocalOrqServer server = startServer()) {
+      int port = portOf(server);
       List<String> threadsBefore = clientThreads();
       int socketsBefore = Connections.established(port);
 
-      OrqClient client = OrqClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+      OrqClient client = clientOf(server);
       OkHttpClient http = Connections.okHttpClientOf(client);
 
       // 10,000 sequential calls: create, then retrieve what was created
@@ -105,11 +105,11 @@ class LoadTest {
   @Test
   void manyStreamsThroughOneClientThenNoLeakedThreadsOrConnections() {
     assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
-      try (LocalOrqServer server = LocalOrqServer.builder().apiKey("load-key").build().start()) {
-        int port = Integer.parseInt(server.baseUrl().replaceAll(".*:(\\d+)/$", "$1"));
+      try (LocalOrqServer server = startServer()) {
+        int port = portOf(server);
         List<String> threadsBefore = clientThreads();
         int socketsBefore = Connections.established(port);
-        OrqClient client = OrqClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+        OrqClient client = clientOf(server);
         OkHttpClient http = Connections.okHttpClientOf(client);
         String id = client.conversations().create(new CreateConversationRequest().projectId("p")).execute().getId();
 
@@ -138,12 +138,12 @@ class LoadTest {
   @Test
   void manyClientsOpenedAndClosedLeaveNothingBehind() {
     assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
-      try (LocalOrqServer server = LocalOrqServer.builder().apiKey("load-key").build().start()) {
-        int port = Integer.parseInt(server.baseUrl().replaceAll(".*:(\\d+)/$", "$1"));
+      try (LocalOrqServer server = startServer()) {
+        int port = portOf(server);
         List<String> threadsBefore = clientThreads();
         int socketsBefore = Connections.established(port);
         for (int i = 0; i < CLIENTS; i++) {
-          try (OrqClient client = OrqClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build()) {
+          try (OrqClient client = clientOf(server)) {
             String id = client.conversations().create(new CreateConversationRequest().projectId("p")).execute()
                 .getId();
             assertEquals("You said: client " + i, Replies.blocking(client, id, "client " + i));
@@ -157,6 +157,19 @@ class LoadTest {
         }
       }
     });
+  }
+
+  private static LocalOrqServer startServer() {
+    return LocalOrqServer.builder().apiKey("load-key").build().start();
+  }
+
+  /** The port in the server's base URL, {@code http://127.0.0.1:PORT/}. */
+  private static int portOf(LocalOrqServer server) {
+    return Integer.parseInt(server.baseUrl().replaceAll(".*:(\\d+)/$", "$1"));
+  }
+
+  private static OrqClient clientOf(LocalOrqServer server) {
+    return OrqClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
   }
 
   /**
