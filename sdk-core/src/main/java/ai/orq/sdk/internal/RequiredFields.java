@@ -7,10 +7,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Not API. Checks that a parsed model has every property the spec marks required (the generated
@@ -21,7 +18,13 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class RequiredFields {
   private static final String MODEL_PACKAGE = "ai.orq.sdk.model.";
-  private static final ConcurrentMap<Class<?>, List<Property>> MODELS = new ConcurrentHashMap<>();
+  private static final ClassValue<Property[]> PROPERTIES =
+      new ClassValue<Property[]>() {
+        @Override
+        protected Property[] computeValue(Class<?> type) {
+          return propertiesOf(type);
+        }
+      };
 
   private RequiredFields() {}
 
@@ -31,7 +34,7 @@ public final class RequiredFields {
    */
   @Nullable
   public static String firstMissing(Object value) {
-    return firstMissing(value, "", Integer.MAX_VALUE);
+    return missingIn(value, Integer.MAX_VALUE);
   }
 
   /**
@@ -40,50 +43,61 @@ public final class RequiredFields {
    */
   @Nullable
   public static String firstMissing(Object value, int depth) {
-    return firstMissing(value, "", depth);
+    return missingIn(value, depth);
   }
 
+  /** The path below {@code value} of its first missing property; builds no string unless one is. */
   @Nullable
-  private static String firstMissing(@Nullable Object value, String path, int depth) {
-    if (depth == 0) {
+  private static String missingIn(@Nullable Object value, int depth) {
+    if (depth == 0 || value == null) {
       return null;
     }
     if (value instanceof List) {
       List<?> list = (List<?>) value;
       for (int i = 0; i < list.size(); i++) {
-        String missing = firstMissing(list.get(i), path + "[" + i + "]", depth);
+        String missing = missingIn(list.get(i), depth);
         if (missing != null) {
-          return missing;
+          return "[" + i + "]" + (missing.startsWith("[") ? "" : ".") + missing;
         }
       }
       return null;
     }
-    if (value == null || !value.getClass().getName().startsWith(MODEL_PACKAGE)) {
+    if (!isModel(value.getClass())) {
       return null;
     }
-    for (Property property : MODELS.computeIfAbsent(value.getClass(), RequiredFields::propertiesOf)) {
+    for (Property property : PROPERTIES.get(value.getClass())) {
       Object child = property.get(value);
-      String childPath = path.isEmpty() ? property.name : path + "." + property.name;
-      if (child == null && property.required) {
-        return childPath;
-      }
-      String missing = firstMissing(child, childPath, depth - 1);
-      if (missing != null) {
-        return missing;
+      if (child == null) {
+        if (property.required) {
+          return property.name;
+        }
+      } else if (property.mayHoldModels) {
+        String missing = missingIn(child, depth - 1);
+        if (missing != null) {
+          return property.name + (missing.startsWith("[") ? "" : ".") + missing;
+        }
       }
     }
     return null;
   }
 
-  private static List<Property> propertiesOf(Class<?> type) {
+  private static boolean isModel(Class<?> type) {
+    return type.getName().startsWith(MODEL_PACKAGE);
+  }
+
+  private static Property[] propertiesOf(Class<?> type) {
     List<Property> properties = new ArrayList<>();
     for (Field field : type.getDeclaredFields()) {
-      if (!Modifier.isStatic(field.getModifiers())) {
+      if (Modifier.isStatic(field.getModifiers())) {
+        continue;
+      }
+      Property property = new Property(field, field.isAnnotationPresent(Nonnull.class) && !deprecated(type, field));
+      if (property.required || property.mayHoldModels) {
         field.setAccessible(true);
-        properties.add(new Property(field, field.isAnnotationPresent(Nonnull.class) && !deprecated(type, field)));
+        properties.add(property);
       }
     }
-    return Collections.unmodifiableList(properties);
+    return properties.toArray(new Property[0]);
   }
 
   private static boolean deprecated(Class<?> type, Field field) {
@@ -101,12 +115,14 @@ public final class RequiredFields {
     final Field field;
     final String name;
     final boolean required;
+    final boolean mayHoldModels;
 
     Property(Field field, boolean required) {
       SerializedName serializedName = field.getAnnotation(SerializedName.class);
       this.field = field;
       this.name = serializedName != null ? serializedName.value() : field.getName();
       this.required = required;
+      this.mayHoldModels = List.class.isAssignableFrom(field.getType()) || isModel(field.getType());
     }
 
     Object get(Object owner) {
