@@ -30,9 +30,11 @@ final class ReferenceExamplesRoundTripTest {
   @TestFactory
   Stream<DynamicTest> everyReferencePayloadSurvivesARoundTrip() throws Exception {
     Path referenceFile = ReferenceFiles.referenceDocument();
-    assumeTrue(Files.isRegularFile(referenceFile),
-        "skipped: the orq.ai reference document is not at " + referenceFile
-            + " (it lives in ../shared/reference beside the clone; set -Dorq.reference.dir to point elsewhere)");
+    if (!Files.isRegularFile(referenceFile)) {
+      // one test that reports itself skipped, with the reason
+      return Stream.of(DynamicTest.dynamicTest("reference document present",
+          () -> assumeTrue(false, ReferenceFiles.absentMessage())));
+    }
     OpenApiDocument reference = OpenApiDocument.read(referenceFile);
     OpenApiDocument ours = OpenApiDocument.read(ReferenceFiles.ourSpec());
     ExampleInstances examples = new ExampleInstances(reference, gson);

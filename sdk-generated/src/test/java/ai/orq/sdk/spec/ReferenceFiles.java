@@ -15,4 +15,10 @@ public final class ReferenceFiles {
     return Paths.get(System.getProperty("orq.reference.dir", "../../shared/reference"))
         .resolve("orq-conversations-official.yaml");
   }
+
+  /** Why a test that needs the reference is skipped where it is absent. */
+  public static String absentMessage() {
+    return "skipped: the orq.ai reference document is not at " + referenceDocument()
+        + " (it lives in ../shared/reference beside the clone; set -Dorq.reference.dir to point elsewhere)";
+  }
 }
