@@ -64,9 +64,10 @@ public final class ConversationPager implements Iterable<Conversation> {
           fetched.getData() == null ? Collections.<Conversation>emptyList() : fetched.getData();
       page = data.iterator();
       String lastId = data.isEmpty() ? null : data.get(data.size() - 1).getId();
-      next = Boolean.TRUE.equals(fetched.getHasMore()) && lastId != null
+      boolean moved = lastId != null && !lastId.equals(next.startingAfter());
+      next = Boolean.TRUE.equals(fetched.getHasMore()) && moved
           ? params.toBuilder().startingAfter(lastId).build()
-          : null;
+          : null; // a page that does not move the cursor would repeat forever
     }
   }
 }

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
@@ -38,14 +36,15 @@ import okhttp3.OkHttpClient;
  */
 public final class OrqClient implements AutoCloseable {
   private final Builder settings;
+  private final RetryScheduler scheduler;
   private final ClientContext context;
   private final Conversations conversations;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private OrqClient(Builder builder) {
     this.settings = new Builder(builder);
-    ScheduledExecutorService scheduler =
-        builder.scheduler != null ? builder.scheduler : newScheduler();
+    this.scheduler =
+        builder.scheduler != null ? builder.scheduler : new RetryScheduler("orq-retry-scheduler");
     this.context = new ClientContext(HttpClients.create(builder), builder.baseUrl,
         RetryPolicy.defaults(), builder.maxRetries, scheduler);
     this.conversations = new Conversations(context);
@@ -83,7 +82,7 @@ public final class OrqClient implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    context.scheduler().shutdownNow();
+    scheduler.shutdownNowAndWake(); // a call waiting to retry wakes and fails: the client is closed
     if (settings.okHttpClient == null) {
       OkHttpClient http = context.httpClient();
       http.dispatcher().executorService().shutdown();
@@ -115,16 +114,6 @@ public final class OrqClient implements AutoCloseable {
     return maxRetries;
   }
 
-  private static ScheduledExecutorService newScheduler() {
-    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "orq-retry-scheduler");
-      thread.setDaemon(true);
-      return thread;
-    });
-    scheduler.setRemoveOnCancelPolicy(true);
-    return scheduler;
-  }
-
   /** Builds an {@link OrqClient}. Only the API key is required. Not thread-safe. */
   public static final class Builder {
     @Nullable String apiKey;
@@ -136,7 +125,7 @@ public final class OrqClient implements AutoCloseable {
     final List<Interceptor> interceptors = new ArrayList<>();
     LogLevel logLevel = LogLevel.NONE;
     @Nullable String applicationId;
-    @Nullable ScheduledExecutorService scheduler;
+    @Nullable RetryScheduler scheduler;
 
     private Builder() {}
 
@@ -171,7 +160,13 @@ public final class OrqClient implements AutoCloseable {
 
     /** The API key, sent as {@code Authorization: Bearer <key>}. Required. */
     public Builder apiKey(String apiKey) {
-      this.apiKey = Checks.requireNonBlank(apiKey, "apiKey");
+      Checks.requireNonBlank(apiKey, "apiKey");
+      if (!Checks.isPrintableAscii(apiKey) || !apiKey.trim().equals(apiKey)) {
+        // the key itself is never part of a message
+        throw new IllegalArgumentException(
+            "apiKey must be printable ASCII without surrounding spaces (check for a trailing newline)");
+      }
+      this.apiKey = apiKey;
       return this;
     }
 
@@ -241,19 +236,16 @@ public final class OrqClient implements AutoCloseable {
     /** Appended to the {@code User-Agent}, for instance {@code my-app/1.2}. Printable ASCII. */
     public Builder applicationId(String applicationId) {
       Checks.requireNonBlank(applicationId, "applicationId");
-      for (int i = 0; i < applicationId.length(); i++) {
-        char c = applicationId.charAt(i);
-        if (c < 0x20 || c > 0x7e) {
-          throw new IllegalArgumentException(
-              "applicationId must be printable ASCII, was '" + applicationId + "'");
-        }
+      if (!Checks.isPrintableAscii(applicationId)) {
+        throw new IllegalArgumentException(
+            "applicationId must be printable ASCII, was '" + applicationId + "'");
       }
       this.applicationId = applicationId;
       return this;
     }
 
     /** For tests: the scheduler of retry delays; the client shuts it down on close. */
-    Builder scheduler(ScheduledExecutorService scheduler) {
+    Builder scheduler(RetryScheduler scheduler) {
       this.scheduler = scheduler;
       return this;
     }

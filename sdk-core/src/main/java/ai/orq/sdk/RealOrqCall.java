@@ -161,7 +161,14 @@ final class RealOrqCall<T> implements OrqCall<T> {
   }
 
   private void enqueueAttempt(int attempt, OrqCallback<T> callback) {
-    newAttempt(attempt).enqueue(
+    Call call;
+    try {
+      call = newAttempt(attempt);
+    } catch (OrqException e) {
+      callback.onFailure(this, e);
+      return;
+    }
+    call.enqueue(
         new Callback() {
           @Override
           public void onResponse(Call call, Response response) {

@@ -151,6 +151,10 @@ class OrqClientTest {
     assertMessage("applicationId must be printable ASCII, was 'café'", IllegalArgumentException.class,
         () -> builder.applicationId("café"));
     assertThrows(IllegalArgumentException.class, () -> builder.applicationId("a\nb"));
+    String keyMessage = "apiKey must be printable ASCII without surrounding spaces (check for a trailing newline)";
+    assertMessage(keyMessage, IllegalArgumentException.class, () -> builder.apiKey("sk-secret\r"));
+    assertMessage(keyMessage, IllegalArgumentException.class, () -> builder.apiKey(" sk-secret"));
+    assertMessage(keyMessage, IllegalArgumentException.class, () -> builder.apiKey("sk-sécret"));
   }
 
   @Test

@@ -3,21 +3,16 @@ package ai.orq.sdk;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** Records the retry delays a client asks for and runs the retries at once. */
-final class RecordingScheduler extends ScheduledThreadPoolExecutor {
+final class RecordingScheduler extends RetryScheduler {
   final List<Long> delaysMillis = new CopyOnWriteArrayList<>();
   /** Runs as a retry is being scheduled, to let a test race it. */
   volatile Runnable beforeSchedule = () -> {};
 
   RecordingScheduler() {
-    super(1, runnable -> {
-      Thread thread = new Thread(runnable, "test-retry-scheduler");
-      thread.setDaemon(true);
-      return thread;
-    });
+    super("test-retry-scheduler");
   }
 
   @Override

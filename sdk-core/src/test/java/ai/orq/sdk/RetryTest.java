@@ -24,13 +24,17 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -245,20 +249,37 @@ class RetryTest {
     assertEquals(List.of("0"), retryCounts());
   }
 
-  @ParameterizedTest
-  @EnumSource(Mode.class)
-  void aRetryAfterTheClientClosedFailsAtOnce(Mode mode) {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "")));
-    OkHttpClient http = new OkHttpClient();
-    OrqClient closed = client.newBuilder().okHttpClient(http).scheduler(scheduler).build();
-    OrqCall<?> call = closed.conversations().retrieve("conv_1");
+  @Test
+  void aCallOnAClosedClientFailsBeforeAnyRequest() throws Exception {
+    OrqClient closed = client.newBuilder().scheduler(scheduler).build();
     closed.close();
 
-    OrqIoException e = assertThrows(OrqIoException.class, () -> mode.run(call));
+    OrqIoException sync = assertThrows(OrqIoException.class,
+        () -> closed.conversations().retrieve("conv_1").execute());
+    ExecutionException async = assertThrows(ExecutionException.class,
+        () -> closed.conversations().retrieve("conv_1").executeAsync().get(5, TimeUnit.SECONDS));
 
-    assertEquals("Cannot retry: the client is closed", e.getMessage());
-    assertEquals(List.of("0"), retryCounts());
-    http.dispatcher().executorService().shutdown();
+    assertEquals("The client is closed", sync.getMessage());
+    assertEquals("The client is closed", async.getCause().getMessage());
+    assertEquals(List.of(), retryCounts());
+  }
+
+  @Test
+  void closingTheClientEndsCallsWaitingToRetry() throws Exception {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "").withHeader("Retry-After", "30")));
+    OrqClient waiting = OrqClient.builder().apiKey(TestServers.API_KEY).baseUrl(TestServers.baseUrl(server)).build();
+    CompletableFuture<Object> blocking = CompletableFuture.supplyAsync(
+        () -> waiting.conversations().retrieve("conv_1").execute());
+    CompletableFuture<?> async = waiting.conversations().retrieve("conv_1").executeAsync();
+    TestServers.await(() -> TestServers.requests(server).size() == 2);
+
+    waiting.close();
+
+    for (CompletableFuture<?> call : List.of(blocking, async)) {
+      ExecutionException e = assertThrows(ExecutionException.class, () -> call.get(5, TimeUnit.SECONDS));
+      assertEquals("The client is closed", e.getCause().getMessage());
+    }
+    assertEquals(List.of("0", "0"), retryCounts(), "nothing is sent after close");
   }
 
   @ParameterizedTest

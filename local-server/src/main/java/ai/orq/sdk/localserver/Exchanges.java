@@ -48,6 +48,12 @@ final class Exchanges {
     return parameters;
   }
 
+  /** A percent-encoded path segment, in which a '+' is a plus sign, not a space. */
+  static String decodePathSegment(String raw) {
+    return decode(raw.replace("+", "%2B"));
+  }
+
+  /** A form-encoded query name or value, in which a '+' is a space. */
   static String decode(String raw) {
     try {
       return URLDecoder.decode(raw, "UTF-8");

@@ -74,7 +74,7 @@ final class Router implements HttpHandler {
     if (segments.length == 0 || segments.length > 2 || segments[0].isEmpty()) {
       throw ApiError.notFound("No route for " + method + " " + path);
     }
-    String id = Exchanges.decode(segments[0]);
+    String id = Exchanges.decodePathSegment(segments[0]);
     if (segments.length == 1) {
       allow(exchange, method, path, "GET", "PATCH", "DELETE");
       if (method.equals("GET")) {

@@ -43,6 +43,11 @@ class RetrieveUpdateDeleteTest {
   }
 
   @Test
+  void aPlusInAnIdIsAPlus() {
+    assertEquals("Conversation conv+1 x not found", Http.error(http.get("v2/conversations/conv+1%20x"), 404));
+  }
+
+  @Test
   void updateChangesOnlyTheDisplayName() {
     JsonObject updated = update("{\"displayName\":\"Renamed\"}");
     assertEquals("Renamed", updated.get("displayName").getAsString());

@@ -15,6 +15,17 @@ public final class Checks {
     return value;
   }
 
+  /** Whether {@code value} is all printable ASCII, as a header value must be. */
+  public static boolean isPrintableAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * Returns a conversation id fit to be sent as one path segment. Any character is allowed (it is
    * percent-encoded), except that the whole id may not be {@code .} or {@code ..}: those are

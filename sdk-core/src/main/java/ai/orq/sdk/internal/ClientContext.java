@@ -1,6 +1,7 @@
 package ai.orq.sdk.internal;
 
 import ai.orq.sdk.RequestOptions;
+import ai.orq.sdk.errors.OrqIoException;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.ToNumberPolicy;
@@ -109,9 +110,21 @@ public final class ClientContext {
     return builder.header(RetryPolicy.RETRY_COUNT_HEADER, Integer.toString(attempt)).build();
   }
 
-  /** A new OkHttp call for one attempt of {@code request}, with {@code options} applied. */
+  /**
+   * A new OkHttp call for one attempt of {@code request}, with {@code options} applied.
+   *
+   * @throws OrqIoException once the client is closed
+   */
   public Call newCall(Request request, RequestOptions options, int attempt) {
+    requireOpen();
     return httpClient(options).newCall(applyOptions(request, options, attempt));
+  }
+
+  /** @throws OrqIoException once the client is closed (its scheduler is shut down) */
+  public void requireOpen() {
+    if (scheduler.isShutdown()) {
+      throw new OrqIoException("The client is closed", null);
+    }
   }
 
   /**

@@ -19,6 +19,7 @@ import com.google.gson.JsonParser;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import okhttp3.Headers;
@@ -64,7 +65,8 @@ public final class ErrorMapper {
     if (canceled) {
       return new OrqCanceledException("Request canceled", e);
     }
-    if (e instanceof InterruptedIOException) {
+    if (e instanceof SocketTimeoutException
+        || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
       return new OrqTimeoutException("Request timed out: " + e.getMessage(), e);
     }
     return new OrqIoException("Request failed: " + e, e);

@@ -96,7 +96,13 @@ final class AsyncEventStream implements AsyncStreamResponse<ResponseEvent> {
   }
 
   private void start(int attempt) {
-    Call next = streamingCall.newCall(attempt);
+    Call next;
+    try {
+      next = streamingCall.newCall(attempt);
+    } catch (OrqException e) {
+      fail(e);
+      return;
+    }
     synchronized (lock) {
       if (closed) {
         fail(canceled(0, null));

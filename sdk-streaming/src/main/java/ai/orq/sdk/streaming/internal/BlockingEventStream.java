@@ -176,9 +176,9 @@ final class BlockingEventStream implements StreamResponse<ResponseEvent>, Iterat
     } finally {
       synchronized (lock) {
         reading = false;
+        finished = end;
         if (end || closed) {
-          finished = true;
-          closeBodyLocked();
+          closeBodyLocked(); // after a close, the next read reports it (see the class Javadoc)
         }
       }
     }

@@ -69,6 +69,7 @@ final class StreamingCall {
 
   /** The OkHttp call of one attempt (0 for the first). */
   Call newCall(int attempt) {
+    context.requireOpen();
     return client.newCall(context.applyOptions(request, options, attempt));
   }
 

@@ -157,18 +157,19 @@ final class OkHttpStreamingProviderTest {
   }
 
   @Test
-  void aClosedClientCannotRetry() throws Exception {
+  void aClosedClientSendsNothing() throws Exception {
     stubUnavailableThenStream("0");
     scheduler.shutdown();
     OrqIoException e = assertThrows(OrqIoException.class,
         () -> provider.open(context(2, scheduler), ID, request(), RequestOptions.none()));
-    assertEquals("Cannot retry: the client is closed", e.getMessage());
+    assertEquals("The client is closed", e.getMessage());
 
     server.resetScenarios();
     CompletableFuture<Void> async = provider.openAsync(context(2, scheduler), ID, request(), RequestOptions.none())
         .subscribe(event -> { }).onCompleteFuture();
     ExecutionException failure = assertThrows(ExecutionException.class, () -> async.get(10, TimeUnit.SECONDS));
-    assertEquals("Cannot retry: the client is closed", failure.getCause().getMessage());
+    assertEquals("The client is closed", failure.getCause().getMessage());
+    assertEquals(0, server.getAllServeEvents().size());
   }
 
   @Test

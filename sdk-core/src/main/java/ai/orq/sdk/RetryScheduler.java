@@ -1,0 +1,64 @@
+package ai.orq.sdk;
+
+import java.util.concurrent.Delayed;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RunnableScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The client's timer of retry delays: one daemon thread, which no waiting call occupies. When the
+ * client closes, {@link #shutdownNowAndWake()} runs at once, on the closing thread, every retry
+ * still waiting, so that each wakes, finds the client closed and fails instead of waiting forever.
+ */
+class RetryScheduler extends ScheduledThreadPoolExecutor {
+  RetryScheduler(String threadName) {
+    super(1, runnable -> {
+      Thread thread = new Thread(runnable, threadName);
+      thread.setDaemon(true);
+      return thread;
+    });
+    setRemoveOnCancelPolicy(true);
+  }
+
+  /** Stops the timer and runs, on this thread, each retry that was still waiting for it. */
+  final void shutdownNowAndWake() {
+    for (Runnable waiting : shutdownNow()) {
+      if (waiting instanceof Wakeable && !((Wakeable<?>) waiting).isCancelled()) {
+        ((Wakeable<?>) waiting).command.run();
+      }
+    }
+  }
+
+  @Override
+  protected <V> RunnableScheduledFuture<V> decorateTask(Runnable command, RunnableScheduledFuture<V> task) {
+    return new Wakeable<>(command, task);
+  }
+
+  /** A scheduled task that remembers what it runs, so that a shutdown can still run it. */
+  private static final class Wakeable<V> implements RunnableScheduledFuture<V> {
+    final Runnable command;
+    private final RunnableScheduledFuture<V> task;
+
+    Wakeable(Runnable command, RunnableScheduledFuture<V> task) {
+      this.command = command;
+      this.task = task;
+    }
+
+    @Override public boolean isPeriodic() { return task.isPeriodic(); }
+    @Override public long getDelay(TimeUnit unit) { return task.getDelay(unit); }
+    @Override public int compareTo(Delayed other) { return task.compareTo(other); }
+    @Override public void run() { task.run(); }
+    @Override public boolean cancel(boolean mayInterrupt) { return task.cancel(mayInterrupt); }
+    @Override public boolean isCancelled() { return task.isCancelled(); }
+    @Override public boolean isDone() { return task.isDone(); }
+    @Override public V get() throws InterruptedException, ExecutionException { return task.get(); }
+
+    @Override
+    public V get(long timeout, TimeUnit unit)
+        throws InterruptedException, ExecutionException, TimeoutException {
+      return task.get(timeout, unit);
+    }
+  }
+}
