@@ -1,5 +1,6 @@
 package ai.orq.sdk;
 
+import ai.orq.sdk.internal.SdkLogging;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,10 +38,8 @@ final class HttpClients {
     http.interceptors().add(0, defaultHeaders(settings.apiKey, userAgent(settings.applicationId)));
     http.interceptors().addAll(settings.interceptors);
     if (settings.logLevel != LogLevel.NONE) {
-      HttpLoggingInterceptor logging = new HttpLoggingInterceptor()
-          .setLevel(HttpLoggingInterceptor.Level.valueOf(settings.logLevel.name()));
-      logging.redactHeader("Authorization");
-      http.addInterceptor(logging);
+      http.addInterceptor(
+          SdkLogging.create(HttpLoggingInterceptor.Level.valueOf(settings.logLevel.name())));
     }
     return http
         .retryOnConnectionFailure(false)

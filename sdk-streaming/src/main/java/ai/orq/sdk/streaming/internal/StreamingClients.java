@@ -2,6 +2,7 @@ package ai.orq.sdk.streaming.internal;
 
 import ai.orq.sdk.RequestOptions;
 import ai.orq.sdk.internal.ClientContext;
+import ai.orq.sdk.internal.SdkLogging;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -24,8 +25,8 @@ import okhttp3.logging.HttpLoggingInterceptor;
  *
  * <p>OkHttp 4.12's {@code HttpLoggingInterceptor} at level BODY reads the whole body before
  * handing it on, which would hold every event back until the stream ends; in the derived client
- * such an interceptor logs at level HEADERS instead (with the default logger, redacting
- * {@code Authorization}).
+ * the SDK's own such interceptor logs at level HEADERS instead. One a user put on their own
+ * {@code OkHttpClient} is left as it is: it is theirs, with their logger and redactions.
  */
 final class StreamingClients {
   static final int MAX_STREAMS_PER_HOST = 256;
@@ -78,12 +79,9 @@ final class StreamingClients {
   private static void withoutBodyLogging(List<Interceptor> interceptors) {
     for (int i = 0; i < interceptors.size(); i++) {
       Interceptor interceptor = interceptors.get(i);
-      if (interceptor instanceof HttpLoggingInterceptor
+      if (SdkLogging.isOurs(interceptor)
           && ((HttpLoggingInterceptor) interceptor).getLevel() == HttpLoggingInterceptor.Level.BODY) {
-        HttpLoggingInterceptor headersOnly =
-            new HttpLoggingInterceptor().setLevel(HttpLoggingInterceptor.Level.HEADERS);
-        headersOnly.redactHeader("Authorization");
-        interceptors.set(i, headersOnly);
+        interceptors.set(i, SdkLogging.create(HttpLoggingInterceptor.Level.HEADERS));
       }
     }
   }

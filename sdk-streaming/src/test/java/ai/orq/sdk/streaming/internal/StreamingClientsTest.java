@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.orq.sdk.RequestOptions;
 import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.RetryPolicy;
+import ai.orq.sdk.internal.SdkLogging;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
@@ -19,11 +20,14 @@ import org.junit.jupiter.api.Test;
 /** The streams' OkHttp client: no call timeout, the read timeout as idle timeout, own dispatcher. */
 final class StreamingClientsTest {
   private final Interceptor custom = chain -> chain.proceed(chain.request());
+  private final HttpLoggingInterceptor usersBodyLogging =
+      new HttpLoggingInterceptor().setLevel(HttpLoggingInterceptor.Level.BODY);
   private final OkHttpClient base = new OkHttpClient.Builder()
       .callTimeout(30, TimeUnit.SECONDS)
       .readTimeout(45, TimeUnit.SECONDS)
       .addInterceptor(custom)
-      .addInterceptor(new HttpLoggingInterceptor().setLevel(HttpLoggingInterceptor.Level.BODY))
+      .addInterceptor(SdkLogging.create(HttpLoggingInterceptor.Level.BODY))
+      .addInterceptor(usersBodyLogging)
       .addNetworkInterceptor(new HttpLoggingInterceptor().setLevel(HttpLoggingInterceptor.Level.BASIC))
       .build();
   private final ClientContext context =
@@ -59,12 +63,13 @@ final class StreamingClientsTest {
   }
 
   @Test
-  void bodyLoggingBecomesHeaderLoggingAndOtherInterceptorsStay() {
+  void theSdksBodyLoggingBecomesHeaderLoggingAndOtherInterceptorsStay() {
     OkHttpClient streaming = StreamingClients.of(context, RequestOptions.none());
-    assertEquals(2, streaming.interceptors().size());
+    assertEquals(3, streaming.interceptors().size());
     assertSame(custom, streaming.interceptors().get(0));
     HttpLoggingInterceptor logging = (HttpLoggingInterceptor) streaming.interceptors().get(1);
     assertEquals(HttpLoggingInterceptor.Level.HEADERS, logging.getLevel());
+    assertSame(usersBodyLogging, streaming.interceptors().get(2), "a user's own logger is theirs to configure");
     HttpLoggingInterceptor network = (HttpLoggingInterceptor) streaming.networkInterceptors().get(0);
     assertEquals(HttpLoggingInterceptor.Level.BASIC, network.getLevel());
     assertTrue(base.interceptors().get(1) instanceof HttpLoggingInterceptor);
