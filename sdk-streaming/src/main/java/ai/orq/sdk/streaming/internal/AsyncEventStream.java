@@ -103,13 +103,17 @@ final class AsyncEventStream implements AsyncStreamResponse<ResponseEvent> {
       fail(e);
       return;
     }
+    boolean wasClosed;
     synchronized (lock) {
-      if (closed) {
-        fail(canceled(0, null));
-        return;
+      wasClosed = closed;
+      if (!wasClosed) {
+        call = next;
+        retryTimer = null;
       }
-      call = next;
-      retryTimer = null;
+    }
+    if (wasClosed) {
+      fail(canceled(0, null)); // outside the lock: the handler runs user code
+      return;
     }
     next.enqueue(new Callback() {
       @Override
@@ -150,17 +154,21 @@ final class AsyncEventStream implements AsyncStreamResponse<ResponseEvent> {
   }
 
   private void retryLater(int attempt, long delayMillis) {
+    OrqException failure = null;
     synchronized (lock) {
       if (closed) {
-        fail(canceled(0, null));
-        return;
+        failure = canceled(0, null);
+      } else {
+        try {
+          retryTimer = streamingCall.context.scheduler()
+              .schedule(() -> start(attempt), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+          failure = new OrqIoException("Cannot retry: the client is closed", e);
+        }
       }
-      try {
-        retryTimer = streamingCall.context.scheduler()
-            .schedule(() -> start(attempt), delayMillis, TimeUnit.MILLISECONDS);
-      } catch (RejectedExecutionException e) {
-        fail(new OrqIoException("Cannot retry: the client is closed", e));
-      }
+    }
+    if (failure != null) {
+      fail(failure); // outside the lock: the handler runs user code
     }
   }
 
