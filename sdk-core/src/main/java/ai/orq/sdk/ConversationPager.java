@@ -60,8 +60,7 @@ public final class ConversationPager implements Iterable<Conversation> {
 
     private void fetch() {
       ConversationPage fetched = conversations.list(next).execute();
-      List<Conversation> data =
-          fetched.getData() == null ? Collections.<Conversation>emptyList() : fetched.getData();
+      List<Conversation> data = fetched.getData(); // required: a response without it is invalid
       page = data.iterator();
       String lastId = data.isEmpty() ? null : data.get(data.size() - 1).getId();
       boolean moved = lastId != null && !lastId.equals(next.startingAfter());

@@ -2,18 +2,14 @@ package ai.orq.sdk;
 
 import ai.orq.sdk.errors.OrqCanceledException;
 import ai.orq.sdk.errors.OrqException;
-import ai.orq.sdk.errors.OrqIoException;
 import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.ErrorMapper;
-import ai.orq.sdk.internal.RetryPolicy;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -207,12 +203,7 @@ final class RealOrqCall<T> implements OrqCall<T> {
         next.run();
       }
     };
-    ScheduledFuture<?> timer;
-    try {
-      timer = context.scheduler().schedule(once, delayMillis, TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      throw new OrqIoException("Cannot retry: the client is closed", e);
-    }
+    ScheduledFuture<?> timer = context.scheduleRetry(once, delayMillis);
     Runnable retryNow = () -> {
       timer.cancel(false);
       once.run();
@@ -228,14 +219,8 @@ final class RealOrqCall<T> implements OrqCall<T> {
       if (response.isSuccessful()) {
         return Outcome.parse(context.gson(), responseType, response);
       }
-      RetryPolicy policy = context.retryPolicy();
-      if (mayRetry(attempt) && policy.isRetryable(response.code())) {
-        long delay = policy.delayMillis(attempt + 1, response);
-        if (delay >= 0) {
-          return Outcome.retry(delay);
-        }
-      }
-      return Outcome.failure(ErrorMapper.fromResponse(response));
+      long delay = canceled ? -1 : context.retryDelay(attempt, options, response);
+      return delay >= 0 ? Outcome.retry(delay) : Outcome.failure(ErrorMapper.fromResponse(response));
     } catch (IOException e) {
       return outcomeOf(attempt, e);
     } finally {
@@ -244,14 +229,7 @@ final class RealOrqCall<T> implements OrqCall<T> {
   }
 
   private Outcome<T> outcomeOf(int attempt, IOException e) {
-    RetryPolicy policy = context.retryPolicy();
-    if (mayRetry(attempt) && policy.isRetryable(e)) {
-      return Outcome.retry(policy.delayMillis(attempt + 1, null));
-    }
-    return Outcome.failure(ErrorMapper.fromIOException(e, canceled));
-  }
-
-  private boolean mayRetry(int attempt) {
-    return !canceled && attempt < context.maxRetries(options);
+    long delay = canceled ? -1 : context.retryDelay(attempt, options, e);
+    return delay >= 0 ? Outcome.retry(delay) : Outcome.failure(ErrorMapper.fromIOException(e, canceled));
   }
 }

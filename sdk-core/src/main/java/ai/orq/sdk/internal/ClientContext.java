@@ -5,12 +5,17 @@ import ai.orq.sdk.errors.OrqIoException;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.ToNumberPolicy;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * Not API. What a client shares with the code that runs its requests, here and in
@@ -96,6 +101,38 @@ public final class ClientContext {
   public int maxRetries(RequestOptions options) {
     Integer perRequest = options.maxRetries();
     return perRequest != null ? perRequest : maxRetries;
+  }
+
+  /**
+   * The delay before retrying after attempt {@code attempt} (0 for the first) failed with this
+   * error response, or -1 to fail now: no retries left, a status not retried, or a server asking
+   * to wait too long. Does not close the response.
+   */
+  public long retryDelay(int attempt, RequestOptions options, Response response) {
+    return attempt < maxRetries(options) && retryPolicy.isRetryable(response.code())
+        ? retryPolicy.delayMillis(attempt + 1, response)
+        : -1;
+  }
+
+  /** As {@link #retryDelay(int, RequestOptions, Response)}, after an I/O failure. */
+  public long retryDelay(int attempt, RequestOptions options, IOException e) {
+    return attempt < maxRetries(options) && retryPolicy.isRetryable(e)
+        ? retryPolicy.delayMillis(attempt + 1, null)
+        : -1;
+  }
+
+  /**
+   * Runs {@code retry} on the client's scheduler after {@code delayMillis}, holding no thread
+   * meanwhile; when the client closes first, it runs at once.
+   *
+   * @throws OrqIoException when the client is already closed
+   */
+  public ScheduledFuture<?> scheduleRetry(Runnable retry, long delayMillis) {
+    try {
+      return scheduler.schedule(retry, delayMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      throw new OrqIoException("Cannot retry: the client is closed", e);
+    }
   }
 
   /** Adds the extra headers of {@code options} and the {@link RetryPolicy#RETRY_COUNT_HEADER}. */

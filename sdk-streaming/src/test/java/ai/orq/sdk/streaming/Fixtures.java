@@ -16,10 +16,6 @@ import com.google.gson.Gson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okio.Okio;
@@ -59,15 +55,10 @@ final class Fixtures {
     return client("http://127.0.0.1:" + server.getPort());
   }
 
-  /** A client context over {@code http}, whose retry waits are recorded by {@code scheduler} but not waited. */
-  static ClientContext context(OkHttpClient http, HttpUrl baseUrl, int maxRetries, RecordingScheduler scheduler) {
-    return new ClientContext(http, baseUrl.newBuilder().encodedPath("/").build(), RetryPolicy.defaults(),
-        maxRetries, scheduler);
-  }
-
   /** The client's Gson, with the union adapters of the core. */
   static Gson gson() {
-    return context(new OkHttpClient(), HttpUrl.get("http://127.0.0.1/"), 0, null).gson();
+    return new ClientContext(new OkHttpClient(), HttpUrl.get("http://127.0.0.1/"), RetryPolicy.defaults(), 0, null)
+        .gson();
   }
 
   static byte[] recordedStream() {
@@ -85,24 +76,5 @@ final class Fixtures {
   /** The recorded stream's events, parsed from memory and decoded with the client's Gson. */
   static List<ResponseEvent> recordedEvents() {
     return SseTestAccess.decodeAll(recordedStream(), gson());
-  }
-
-  /** Records the retry delays asked for and runs the retries at once. */
-  static final class RecordingScheduler extends ScheduledThreadPoolExecutor {
-    final List<Long> delaysMillis = new CopyOnWriteArrayList<>();
-
-    RecordingScheduler() {
-      super(1, runnable -> {
-        Thread thread = new Thread(runnable, "test-retry-scheduler");
-        thread.setDaemon(true);
-        return thread;
-      });
-    }
-
-    @Override
-    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-      delaysMillis.add(unit.toMillis(delay));
-      return super.schedule(command, 0, unit);
-    }
   }
 }

@@ -4,7 +4,6 @@ import ai.orq.sdk.AsyncStreamResponse;
 import ai.orq.sdk.StreamHandler;
 import ai.orq.sdk.errors.OrqCanceledException;
 import ai.orq.sdk.errors.OrqException;
-import ai.orq.sdk.errors.OrqIoException;
 import ai.orq.sdk.internal.ErrorMapper;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.streaming.MalformedEventException;
@@ -13,8 +12,6 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -160,10 +157,9 @@ final class AsyncEventStream implements AsyncStreamResponse<ResponseEvent> {
         failure = canceled(0, null);
       } else {
         try {
-          retryTimer = streamingCall.context.scheduler()
-              .schedule(() -> start(attempt), delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-          failure = new OrqIoException("Cannot retry: the client is closed", e);
+          retryTimer = streamingCall.context.scheduleRetry(() -> start(attempt), delayMillis);
+        } catch (OrqException e) {
+          failure = e;
         }
       }
     }

@@ -3,7 +3,6 @@ package ai.orq.sdk.streaming.internal;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.errors.OrqCanceledException;
 import ai.orq.sdk.errors.OrqException;
-import ai.orq.sdk.errors.OrqIoException;
 import ai.orq.sdk.internal.ErrorMapper;
 import ai.orq.sdk.model.ResponseEvent;
 import jakarta.annotation.Nullable;
@@ -13,8 +12,6 @@ import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -86,11 +83,7 @@ final class BlockingEventStream implements StreamResponse<ResponseEvent>, Iterat
   /** Waits on the client's scheduler, as the core's calls do, so tests can make it instant. */
   private static void await(StreamingCall streamingCall, long delayMillis) {
     CountDownLatch retryTime = new CountDownLatch(1);
-    try {
-      streamingCall.context.scheduler().schedule(retryTime::countDown, delayMillis, TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      throw new OrqIoException("Cannot retry: the client is closed", e);
-    }
+    streamingCall.context.scheduleRetry(retryTime::countDown, delayMillis);
     try {
       retryTime.await();
     } catch (InterruptedException e) {

@@ -75,18 +75,12 @@ final class StreamingCall {
 
   /** The delay before retrying after this response, or -1 to fail (the caller closes it). */
   long retryDelay(int attempt, Response response) {
-    if (attempt < context.maxRetries(options) && context.retryPolicy().isRetryable(response.code())) {
-      return context.retryPolicy().delayMillis(attempt + 1, response);
-    }
-    return -1;
+    return context.retryDelay(attempt, options, response);
   }
 
   /** The delay before retrying after this failure to connect, or -1 to fail. */
   long retryDelay(int attempt, IOException e) {
-    if (attempt < context.maxRetries(options) && context.retryPolicy().isRetryable(e)) {
-      return context.retryPolicy().delayMillis(attempt + 1, null);
-    }
-    return -1;
+    return context.retryDelay(attempt, options, e);
   }
 
   /**
