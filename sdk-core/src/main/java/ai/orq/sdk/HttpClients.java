@@ -23,8 +23,9 @@ final class HttpClients {
   /**
    * The client's OkHttp client: the given one extended (sharing its pool and dispatcher) or a new
    * one, with auth and User-Agent first, then the extra interceptors, then logging. OkHttp's own
-   * silent retries (of a failed connection, of a 408) are off: the SDK's retries replace them, so
-   * that {@code maxRetries} and the retry-count header are exact.
+   * silent retries (of a failed connection, of a 408, of a 503 with {@code Retry-After: 0}) are
+   * off: the SDK's retries replace them, so that {@code maxRetries} and the retry-count header are
+   * exact (see {@code ClientContext}).
    */
   static OkHttpClient create(OrqClient.Builder settings) {
     OkHttpClient.Builder http;

@@ -46,7 +46,7 @@ public final class OrqClient implements AutoCloseable {
     this.scheduler =
         builder.scheduler != null ? builder.scheduler : new RetryScheduler("orq-retry-scheduler");
     this.context = new ClientContext(HttpClients.create(builder), builder.baseUrl,
-        RetryPolicy.defaults(), builder.maxRetries, scheduler);
+        RetryPolicy.defaults(), builder.maxRetries, builder.retryNonIdempotent, scheduler);
     this.conversations = new Conversations(context);
   }
 
@@ -121,6 +121,7 @@ public final class OrqClient implements AutoCloseable {
     Duration connectTimeout = Duration.ofSeconds(60);
     Duration timeout = Duration.ofMinutes(10);
     int maxRetries = 2;
+    boolean retryNonIdempotent;
     @Nullable OkHttpClient okHttpClient;
     final List<Interceptor> interceptors = new ArrayList<>();
     LogLevel logLevel = LogLevel.NONE;
@@ -135,6 +136,7 @@ public final class OrqClient implements AutoCloseable {
       connectTimeout = other.connectTimeout;
       timeout = other.timeout;
       maxRetries = other.maxRetries;
+      retryNonIdempotent = other.retryNonIdempotent;
       okHttpClient = other.okHttpClient;
       interceptors.addAll(other.interceptors);
       logLevel = other.logLevel;
@@ -204,9 +206,25 @@ public final class OrqClient implements AutoCloseable {
     /**
      * How often a failed attempt is retried: after a connection failure or timeout, and on HTTP
      * 408, 409, 429 and 5xx. Defaults to 2; 0 turns retries off.
+     *
+     * <p>A POST ({@code create}, {@code generateName}, a stream) is not idempotent: it is retried
+     * only when it provably did not reach the server (connection refused, DNS failure, connect
+     * timeout, TLS handshake failure) or when the server says it did not process it (429, or 503
+     * with {@code Retry-After}), so that a conversation or a message is never created twice. See
+     * {@link #retryNonIdempotent}.
      */
     public Builder maxRetries(int maxRetries) {
       this.maxRetries = checkMaxRetries(maxRetries);
+      return this;
+    }
+
+    /**
+     * Whether a POST is retried by the same rules as the other methods, also when the server may
+     * already have processed it (a timeout waiting for the answer, a connection reset, a 500).
+     * Defaults to false; {@link RequestOptions.Builder#retryNonIdempotent} overrides it per call.
+     */
+    public Builder retryNonIdempotent(boolean retryNonIdempotent) {
+      this.retryNonIdempotent = retryNonIdempotent;
       return this;
     }
 

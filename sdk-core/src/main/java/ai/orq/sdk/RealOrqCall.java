@@ -52,7 +52,7 @@ final class RealOrqCall<T> implements OrqCall<T> {
       try {
         outcome = outcomeOf(attempt, call.execute());
       } catch (IOException e) {
-        outcome = outcomeOf(attempt, e);
+        outcome = outcomeOf(attempt, call.request(), e);
       }
       if (!outcome.isRetry()) {
         return outcome.get();
@@ -173,7 +173,7 @@ final class RealOrqCall<T> implements OrqCall<T> {
 
           @Override
           public void onFailure(Call call, IOException e) {
-            report(attempt, outcomeOf(attempt, e), callback);
+            report(attempt, outcomeOf(attempt, call.request(), e), callback);
           }
         });
   }
@@ -222,14 +222,14 @@ final class RealOrqCall<T> implements OrqCall<T> {
       long delay = canceled ? -1 : context.retryDelay(attempt, options, response);
       return delay >= 0 ? Outcome.retry(delay) : Outcome.failure(ErrorMapper.fromResponse(response));
     } catch (IOException e) {
-      return outcomeOf(attempt, e);
+      return outcomeOf(attempt, response.request(), e);
     } finally {
       response.close();
     }
   }
 
-  private Outcome<T> outcomeOf(int attempt, IOException e) {
-    long delay = canceled ? -1 : context.retryDelay(attempt, options, e);
+  private Outcome<T> outcomeOf(int attempt, Request sent, IOException e) {
+    long delay = canceled ? -1 : context.retryDelay(attempt, options, sent, e);
     return delay >= 0 ? Outcome.retry(delay) : Outcome.failure(ErrorMapper.fromIOException(e, canceled));
   }
 }

@@ -22,11 +22,13 @@ public final class RequestOptions {
 
   @Nullable private final Duration timeout;
   @Nullable private final Integer maxRetries;
+  @Nullable private final Boolean retryNonIdempotent;
   private final Headers headers;
 
   private RequestOptions(Builder builder) {
     this.timeout = builder.timeout;
     this.maxRetries = builder.maxRetries;
+    this.retryNonIdempotent = builder.retryNonIdempotent;
     this.headers = builder.headers.build();
   }
 
@@ -55,6 +57,12 @@ public final class RequestOptions {
     return maxRetries;
   }
 
+  /** Whether this POST may be retried like an idempotent request, or null for the client's setting. */
+  @Nullable
+  public Boolean retryNonIdempotent() {
+    return retryNonIdempotent;
+  }
+
   /** Extra headers; each replaces a header of the same name the SDK would send. */
   public Headers headers() {
     return headers;
@@ -68,25 +76,27 @@ public final class RequestOptions {
     RequestOptions that = (RequestOptions) o;
     return Objects.equals(timeout, that.timeout)
         && Objects.equals(maxRetries, that.maxRetries)
+        && Objects.equals(retryNonIdempotent, that.retryNonIdempotent)
         && headers.equals(that.headers);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(timeout, maxRetries, headers);
+    return Objects.hash(timeout, maxRetries, retryNonIdempotent, headers);
   }
 
   /** Names the extra headers but never shows their values, which may be credentials. */
   @Override
   public String toString() {
     return "RequestOptions{timeout=" + timeout + ", maxRetries=" + maxRetries
-        + ", headers=" + headers.names() + "}";
+        + ", retryNonIdempotent=" + retryNonIdempotent + ", headers=" + headers.names() + "}";
   }
 
   /** Builds {@link RequestOptions}. Not thread-safe. */
   public static final class Builder {
     @Nullable private Duration timeout;
     @Nullable private Integer maxRetries;
+    @Nullable private Boolean retryNonIdempotent;
     private final Headers.Builder headers;
 
     private Builder() {
@@ -96,6 +106,7 @@ public final class RequestOptions {
     private Builder(RequestOptions options) {
       timeout = options.timeout;
       maxRetries = options.maxRetries;
+      retryNonIdempotent = options.retryNonIdempotent;
       headers = options.headers.newBuilder();
     }
 
@@ -108,6 +119,16 @@ public final class RequestOptions {
     /** The number of retries of this call; 0 turns them off. */
     public Builder maxRetries(int maxRetries) {
       this.maxRetries = OrqClient.checkMaxRetries(maxRetries);
+      return this;
+    }
+
+    /**
+     * Whether this call, if it is a POST ({@code create}, {@code generateName}, a stream), is
+     * retried like an idempotent request, also when the server may already have processed it.
+     * Overrides {@link OrqClient.Builder#retryNonIdempotent}.
+     */
+    public Builder retryNonIdempotent(boolean retryNonIdempotent) {
+      this.retryNonIdempotent = retryNonIdempotent;
       return this;
     }
 

@@ -20,9 +20,12 @@ import ai.orq.sdk.errors.OrqServiceException;
 import ai.orq.sdk.errors.RateLimitException;
 import ai.orq.sdk.model.Conversation;
 import ai.orq.sdk.model.CreateConversationRequest;
+import ai.orq.sdk.model.GenerateNameRequest;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -183,18 +186,121 @@ class RetryTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("faults")
   void connectionFailuresAreRetried(Mode mode, Fault fault) {
-    server.stubFor(post(urlEqualTo("/v2/conversations")).withHeader("X-Orq-Retry-Count", equalTo("0"))
+    server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("0"))
         .willReturn(aResponse().withFault(fault)));
-    server.stubFor(post(urlEqualTo("/v2/conversations")).withHeader("X-Orq-Retry-Count", equalTo("1"))
-        .willReturn(okJson(Fixtures.CONVERSATION).withStatus(201)));
+    server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("1"))
+        .willReturn(okJson(Fixtures.WITH_MESSAGES)));
 
-    OrqResponse<Conversation> response =
-        mode.run(client.conversations().create(new CreateConversationRequest().projectId("p")));
+    OrqResponse<?> response = mode.run(client.conversations().retrieve("conv_1"));
 
-    assertEquals(201, response.statusCode());
-    assertEquals("conv_01JJ", response.body().getId());
+    assertEquals(200, response.statusCode());
     assertEquals(1, scheduler.delaysMillis.size());
     assertBetween(375, 500, scheduler.delaysMillis.get(0));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("faults")
+  void aPostThatMayHaveReachedTheServerIsNotRetried(Mode mode, Fault fault) {
+    server.stubFor(post(urlEqualTo("/v2/conversations")).willReturn(aResponse().withFault(fault)));
+
+    assertThrows(OrqIoException.class,
+        () -> mode.run(client.conversations().create(new CreateConversationRequest().projectId("p"))));
+
+    assertEquals(List.of("0"), retryCounts(), "a create the server may have done is not repeated");
+    assertEquals(List.of(), scheduler.delaysMillis);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aPostWhoseSuccessBodyBreaksOffIsNotRetried(Mode mode) {
+    server.stubFor(post(urlEqualTo(PATH + "/generate-name"))
+        .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+
+    assertThrows(OrqIoException.class, () -> mode.run(
+        client.conversations().generateName("conv_1", new GenerateNameRequest().context("hi"))));
+
+    assertEquals(List.of("0"), retryCounts());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aPostIsRetriedOnlyWhenTheServerSaysItDidNotProcessIt(Mode mode) {
+    CreateConversationRequest create = new CreateConversationRequest().projectId("p");
+    server.stubFor(post(urlEqualTo("/v2/conversations")).willReturn(errorJson(500, "")));
+    assertThrows(InternalServerException.class, () -> mode.run(client.conversations().create(create)));
+    assertEquals(List.of("0"), retryCounts(), "500: the server may have created it");
+
+    server.resetAll();
+    server.stubFor(post(urlEqualTo("/v2/conversations")).willReturn(errorJson(503, "")));
+    assertThrows(InternalServerException.class, () -> mode.run(client.conversations().create(create)));
+    assertEquals(List.of("0"), retryCounts(), "503 without Retry-After");
+
+    server.resetAll();
+    server.stubFor(post(urlEqualTo("/v2/conversations")).willReturn(errorJson(429, "")));
+    assertThrows(RateLimitException.class, () -> mode.run(client.conversations().create(create)));
+    assertEquals(List.of("0", "1", "2"), retryCounts(), "429");
+
+    server.resetAll();
+    server.stubFor(post(urlEqualTo("/v2/conversations"))
+        .willReturn(errorJson(503, "").withHeader("Retry-After", "1")));
+    assertThrows(InternalServerException.class, () -> mode.run(client.conversations().create(create)));
+    assertEquals(List.of("0", "1", "2"), retryCounts(), "503 with Retry-After");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aPostThatNeverReachedTheServerIsRetried(Mode mode) throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    try (OrqClient refused = OrqClient.builder().apiKey(TestServers.API_KEY)
+        .baseUrl("http://127.0.0.1:" + closedPort).scheduler(scheduler).build()) {
+
+      assertThrows(OrqIoException.class, () -> mode.run(
+          refused.conversations().create(new CreateConversationRequest().projectId("p"))));
+
+      assertEquals(2, scheduler.delaysMillis.size(), "connection refused: nothing was sent");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void retryingAPostTheServerMayHaveProcessedIsAnOptIn(Mode mode) {
+    server.stubFor(post(urlEqualTo("/v2/conversations")).withHeader("X-Orq-Retry-Count", equalTo("0"))
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    server.stubFor(post(urlEqualTo("/v2/conversations")).withHeader("X-Orq-Retry-Count", equalTo("1"))
+        .willReturn(okJson(Fixtures.CONVERSATION).withStatus(201)));
+    CreateConversationRequest create = new CreateConversationRequest().projectId("p");
+
+    try (OrqClient optedIn =
+        client.newBuilder().scheduler(new RecordingScheduler()).retryNonIdempotent(true).build()) {
+      assertEquals(201, mode.run(optedIn.conversations().create(create)).statusCode());
+    }
+    assertEquals(List.of("0", "1"), retryCounts());
+
+    server.resetRequests();
+    assertEquals(201, mode.run(client.conversations().create(create)
+        .withOptions(RequestOptions.builder().retryNonIdempotent(true).build())).statusCode());
+    assertEquals(List.of("0", "1"), retryCounts());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void okHttpNeverRepeatsARequestOnItsOwn(Mode mode) {
+    server.stubFor(post(urlEqualTo("/v2/conversations"))
+        .willReturn(errorJson(503, "").withHeader("Retry-After", "0")));
+    CreateConversationRequest create = new CreateConversationRequest().projectId("p");
+
+    InternalServerException e = assertThrows(InternalServerException.class, () -> mode.run(
+        client.conversations().create(create).withOptions(RequestOptions.builder().maxRetries(0).build())));
+    assertEquals(List.of("0"), retryCounts(), "maxRetries(0): one request");
+    assertEquals("0", e.headers().get("Retry-After"), "the caller sees the header as sent");
+
+    server.resetRequests();
+    assertThrows(InternalServerException.class, () -> mode.run(
+        client.conversations().create(create).withOptions(RequestOptions.builder().maxRetries(1).build())));
+    assertEquals(List.of("0", "1"), retryCounts(), "maxRetries(1): two requests, each with its count");
   }
 
   @ParameterizedTest

@@ -129,7 +129,7 @@ final class ChunkingSseServer implements AutoCloseable {
   }
 
   /** Reads one request (headers and a Content-Length body); false at end of stream. */
-  private static boolean readRequest(InputStream in) throws IOException {
+  static boolean readRequest(InputStream in) throws IOException {
     long contentLength = 0;
     boolean first = true;
     StringBuilder line = new StringBuilder();

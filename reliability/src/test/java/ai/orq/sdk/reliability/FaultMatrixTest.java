@@ -14,6 +14,7 @@ import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.errors.OrqIoException;
 import ai.orq.sdk.errors.OrqTimeoutException;
 import ai.orq.sdk.model.ResponseEvent;
+import ai.orq.sdk.streaming.StreamTruncatedException;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -37,10 +38,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>With retries on, the first request gets the fault and every later one the good answer
  * (a WireMock scenario), so a client that retries what it documents as retryable succeeds on its
- * second request. What is documented (OrqCall, RetryPolicy, StreamingCall): unary calls retry I/O
- * failures and timeouts; a stream retries only before its 2xx response starts it, and then never
- * again (the server has taken the message), so a fault inside a 2xx stream body is reported, not
- * retried.
+ * second request. What is documented (OrqCall, RetryPolicy, StreamingCall): GET, PATCH and DELETE
+ * retry I/O failures and timeouts; a POST (create, generateName, the stream) is retried only when
+ * it provably did not reach the server or the server says it did not process it, which none of
+ * these faults is, so each POST case ends in its error after one request. A fault inside a 2xx
+ * stream body is reported, never retried. {@link #serverCommittedThenTheConnectionDied} adds the
+ * server that acted on the request and died while answering, from a raw socket server.
  */
 class FaultMatrixTest {
   /** The client's per-attempt timeout (the idle timeout of a stream). */
@@ -105,15 +108,17 @@ class FaultMatrixTest {
   /** The documented outcome of each case; the reasons are in the comments. */
   static Expectation expectation(Operation op, Failure failure, boolean retries) {
     boolean stream = op == Operation.STREAM;
+    // a POST reached the server in every case here: never repeated, whatever the retries
+    boolean repeatable = retries && !op.method.equals("POST");
     switch (failure) {
       case CONNECTION_RESET:
       case EMPTY_RESPONSE:
       case RANDOM_DATA_THEN_CLOSE:
-        // no valid response head: a connection failure, retried by unary calls and streams alike
-        return retries ? Expectation.success(2) : Expectation.thrown(OrqIoException.class);
+        // no valid response head after the request was sent: retried unless a POST
+        return repeatable ? Expectation.success(2) : Expectation.thrown(OrqIoException.class);
       case SLOW_HEADERS:
         // no response head within the timeout (a stream's read timeout waits for the head too)
-        return retries ? Expectation.success(2) : Expectation.thrown(OrqTimeoutException.class);
+        return repeatable ? Expectation.success(2) : Expectation.thrown(OrqTimeoutException.class);
       case MALFORMED_CHUNK:
         // WireMock sends "200" with no Content-Type, then garbage where the chunked body should be
         if (op == Operation.DELETE) {
@@ -123,14 +128,14 @@ class FaultMatrixTest {
           // 2xx without text/event-stream: the stream never starts; a 2xx is never retried
           return Expectation.thrown(InvalidResponseException.class);
         }
-        return retries ? Expectation.success(2) : Expectation.thrown(OrqIoException.class);
+        return repeatable ? Expectation.success(2) : Expectation.thrown(OrqIoException.class);
       case STALLED_BODY:
         if (op == Operation.DELETE) {
           return Expectation.success(1); // 204: there is no body to stall
         }
         // WireMock sends nothing, head included, for longer than the timeout: retried like SLOW_HEADERS
         // (a stream stalling after its head arrived is StalledStreamTest's case)
-        return retries ? Expectation.success(2) : Expectation.thrown(OrqTimeoutException.class);
+        return repeatable ? Expectation.success(2) : Expectation.thrown(OrqTimeoutException.class);
       case DRIBBLED_BODY:
         if (op == Operation.DELETE) {
           return Expectation.success(1); // 204: there is no body to dribble
@@ -140,9 +145,63 @@ class FaultMatrixTest {
           return Expectation.success(1);
         }
         // the whole attempt takes longer than the timeout
-        return retries ? Expectation.success(2) : Expectation.thrown(OrqTimeoutException.class);
+        return repeatable ? Expectation.success(2) : Expectation.thrown(OrqTimeoutException.class);
       default:
         throw new AssertionError(failure);
+    }
+  }
+
+  static Stream<Arguments> committedCases() {
+    List<Arguments> cases = new ArrayList<>();
+    for (Operation op : Operation.values()) {
+      for (boolean async : new boolean[] {false, true}) {
+        cases.add(Arguments.of(op, false, async));
+        cases.add(Arguments.of(op, true, async));
+      }
+    }
+    return cases.stream();
+  }
+
+  /**
+   * The server read the request and acted on it, started its answer and died halfway (a 204
+   * never started). GET, PATCH and DELETE are retried; a POST is not, since a second one would
+   * create a second conversation, name or message: the server sees it exactly once.
+   */
+  @ParameterizedTest(name = "{0} × committed then died, retries {1}, async {2}")
+  @MethodSource("committedCases")
+  void serverCommittedThenTheConnectionDied(Operation op, boolean retries, boolean async)
+      throws Exception {
+    boolean repeatable = retries && !op.method.equals("POST");
+    String where = op + " × committed then died" + (retries ? ", retries on" : ", retries off")
+        + (async ? ", async" : "");
+    try (CommittingServer server = new CommittingServer(op, retries);
+        OrqClient client = OrqClient.builder().apiKey("test-key").baseUrl(server.baseUrl())
+            .maxRetries(retries ? 2 : 0).timeout(TIMEOUT).build()) {
+      Object result = null;
+      OrqException thrown = null;
+      try {
+        result = assertTimeoutPreemptively(BOUND, () -> op.invoke(client, async),
+            () -> where + " hung for " + BOUND);
+      } catch (OrqException e) {
+        thrown = e;
+      }
+      if (repeatable) {
+        if (thrown != null) {
+          throw new AssertionError(where + ": expected success on the second request", thrown);
+        }
+        assertEquals(op.expected(Support.sdkGson()), result, where + ": wrong result");
+        assertEquals(2, server.requests(), where + ": requests the server acted on");
+      } else {
+        Class<?> expected = op == Operation.STREAM ? StreamTruncatedException.class : OrqIoException.class;
+        if (thrown == null || thrown.getClass() != expected) {
+          throw new AssertionError(where + ": expected exactly " + expected.getName() + ", got "
+              + (thrown == null ? "result " + result : thrown), thrown);
+        }
+        if (op == Operation.STREAM) {
+          assertPrefix(List.copyOf(Operation.READ_SO_FAR));
+        }
+        assertEquals(1, server.requests(), where + ": requests the server acted on");
+      }
     }
   }
 

@@ -31,20 +31,31 @@ public final class ClientContext {
   private final Gson gson;
   private final RetryPolicy retryPolicy;
   private final int maxRetries;
+  private final boolean retryNonIdempotent;
   private final ScheduledExecutorService scheduler;
 
   /**
    * @param httpClient sends {@code Authorization} and {@code User-Agent}, logs as configured and
-   *     has the client's timeouts
+   *     has the client's timeouts; {@link WireRequests}' interceptors are added to it
    * @param baseUrl ends with '/'
    */
   public ClientContext(OkHttpClient httpClient, HttpUrl baseUrl, RetryPolicy retryPolicy,
       int maxRetries, ScheduledExecutorService scheduler) {
-    this.httpClient = httpClient;
+    this(httpClient, baseUrl, retryPolicy, maxRetries, false, scheduler);
+  }
+
+  /**
+   * @param retryNonIdempotent whether a POST is retried by the rules of the other methods, as if
+   *     repeating it were harmless
+   */
+  public ClientContext(OkHttpClient httpClient, HttpUrl baseUrl, RetryPolicy retryPolicy,
+      int maxRetries, boolean retryNonIdempotent, ScheduledExecutorService scheduler) {
+    this.httpClient = WireRequests.install(httpClient);
     this.baseUrl = baseUrl;
     this.gson = newGson();
     this.retryPolicy = retryPolicy;
     this.maxRetries = maxRetries;
+    this.retryNonIdempotent = retryNonIdempotent;
     this.scheduler = scheduler;
   }
 
@@ -105,20 +116,30 @@ public final class ClientContext {
 
   /**
    * The delay before retrying after attempt {@code attempt} (0 for the first) failed with this
-   * error response, or -1 to fail now: no retries left, a status not retried, or a server asking
-   * to wait too long. Does not close the response.
+   * error response, or -1 to fail now: no retries left, a status not retried, a POST the server
+   * may have processed, or a server asking to wait too long. Does not close the response.
    */
   public long retryDelay(int attempt, RequestOptions options, Response response) {
-    return attempt < maxRetries(options) && retryPolicy.isRetryable(response.code())
-        ? retryPolicy.delayMillis(attempt + 1, response)
-        : -1;
+    boolean retry = attempt < maxRetries(options) && retryPolicy.isRetryable(response.code())
+        && (repeatable(response.request(), options) || retryPolicy.saysNotProcessed(response));
+    return retry ? retryPolicy.delayMillis(attempt + 1, response) : -1;
   }
 
-  /** As {@link #retryDelay(int, RequestOptions, Response)}, after an I/O failure. */
-  public long retryDelay(int attempt, RequestOptions options, IOException e) {
-    return attempt < maxRetries(options) && retryPolicy.isRetryable(e)
-        ? retryPolicy.delayMillis(attempt + 1, null)
-        : -1;
+  /**
+   * As {@link #retryDelay(int, RequestOptions, Response)}, after {@code request} failed with an
+   * I/O error; a POST only when it provably did not reach the server.
+   */
+  public long retryDelay(int attempt, RequestOptions options, Request request, IOException e) {
+    boolean retry = attempt < maxRetries(options) && retryPolicy.isRetryable(e)
+        && (repeatable(request, options) || !WireRequests.Attempt.maybeSent(request));
+    return retry ? retryPolicy.delayMillis(attempt + 1, null) : -1;
+  }
+
+  /** Whether sending {@code request} twice is harmless: not a POST, or the user says so. */
+  private boolean repeatable(Request request, RequestOptions options) {
+    Boolean perRequest = options.retryNonIdempotent();
+    return !"POST".equals(request.method())
+        || (perRequest != null ? perRequest : retryNonIdempotent);
   }
 
   /**
@@ -131,11 +152,14 @@ public final class ClientContext {
     try {
       return scheduler.schedule(retry, delayMillis, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
-      throw new OrqIoException("Cannot retry: the client is closed", e);
+      throw new OrqIoException("The client is closed", e);
     }
   }
 
-  /** Adds the extra headers of {@code options} and the {@link RetryPolicy#RETRY_COUNT_HEADER}. */
+  /**
+   * Adds the extra headers of {@code options}, the {@link RetryPolicy#RETRY_COUNT_HEADER} and the
+   * tag that tells whether the attempt reached the wire.
+   */
   public Request applyOptions(Request request, RequestOptions options, int attempt) {
     Request.Builder builder = request.newBuilder();
     for (String name : options.headers().names()) {
@@ -144,7 +168,9 @@ public final class ClientContext {
         builder.addHeader(name, value);
       }
     }
-    return builder.header(RetryPolicy.RETRY_COUNT_HEADER, Integer.toString(attempt)).build();
+    return builder.header(RetryPolicy.RETRY_COUNT_HEADER, Integer.toString(attempt))
+        .tag(WireRequests.Attempt.class, new WireRequests.Attempt())
+        .build();
   }
 
   /**
@@ -182,6 +208,7 @@ public final class ClientContext {
 
   @Override
   public String toString() {
-    return "ClientContext{baseUrl=" + baseUrl + ", maxRetries=" + maxRetries + "}";
+    return "ClientContext{baseUrl=" + baseUrl + ", maxRetries=" + maxRetries
+        + ", retryNonIdempotent=" + retryNonIdempotent + "}";
   }
 }

@@ -14,7 +14,9 @@ import okhttp3.Response;
  * Not API. Which failures are retried and how long to wait before the next attempt.
  *
  * <p>Retried: I/O failures (except TLS peer verification and cleartext refusals) and the statuses
- * 408, 409, 429 and 5xx. The wait is the server's {@code retry-after-ms} or {@code Retry-After}
+ * 408, 409, 429 and 5xx. A request that is not idempotent (POST) is retried only when it provably
+ * did not reach the server (see {@link WireRequests}) or when the server says it did not process
+ * it: {@link #saysNotProcessed 429, or 503 with a retry delay}. The wait is the server's {@code retry-after-ms} or {@code Retry-After}
  * (seconds or an HTTP date) when present, otherwise an exponential backoff from 0.5 s doubling to
  * an 8 s cap, shortened by up to 25% of jitter. A server that asks for more than
  * {@link #MAX_RETRY_AFTER_MILLIS} is not retried at all: the caller gets the error at once.
@@ -48,6 +50,14 @@ public final class RetryPolicy {
 
   public boolean isRetryable(int statusCode) {
     return statusCode == 408 || statusCode == 409 || statusCode == 429 || statusCode >= 500;
+  }
+
+  /**
+   * Whether the server says it did not process the request, so that even a POST may be repeated:
+   * 429, or 503 with {@code Retry-After} or {@code retry-after-ms}.
+   */
+  public boolean saysNotProcessed(Response response) {
+    return response.code() == 429 || (response.code() == 503 && serverDelayMillis(response) != null);
   }
 
   /** Whether a transport failure may succeed on a new attempt. Cancels are the caller's to check. */

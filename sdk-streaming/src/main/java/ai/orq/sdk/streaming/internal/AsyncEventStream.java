@@ -119,7 +119,7 @@ final class AsyncEventStream implements AsyncStreamResponse<ResponseEvent> {
           fail(canceled(0, e));
           return;
         }
-        long delay = streamingCall.retryDelay(attempt, e);
+        long delay = streamingCall.retryDelay(attempt, call, e);
         if (delay < 0) {
           fail(ErrorMapper.fromIOException(e));
         } else {

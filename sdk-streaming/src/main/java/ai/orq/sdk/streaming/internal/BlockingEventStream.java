@@ -71,7 +71,7 @@ final class BlockingEventStream implements StreamResponse<ResponseEvent>, Iterat
         }
         response.close();
       } catch (IOException e) {
-        delay = streamingCall.retryDelay(attempt, e);
+        delay = streamingCall.retryDelay(attempt, call, e);
         if (delay < 0) {
           throw ErrorMapper.fromIOException(e);
         }

@@ -30,9 +30,11 @@ import okhttp3.ResponseBody;
  * request, creates the call of each attempt, decides on retries, checks the response that starts
  * the stream and turns event data and read failures into events and SDK exceptions.
  *
- * <p>Retries happen only before the stream starts: on a retryable status, or a connection
- * failure before the response headers. Once a 2xx arrived the server has taken the message, so
- * nothing is retried from there on (a replay would send the user message twice).
+ * <p>Retries happen only before the stream starts, and, the request being a POST, only when the
+ * server cannot have taken the message: a failure to connect before anything was sent, a 429, or
+ * a 503 with {@code Retry-After} (unless the user opted in to more with
+ * {@code retryNonIdempotent}). Once a 2xx arrived the server has taken the message, so nothing is
+ * retried from there on (a replay would send the user message twice).
  */
 final class StreamingCall {
   static final String DONE = "[DONE]";
@@ -78,9 +80,9 @@ final class StreamingCall {
     return context.retryDelay(attempt, options, response);
   }
 
-  /** The delay before retrying after this failure to connect, or -1 to fail. */
-  long retryDelay(int attempt, IOException e) {
-    return context.retryDelay(attempt, options, e);
+  /** The delay before retrying after {@code call} failed before its response, or -1 to fail. */
+  long retryDelay(int attempt, Call call, IOException e) {
+    return context.retryDelay(attempt, options, call.request(), e);
   }
 
   /**

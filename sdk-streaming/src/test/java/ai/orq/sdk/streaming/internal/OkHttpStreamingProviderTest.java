@@ -95,7 +95,11 @@ final class OkHttpStreamingProviderTest {
   }
 
   private void stubUnavailableThenStream(String retryAfterMillis) {
-    com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder unavailable = aResponse().withStatus(503);
+    stubUnavailableThenStream(503, retryAfterMillis);
+  }
+
+  private void stubUnavailableThenStream(int status, String retryAfterMillis) {
+    com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder unavailable = aResponse().withStatus(status);
     if (retryAfterMillis != null) {
       unavailable.withHeader("retry-after-ms", retryAfterMillis);
     }
@@ -133,7 +137,7 @@ final class OkHttpStreamingProviderTest {
 
   @Test
   void withoutRetryHeadersTheBackoffApplies() {
-    stubUnavailableThenStream(null);
+    stubUnavailableThenStream(429, null); // a 503 without them may have been processed: not retried
     provider.open(context(2, scheduler), ID, request(), RequestOptions.none()).close();
     long delay = scheduler.delaysMillis.get(0);
     assertTrue(delay >= 375 && delay <= 500, "first backoff " + delay);

@@ -65,7 +65,7 @@ final class StreamingClientsTest {
   @Test
   void theSdksBodyLoggingBecomesHeaderLoggingAndOtherInterceptorsStay() {
     OkHttpClient streaming = StreamingClients.of(context, RequestOptions.none());
-    assertEquals(3, streaming.interceptors().size());
+    assertEquals(4, streaming.interceptors().size(), "with the SDK's own last one");
     assertSame(custom, streaming.interceptors().get(0));
     HttpLoggingInterceptor logging = (HttpLoggingInterceptor) streaming.interceptors().get(1);
     assertEquals(HttpLoggingInterceptor.Level.HEADERS, logging.getLevel());
