@@ -12,7 +12,10 @@ public interface AsyncStreamResponse<T> {
    */
   AsyncStreamResponse<T> subscribe(StreamHandler<T> handler);
 
-  /** Completes when the stream ends, or completes exceptionally with its failure. */
+  /**
+   * Completes when the stream ends, or completes exceptionally with its failure. Cancelling it
+   * closes the stream, as {@link #close()} does.
+   */
   CompletableFuture<Void> onCompleteFuture();
 
   /** Cancels the HTTP call; the handler then gets {@code onFailure} unless it already ended. Idempotent. */

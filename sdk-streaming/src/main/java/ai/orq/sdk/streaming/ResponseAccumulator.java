@@ -76,10 +76,18 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
   /**
    * Subscribes to the stream and returns a future of the assembled answer. The future fails with
    * {@link ResponseFailedException} after {@code response.failed}, or with the stream's own error.
+   * Cancelling the future closes the stream.
    */
   public static CompletableFuture<AssembledResponse> assemble(AsyncStreamResponse<ResponseEvent> stream) {
     Objects.requireNonNull(stream, "stream == null");
-    CompletableFuture<AssembledResponse> result = new CompletableFuture<>();
+    CompletableFuture<AssembledResponse> result = new CompletableFuture<AssembledResponse>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean canceled = super.cancel(mayInterruptIfRunning);
+        stream.close();
+        return canceled;
+      }
+    };
     ResponseAccumulator accumulator = new ResponseAccumulator();
     stream.subscribe(new StreamHandler<ResponseEvent>() {
       @Nullable private ResponseFailedException failure;

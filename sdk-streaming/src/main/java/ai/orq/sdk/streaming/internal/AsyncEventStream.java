@@ -24,13 +24,21 @@ import okhttp3.Response;
  *
  * <p>Exactly one terminal callback: {@code onComplete} after {@code [DONE]}, or {@code onFailure}
  * with the typed error; after {@link #close()}, {@code onFailure(OrqCanceledException)} unless
- * the stream had already ended. A handler whose {@code onEvent} throws ends the stream: the call
- * is canceled and {@code onFailure} receives the exception (wrapped unless it is an
- * {@link OrqException}). The future completes after the terminal callback returns.
+ * the stream had already ended. A handler whose {@code onEvent} throws, an {@code Error}
+ * included, ends the stream: the call is canceled and {@code onFailure} receives the exception
+ * (wrapped unless it is an {@link OrqException}). The future completes after the terminal callback
+ * returns; cancelling it closes the stream.
  */
 final class AsyncEventStream implements AsyncStreamResponse<ResponseEvent> {
   private final StreamingCall streamingCall;
-  private final CompletableFuture<Void> completion = new CompletableFuture<>();
+  private final CompletableFuture<Void> completion = new CompletableFuture<Void>() {
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean canceled = super.cancel(mayInterruptIfRunning);
+      close(); // stops the HTTP stream, as cancelling a call's future does
+      return canceled;
+    }
+  };
   private final AtomicBoolean terminated = new AtomicBoolean();
   private final Object lock = new Object();
 
@@ -193,7 +201,7 @@ final class AsyncEventStream implements AsyncStreamResponse<ResponseEvent> {
         }
         try {
           target.onEvent(event);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an AssertionError too: the stream still ends
           cancelCall();
           failure = e instanceof OrqException ? (OrqException) e
               : new OrqException("The StreamHandler failed in onEvent: " + e, e);
@@ -205,7 +213,7 @@ final class AsyncEventStream implements AsyncStreamResponse<ResponseEvent> {
       failure = streamingCall.readFailure(e, isClosed(), delivered);
     } catch (MalformedEventException e) {
       failure = e;
-    } catch (RuntimeException e) { // a bug: still end the stream with exactly one terminal callback
+    } catch (RuntimeException | Error e) { // a bug, or out of memory: still exactly one terminal callback
       failure = new OrqException("The stream failed unexpectedly: " + e, e);
     }
     if (failure == null) {
