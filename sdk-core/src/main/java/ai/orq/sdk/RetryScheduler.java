@@ -8,18 +8,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The client's timer of retry delays: one daemon thread, which no waiting call occupies. When the
- * client closes, {@link #shutdownNowAndWake()} runs at once, on the closing thread, every retry
- * still waiting, so that each wakes, finds the client closed and fails instead of waiting forever.
+ * The client's timer of retry delays: at most one daemon thread, which no waiting call occupies,
+ * and none once no retry has waited for {@value #IDLE_SECONDS} s, so that an idle client (closed
+ * or not) holds no thread. A cancelled timer leaves the queue at once, with what it would have run.
+ * When the client closes, {@link #shutdownNowAndWake()} runs at once, on the closing thread, every
+ * retry still waiting, so that each wakes, finds the client closed and fails instead of waiting
+ * forever.
  */
 class RetryScheduler extends ScheduledThreadPoolExecutor {
+  static final int IDLE_SECONDS = 2;
+
   RetryScheduler(String threadName) {
     super(1, runnable -> {
       Thread thread = new Thread(runnable, threadName);
       thread.setDaemon(true);
       return thread;
     });
-    setRemoveOnCancelPolicy(true);
+    setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
+    allowCoreThreadTimeOut(true);
   }
 
   /** Stops the timer and runs, on this thread, each retry that was still waiting for it. */
@@ -36,8 +42,12 @@ class RetryScheduler extends ScheduledThreadPoolExecutor {
     return new Wakeable<>(command, task);
   }
 
-  /** A scheduled task that remembers what it runs, so that a shutdown can still run it. */
-  private static final class Wakeable<V> implements RunnableScheduledFuture<V> {
+  /**
+   * A scheduled task that remembers what it runs, so that a shutdown can still run it. Being
+   * what the queue holds, it removes itself on cancel (the executor's remove-on-cancel policy
+   * would look for the task it decorates, which is not in the queue).
+   */
+  private final class Wakeable<V> implements RunnableScheduledFuture<V> {
     final Runnable command;
     private final RunnableScheduledFuture<V> task;
 
@@ -50,7 +60,15 @@ class RetryScheduler extends ScheduledThreadPoolExecutor {
     @Override public long getDelay(TimeUnit unit) { return task.getDelay(unit); }
     @Override public int compareTo(Delayed other) { return task.compareTo(other); }
     @Override public void run() { task.run(); }
-    @Override public boolean cancel(boolean mayInterrupt) { return task.cancel(mayInterrupt); }
+    @Override
+    public boolean cancel(boolean mayInterrupt) {
+      boolean canceled = task.cancel(mayInterrupt);
+      if (canceled) {
+        remove(this);
+      }
+      return canceled;
+    }
+
     @Override public boolean isCancelled() { return task.isCancelled(); }
     @Override public boolean isDone() { return task.isDone(); }
     @Override public V get() throws InterruptedException, ExecutionException { return task.get(); }

@@ -5,12 +5,14 @@ import ai.orq.sdk.errors.OrqIoException;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.ToNumberPolicy;
+import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -103,7 +105,7 @@ public final class ClientContext {
     return retryPolicy;
   }
 
-  /** Runs retry delays so that no thread waits; one daemon thread owned by the client. */
+  /** Runs retry delays so that no thread waits; at most one daemon thread, none while idle. */
   public ScheduledExecutorService scheduler() {
     return scheduler;
   }
@@ -144,16 +146,35 @@ public final class ClientContext {
 
   /**
    * Runs {@code retry} on the client's scheduler after {@code delayMillis}, holding no thread
-   * meanwhile; when the client closes first, it runs at once.
+   * meanwhile; when the client closes first, it runs at once (on the closing thread).
    *
-   * @throws OrqIoException when the client is already closed
+   * @throws OrqIoException when the client is closed, or closes while the retry is scheduled so
+   *     that the close may not have seen it; {@code retry} then never runs
    */
   public ScheduledFuture<?> scheduleRetry(Runnable retry, long delayMillis) {
+    AtomicBoolean claimed = new AtomicBoolean();
+    Runnable once = () -> {
+      if (claimed.compareAndSet(false, true)) {
+        retry.run();
+      }
+    };
+    ScheduledFuture<?> timer;
     try {
-      return scheduler.schedule(retry, delayMillis, TimeUnit.MILLISECONDS);
+      timer = scheduler.schedule(once, delayMillis, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
-      throw new OrqIoException("The client is closed", e);
+      throw closed(e);
     }
+    // A close between the executor's shutdown check and its queue insert drains the queue
+    // without this timer, which the executor then cancels: nobody would ever wake the caller.
+    if (scheduler.isShutdown() && claimed.compareAndSet(false, true)) {
+      timer.cancel(false);
+      throw closed(null);
+    }
+    return timer;
+  }
+
+  private static OrqIoException closed(@Nullable Throwable cause) {
+    return new OrqIoException("The client is closed", cause);
   }
 
   /**
@@ -186,7 +207,7 @@ public final class ClientContext {
   /** @throws OrqIoException once the client is closed (its scheduler is shut down) */
   public void requireOpen() {
     if (scheduler.isShutdown()) {
-      throw new OrqIoException("The client is closed", null);
+      throw closed(null);
     }
   }
 
