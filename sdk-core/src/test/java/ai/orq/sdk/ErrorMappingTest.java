@@ -219,4 +219,35 @@ class ErrorMappingTest {
       assertTrue(e.getMessage().startsWith("Request timed out"), e.getMessage());
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aServersMessageCannotForgeLogLines(Mode mode) {
+    String forged = "not found\n2026-11-27 INFO  [main] login ok user=admin\r\u001b[2J"
+        + "z".repeat(5_000);
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(404,
+        new com.google.gson.Gson().toJson(java.util.Map.of("message", forged)))));
+
+    NotFoundException e = assertThrows(NotFoundException.class,
+        () -> mode.run(client.conversations().retrieve("conv_1")));
+
+    assertTrue(e.getMessage().startsWith(
+        "HTTP 404 Not Found: not found\\n2026-11-27 INFO  [main] login ok user=admin\\r\\u001b[2J"),
+        e.getMessage());
+    assertTrue(e.getMessage().chars().noneMatch(c -> c < 0x20), "no control character in the message");
+    assertTrue(e.getMessage().length() < 1_100, "cut: " + e.getMessage().length() + " characters");
+    assertEquals(forged, e.errorMessage(), "the full text stays available");
+    assertTrue(e.rawBody().contains("z".repeat(5_000)));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void anUndeclaredBodyCannotForgeLogLinesEither(Mode mode) {
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(502, "bad\u0000gateway\u001b[31m")));
+
+    OrqServiceException e = assertThrows(OrqServiceException.class,
+        () -> mode.run(client.conversations().retrieve("conv_1")));
+
+    assertEquals("HTTP 502 Bad Gateway: bad\\u0000gateway\\u001b[31m (request id req_123)", e.getMessage());
+  }
 }

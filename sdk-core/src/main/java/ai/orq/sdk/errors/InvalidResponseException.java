@@ -1,12 +1,14 @@
 package ai.orq.sdk.errors;
 
 import ai.orq.sdk.internal.ErrorMapper;
+import ai.orq.sdk.internal.SafeText;
 import jakarta.annotation.Nullable;
 import okhttp3.Headers;
 
 /**
  * The server answered with a success status, but the body is not JSON or not of the expected
- * shape. Carries the status, the headers and the start of the body.
+ * shape. Carries the status, the headers and the start of the body; in the message, the body's
+ * control characters are escaped.
  */
 public final class InvalidResponseException extends OrqException {
   private static final int MAX_SNIPPET_CHARS = 1024;
@@ -47,9 +49,10 @@ public final class InvalidResponseException extends OrqException {
         new StringBuilder("HTTP ").append(statusCode).append(" with an invalid body: ").append(problem);
     String requestId = ErrorMapper.requestId(headers);
     if (requestId != null) {
-      message.append(" (request id ").append(requestId).append(')');
+      message.append(" (request id ").append(SafeText.forMessage(requestId, 200)).append(')');
     }
-    return message.append("; body: '").append(cut(body)).append('\'').toString();
+    return message.append("; body: '").append(SafeText.forMessage(body, MAX_SNIPPET_CHARS))
+        .append('\'').toString();
   }
 
   private static String cut(String body) {

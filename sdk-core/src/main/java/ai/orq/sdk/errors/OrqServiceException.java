@@ -1,6 +1,7 @@
 package ai.orq.sdk.errors;
 
 import ai.orq.sdk.internal.ErrorMapper;
+import ai.orq.sdk.internal.SafeText;
 import jakarta.annotation.Nullable;
 import okhttp3.Headers;
 
@@ -10,9 +11,13 @@ import okhttp3.Headers;
  *
  * <p>The message always starts with the status, for instance
  * {@code HTTP 404 Not Found: Conversation not found (request id req_123)}, whatever the body was.
+ * The server's text in it is cut (at 1,000 characters) and its control characters, line breaks
+ * included, are escaped, so that it cannot forge log lines; {@link #errorMessage()} and
+ * {@link #rawBody()} keep it as sent.
  */
 public class OrqServiceException extends OrqException {
   private static final int MESSAGE_SNIPPET_CHARS = 200;
+  private static final int MAX_ERROR_MESSAGE_CHARS = 1_000;
 
   private final int statusCode;
   private final Headers headers;
@@ -64,22 +69,21 @@ public class OrqServiceException extends OrqException {
     if (reason != null) {
       message.append(' ').append(reason);
     }
-    String detail = errorMessage != null ? errorMessage : snippet(rawBody);
+    String detail = errorMessage != null
+        ? SafeText.forMessage(errorMessage, MAX_ERROR_MESSAGE_CHARS)
+        : snippet(rawBody);
     if (!detail.isEmpty()) {
       message.append(": ").append(detail);
     }
     String requestId = ErrorMapper.requestId(headers);
     if (requestId != null) {
-      message.append(" (request id ").append(requestId).append(')');
+      message.append(" (request id ").append(SafeText.forMessage(requestId, 200)).append(')');
     }
     return message.toString();
   }
 
   private static String snippet(String rawBody) {
-    String oneLine = rawBody.replaceAll("\\s+", " ").trim();
-    return oneLine.length() <= MESSAGE_SNIPPET_CHARS
-        ? oneLine
-        : oneLine.substring(0, MESSAGE_SNIPPET_CHARS) + "...";
+    return SafeText.forMessage(rawBody.replaceAll("\\s+", " ").trim(), MESSAGE_SNIPPET_CHARS);
   }
 
   @Nullable

@@ -1,6 +1,7 @@
 package ai.orq.sdk.streaming;
 
 import ai.orq.sdk.errors.OrqException;
+import ai.orq.sdk.internal.SafeText;
 import jakarta.annotation.Nullable;
 
 /**
@@ -18,16 +19,13 @@ public final class MalformedEventException extends OrqException {
    * @param cause the parser's error, if any
    */
   public MalformedEventException(String rawData, String problem, @Nullable Throwable cause) {
-    super("malformed event data (" + problem + "): '" + cut(rawData) + "'", cause);
+    super("malformed event data (" + problem + "): '" + SafeText.forMessage(rawData, MAX_MESSAGE_CHARS)
+        + "'", cause);
     this.rawData = rawData;
   }
 
   /** The event's {@code data} exactly as received, lines joined with LF. */
   public String rawData() {
     return rawData;
-  }
-
-  private static String cut(String data) {
-    return data.length() <= MAX_MESSAGE_CHARS ? data : data.substring(0, MAX_MESSAGE_CHARS) + "…";
   }
 }
