@@ -35,6 +35,9 @@ import okhttp3.OkHttpClient;
  * dispatcher limits apply.
  */
 public final class OrqClient implements AutoCloseable {
+  /** The longest timeout OkHttp takes. */
+  private static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+
   private final Builder settings;
   private final RetryScheduler scheduler;
   private final ClientContext context;
@@ -99,10 +102,23 @@ public final class OrqClient implements AutoCloseable {
     return context;
   }
 
+  /**
+   * Returns {@code timeout} if OkHttp can take it: zero (none), or whole milliseconds from 1 ms to
+   * {@code Integer.MAX_VALUE} ms (about 24.8 days). OkHttp would fail later, in the middle of a
+   * call, or quietly turn less than a millisecond into no timeout at all.
+   */
   static Duration checkTimeout(Duration timeout, String name) {
     Objects.requireNonNull(timeout, name + " == null");
     if (timeout.isNegative()) {
       throw new IllegalArgumentException(name + " must not be negative, was " + timeout);
+    }
+    if (!timeout.isZero() && timeout.compareTo(Duration.ofMillis(1)) < 0) {
+      throw new IllegalArgumentException(
+          name + " must be zero (none) or at least 1 ms, was " + timeout);
+    }
+    if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+      throw new IllegalArgumentException(
+          name + " must be at most " + MAX_TIMEOUT.toMillis() + " ms (about 24.8 days), was " + timeout);
     }
     return timeout;
   }
@@ -188,7 +204,11 @@ public final class OrqClient implements AutoCloseable {
       return this;
     }
 
-    /** The timeout to establish a connection. Defaults to 60 s; {@link Duration#ZERO} means none. */
+    /**
+     * The timeout to establish a connection. Defaults to 60 s; {@link Duration#ZERO} means none.
+     *
+     * @throws IllegalArgumentException if negative, under 1 ms, or over about 24.8 days
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = checkTimeout(connectTimeout, "connectTimeout");
       return this;
@@ -197,6 +217,8 @@ public final class OrqClient implements AutoCloseable {
     /**
      * The timeout of each attempt, from sending the request to reading the whole response (also
      * the read and write timeout). Defaults to 10 minutes; {@link Duration#ZERO} means none.
+     *
+     * @throws IllegalArgumentException if negative, under 1 ms, or over about 24.8 days
      */
     public Builder timeout(Duration timeout) {
       this.timeout = checkTimeout(timeout, "timeout");

@@ -110,7 +110,11 @@ public final class RequestOptions {
       headers = options.headers.newBuilder();
     }
 
-    /** The timeout of each attempt of this call; {@link Duration#ZERO} means none. */
+    /**
+     * The timeout of each attempt of this call; {@link Duration#ZERO} means none.
+     *
+     * @throws IllegalArgumentException if negative, under 1 ms, or over about 24.8 days
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = OrqClient.checkTimeout(timeout, "timeout");
       return this;

@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -398,6 +399,43 @@ class RetryTest {
     assertThrows(OrqCanceledException.class, () -> mode.run(call));
 
     assertEquals(List.of("0"), retryCounts());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aNegativeOrUnreadableRetryAfterIsTreatedAsAbsent(Mode mode) {
+    for (String retryAfter : List.of("-5", "soon")) {
+      server.resetAll();
+      scheduler.delaysMillis.clear();
+      server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(429, "").withHeader("Retry-After", retryAfter)));
+
+      assertThrows(RateLimitException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
+
+      assertEquals(2, scheduler.delaysMillis.size(), retryAfter);
+      assertBetween(375, 500, scheduler.delaysMillis.get(0)); // the backoff, not "now"
+      assertBetween(750, 1000, scheduler.delaysMillis.get(1));
+    }
+  }
+
+  @Test
+  void timeoutsOkHttpCannotTakeAreRefusedWhenSet() throws Exception {
+    for (Duration bad : List.of(Duration.ofNanos(500_000), Duration.ofMillis(Integer.MAX_VALUE + 1L),
+        Duration.ofDays(30))) {
+      IllegalArgumentException perCall =
+          assertThrows(IllegalArgumentException.class, () -> RequestOptions.builder().timeout(bad));
+      assertTrue(perCall.getMessage().startsWith("timeout must be"), perCall.getMessage());
+      IllegalArgumentException connect =
+          assertThrows(IllegalArgumentException.class, () -> OrqClient.builder().connectTimeout(bad));
+      assertTrue(connect.getMessage().startsWith("connectTimeout must be"), connect.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> OrqClient.builder().timeout(bad));
+    }
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
+    RequestOptions longest = RequestOptions.builder().timeout(Duration.ofMillis(Integer.MAX_VALUE)).build();
+
+    Object body = client.conversations().retrieve("conv_1").withOptions(longest).executeAsync()
+        .get(10, TimeUnit.SECONDS);
+
+    assertTrue(body != null, "the longest timeout OkHttp takes works on the wire");
   }
 
   private List<String> retryCounts() {

@@ -17,8 +17,9 @@ import okhttp3.Response;
  * 408, 409, 429 and 5xx. A request that is not idempotent (POST) is retried only when it provably
  * did not reach the server (see {@link WireRequests}) or when the server says it did not process
  * it: {@link #saysNotProcessed 429, or 503 with a retry delay}. The wait is the server's {@code retry-after-ms} or {@code Retry-After}
- * (seconds or an HTTP date) when present, otherwise an exponential backoff from 0.5 s doubling to
- * an 8 s cap, shortened by up to 25% of jitter. A server that asks for more than
+ * (seconds or an HTTP date) when present (a negative or unreadable value counts as absent),
+ * otherwise an exponential backoff from 0.5 s doubling to an 8 s cap, shortened by up to 25% of
+ * jitter. A server that asks for more than
  * {@link #MAX_RETRY_AFTER_MILLIS} is not retried at all: the caller gets the error at once.
  * Thread-safe.
  */
@@ -106,7 +107,7 @@ public final class RetryPolicy {
     }
     try {
       double parsed = Double.parseDouble(value.trim());
-      return Double.isNaN(parsed) || Double.isInfinite(parsed) ? null : parsed;
+      return Double.isNaN(parsed) || Double.isInfinite(parsed) || parsed < 0 ? null : parsed;
     } catch (NumberFormatException e) {
       return null;
     }
