@@ -49,7 +49,8 @@ public final class OrqClient implements AutoCloseable {
     this.scheduler =
         builder.scheduler != null ? builder.scheduler : new RetryScheduler("orq-retry-scheduler");
     this.context = new ClientContext(HttpClients.create(builder), builder.baseUrl,
-        RetryPolicy.defaults(), builder.maxRetries, builder.retryNonIdempotent, scheduler);
+        RetryPolicy.defaults(), builder.maxRetries, builder.retryNonIdempotent,
+        builder.maxResponseBytes, scheduler);
     this.conversations = new Conversations(context);
   }
 
@@ -138,6 +139,7 @@ public final class OrqClient implements AutoCloseable {
     Duration timeout = Duration.ofMinutes(10);
     int maxRetries = 2;
     boolean retryNonIdempotent;
+    long maxResponseBytes = ClientContext.DEFAULT_MAX_RESPONSE_BYTES;
     @Nullable OkHttpClient okHttpClient;
     final List<Interceptor> interceptors = new ArrayList<>();
     LogLevel logLevel = LogLevel.NONE;
@@ -153,6 +155,7 @@ public final class OrqClient implements AutoCloseable {
       timeout = other.timeout;
       maxRetries = other.maxRetries;
       retryNonIdempotent = other.retryNonIdempotent;
+      maxResponseBytes = other.maxResponseBytes;
       okHttpClient = other.okHttpClient;
       interceptors.addAll(other.interceptors);
       logLevel = other.logLevel;
@@ -247,6 +250,22 @@ public final class OrqClient implements AutoCloseable {
      */
     public Builder retryNonIdempotent(boolean retryNonIdempotent) {
       this.retryNonIdempotent = retryNonIdempotent;
+      return this;
+    }
+
+    /**
+     * The largest response body (counted after decompression, so a gzip bomb stops there too) and
+     * the largest single event of a stream that the client reads; more fails with
+     * {@link ai.orq.sdk.errors.ResponseTooLargeException} instead of filling memory. Defaults to
+     * 16 MiB.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes <= 0) {
+        throw new IllegalArgumentException("maxResponseBytes must be positive, was " + maxResponseBytes);
+      }
+      this.maxResponseBytes = maxResponseBytes;
       return this;
     }
 

@@ -35,12 +35,14 @@ final class Outcome<T> {
    * body is not JSON of {@code type}. {@code Void} reads nothing.
    *
    * @throws IOException if the body cannot be read
+   * @throws ai.orq.sdk.errors.ResponseTooLargeException if the body has more than {@code maxBytes}
    */
-  static <T> Outcome<T> parse(Gson gson, Class<T> type, Response response) throws IOException {
+  static <T> Outcome<T> parse(Gson gson, Class<T> type, Response response, long maxBytes)
+      throws IOException {
     if (type == Void.class) {
       return new Outcome<>(new OrqResponse<>(response.code(), response.headers(), null), null, -1);
     }
-    String body = Objects.requireNonNull(response.body(), "body").string();
+    String body = ErrorMapper.readWhole(Objects.requireNonNull(response.body(), "body"), maxBytes);
     String problem;
     JsonParseException cause = null;
     try {

@@ -217,12 +217,14 @@ final class RealOrqCall<T> implements OrqCall<T> {
   private Outcome<T> outcomeOf(int attempt, Response response) {
     try {
       if (response.isSuccessful()) {
-        return Outcome.parse(context.gson(), responseType, response);
+        return Outcome.parse(context.gson(), responseType, response, context.maxResponseBytes());
       }
       long delay = canceled ? -1 : context.retryDelay(attempt, options, response);
       return delay >= 0 ? Outcome.retry(delay) : Outcome.failure(ErrorMapper.fromResponse(response));
     } catch (IOException e) {
       return outcomeOf(attempt, response.request(), e);
+    } catch (OrqException e) {
+      return Outcome.failure(e);
     } finally {
       response.close();
     }

@@ -27,6 +27,8 @@ import okhttp3.Response;
  */
 public final class ClientContext {
   private static final String CONVERSATIONS_PATH = "v2/conversations";
+  /** The default of {@link #maxResponseBytes()}: 16 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
   private final OkHttpClient httpClient;
   private final HttpUrl baseUrl;
@@ -34,6 +36,7 @@ public final class ClientContext {
   private final RetryPolicy retryPolicy;
   private final int maxRetries;
   private final boolean retryNonIdempotent;
+  private final long maxResponseBytes;
   private final ScheduledExecutorService scheduler;
 
   /**
@@ -43,21 +46,24 @@ public final class ClientContext {
    */
   public ClientContext(OkHttpClient httpClient, HttpUrl baseUrl, RetryPolicy retryPolicy,
       int maxRetries, ScheduledExecutorService scheduler) {
-    this(httpClient, baseUrl, retryPolicy, maxRetries, false, scheduler);
+    this(httpClient, baseUrl, retryPolicy, maxRetries, false, DEFAULT_MAX_RESPONSE_BYTES, scheduler);
   }
 
   /**
    * @param retryNonIdempotent whether a POST is retried by the rules of the other methods, as if
    *     repeating it were harmless
+   * @param maxResponseBytes the largest response body, and the largest stream event, read
    */
   public ClientContext(OkHttpClient httpClient, HttpUrl baseUrl, RetryPolicy retryPolicy,
-      int maxRetries, boolean retryNonIdempotent, ScheduledExecutorService scheduler) {
+      int maxRetries, boolean retryNonIdempotent, long maxResponseBytes,
+      ScheduledExecutorService scheduler) {
     this.httpClient = WireRequests.install(httpClient);
     this.baseUrl = baseUrl;
     this.gson = newGson();
     this.retryPolicy = retryPolicy;
     this.maxRetries = maxRetries;
     this.retryNonIdempotent = retryNonIdempotent;
+    this.maxResponseBytes = maxResponseBytes;
     this.scheduler = scheduler;
   }
 
@@ -99,6 +105,14 @@ public final class ClientContext {
 
   public Gson gson() {
     return gson;
+  }
+
+  /**
+   * The largest response body (after decompression) and the largest single stream event the
+   * client reads; more is a {@code ResponseTooLargeException}.
+   */
+  public long maxResponseBytes() {
+    return maxResponseBytes;
   }
 
   public RetryPolicy retryPolicy() {

@@ -11,6 +11,7 @@ import ai.orq.sdk.errors.OrqServiceException;
 import ai.orq.sdk.errors.OrqTimeoutException;
 import ai.orq.sdk.errors.PermissionDeniedException;
 import ai.orq.sdk.errors.RateLimitException;
+import ai.orq.sdk.errors.ResponseTooLargeException;
 import ai.orq.sdk.errors.UnauthorizedException;
 import ai.orq.sdk.errors.UnprocessableEntityException;
 import com.google.gson.JsonElement;
@@ -101,9 +102,28 @@ public final class ErrorMapper {
     }
   }
 
-  private static String readBounded(ResponseBody body) {
+  /**
+   * The whole body as text, read up to {@code maxBytes} (after decompression, so a gzip bomb
+   * stops there too).
+   *
+   * @throws ResponseTooLargeException when the body has more than {@code maxBytes}
+   * @throws IOException if the body cannot be read
+   */
+  public static String readWhole(ResponseBody body, long maxBytes) throws IOException {
+    BufferedSource source = body.source();
+    if (source.request(maxBytes < Long.MAX_VALUE ? maxBytes + 1 : maxBytes)) {
+      throw new ResponseTooLargeException("The response body", maxBytes);
+    }
+    return source.readString(charsetOf(body));
+  }
+
+  private static Charset charsetOf(ResponseBody body) {
     MediaType type = body.contentType();
-    Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+    return type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+  }
+
+  private static String readBounded(ResponseBody body) {
+    Charset charset = charsetOf(body);
     BufferedSource source = body.source();
     try {
       source.request(MAX_ERROR_BODY_BYTES);

@@ -6,7 +6,6 @@ import ai.orq.sdk.errors.OrqCanceledException;
 import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.internal.ErrorMapper;
 import ai.orq.sdk.model.ResponseEvent;
-import ai.orq.sdk.streaming.MalformedEventException;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.util.Objects;
@@ -185,7 +184,7 @@ final class AsyncEventStream implements AsyncStreamResponse<ResponseEvent> {
     OrqException failure = null;
     int delivered = 0;
     try (Response r = response) {
-      SseReader reader = new SseReader(r.body().source());
+      SseReader reader = streamingCall.reader(r);
       while (true) {
         if (isClosed()) {
           failure = canceled(delivered, null);
@@ -211,7 +210,7 @@ final class AsyncEventStream implements AsyncStreamResponse<ResponseEvent> {
       }
     } catch (IOException e) {
       failure = streamingCall.readFailure(e, isClosed(), delivered);
-    } catch (MalformedEventException e) {
+    } catch (OrqException e) { // a malformed or too large event
       failure = e;
     } catch (RuntimeException | Error e) { // a bug, or out of memory: still exactly one terminal callback
       failure = new OrqException("The stream failed unexpectedly: " + e, e);

@@ -96,7 +96,7 @@ final class BlockingEventStream implements StreamResponse<ResponseEvent>, Iterat
     this.streamingCall = streamingCall;
     this.call = call;
     this.response = response;
-    this.reader = new SseReader(response.body().source());
+    this.reader = streamingCall.reader(response);
   }
 
   @Override

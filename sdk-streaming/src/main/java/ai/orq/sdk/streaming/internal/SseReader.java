@@ -1,7 +1,10 @@
 package ai.orq.sdk.streaming.internal;
 
 import jakarta.annotation.Nullable;
+import ai.orq.sdk.errors.ResponseTooLargeException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.TimeUnit;
 import okio.Buffer;
 import okio.BufferedSource;
 import okio.ByteString;
@@ -18,6 +21,11 @@ import okio.ByteString;
  * sends more (OkHttp-SSE 4.12's reader peeks for the LF and waits). Lines are decoded as UTF-8
  * only once complete, so input may be split anywhere, including inside a multi-byte character.
  * An incomplete event at end of input is discarded, as the specification says.
+ *
+ * <p>Bounded: an event (its field lines, or a single line of any kind) larger than
+ * {@code maxEventBytes} fails with {@link ResponseTooLargeException} before more is buffered, and
+ * an event whose first byte arrived more than {@code eventTimeoutMillis} ago without it being
+ * complete fails with {@link EventTimeoutException}, however steadily its bytes trickle in.
  *
  * <p>Not thread-safe; owned by the thread that reads the stream.
  */
@@ -37,9 +45,15 @@ public final class SseReader {
   private static final int EVENT = 2;
   private static final int ID = 3;
   private static final int RETRY = 4;
+  private static final long NOT_STARTED = Long.MIN_VALUE;
 
   private final BufferedSource source;
   private final Buffer buffer;
+  private final long maxEventBytes;
+  private final long eventTimeoutNanos;
+
+  private long eventBytes;
+  private long eventStartNanos = NOT_STARTED;
 
   private boolean started;
   private boolean skipLeadingLf;
@@ -52,9 +66,20 @@ public final class SseReader {
   @Nullable private String data;
   private long retryMillis = -1;
 
+  /** A reader without bounds, for input already in memory. */
   public SseReader(BufferedSource source) {
+    this(source, Long.MAX_VALUE, 0);
+  }
+
+  /**
+   * @param maxEventBytes the largest event, and the longest line, read
+   * @param eventTimeoutMillis the longest time from an event's first byte to its end; 0 for none
+   */
+  public SseReader(BufferedSource source, long maxEventBytes, long eventTimeoutMillis) {
     this.source = source;
     this.buffer = source.getBuffer();
+    this.maxEventBytes = maxEventBytes;
+    this.eventTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(eventTimeoutMillis);
   }
 
   /**
@@ -67,7 +92,7 @@ public final class SseReader {
       started = true;
     }
     while (true) {
-      long lineEnd = source.indexOfElement(LINE_END);
+      long lineEnd = lineEnd();
       if (lineEnd == -1L) {
         return false; // end of input; an incomplete line or event is discarded
       }
@@ -80,10 +105,54 @@ public final class SseReader {
       }
       boolean dispatched = lineEnd == 0L ? dispatch() : processLine(lineEnd);
       skipLineEnd();
+      if (dispatched || !inEvent()) {
+        eventBytes = 0;
+        eventStartNanos = NOT_STARTED;
+      } else {
+        checkBounds(0);
+      }
       if (dispatched) {
         return true;
       }
     }
+  }
+
+  /**
+   * The length of the line at the head of the buffer, reading until its end arrives (or the end
+   * of input: -1) but never past the bounds.
+   */
+  private long lineEnd() throws IOException {
+    long scanned = 0;
+    while (true) {
+      if (eventStartNanos == NOT_STARTED && buffer.size() > 0) {
+        eventStartNanos = System.nanoTime();
+      }
+      long lineEnd = buffer.indexOfElement(LINE_END, scanned);
+      if (lineEnd != -1L) {
+        return lineEnd;
+      }
+      scanned = buffer.size();
+      checkBounds(scanned);
+      if (!source.request(scanned + 1)) {
+        return -1L;
+      }
+    }
+  }
+
+  /** Fails when the event so far, with {@code more} bytes of a line, is too large or too slow. */
+  private void checkBounds(long more) throws IOException {
+    if (eventBytes + more > maxEventBytes) {
+      throw new ResponseTooLargeException("An event of the stream", maxEventBytes);
+    }
+    if (eventTimeoutNanos > 0 && eventStartNanos != NOT_STARTED
+        && System.nanoTime() - eventStartNanos > eventTimeoutNanos) {
+      throw new EventTimeoutException("An event took longer than "
+          + TimeUnit.NANOSECONDS.toMillis(eventTimeoutNanos) + " ms to arrive");
+    }
+  }
+
+  private boolean inEvent() {
+    return firstData != null || pendingType != null;
   }
 
   /** The data of the event last returned by {@link #next()}, lines joined with LF. */
@@ -133,6 +202,7 @@ public final class SseReader {
 
   /** Processes one non-empty line of {@code length} bytes at the head of the buffer; consumes it. */
   private boolean processLine(long length) throws IOException {
+    eventBytes += length;
     if (buffer.getByte(0) == COLON) {
       buffer.skip(length); // a comment, such as a keep-alive
       return false;
@@ -221,6 +291,13 @@ public final class SseReader {
       } else {
         skipLeadingLf = true; // the LF of a CRLF may arrive later; never wait for it
       }
+    }
+  }
+
+  /** An event did not complete within the event timeout, although bytes kept arriving. */
+  public static final class EventTimeoutException extends InterruptedIOException {
+    EventTimeoutException(String message) {
+      super(message);
     }
   }
 }

@@ -140,6 +140,15 @@ final class StreamingCall {
     return event;
   }
 
+  /**
+   * The reader of a started stream, bounded: an event may have at most the client's
+   * {@code maxResponseBytes}, and must arrive whole within the idle timeout of its first byte.
+   */
+  SseReader reader(Response response) {
+    return new SseReader(response.body().source(), context.maxResponseBytes(),
+        client.readTimeoutMillis());
+  }
+
   /** The end of input before {@code [DONE]}. */
   static StreamTruncatedException truncated(int events) {
     return new StreamTruncatedException(
@@ -150,6 +159,9 @@ final class StreamingCall {
   OrqIoException readFailure(IOException e, boolean canceled, int events) {
     if (canceled) {
       return new OrqCanceledException("The stream was closed after " + events + " event(s)", e);
+    }
+    if (e instanceof SseReader.EventTimeoutException) {
+      return new OrqTimeoutException(e.getMessage() + ", after " + events + " event(s)", e);
     }
     if (e instanceof InterruptedIOException) {
       return new OrqTimeoutException("No data for longer than the idle timeout of "
