@@ -1,11 +1,14 @@
 package ai.orq.sdk;
 
+import ai.orq.sdk.errors.InvalidResponseException;
 import ai.orq.sdk.model.Conversation;
 import ai.orq.sdk.model.ConversationPage;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -13,7 +16,12 @@ import java.util.stream.StreamSupport;
  * Every conversation that matches some {@link ListConversationsParams}, newest first, fetched
  * page by page as iteration needs them: no request before the first {@code hasNext()}, and the
  * next page only once the current one is used up. Each page starts after the last id of the
- * previous one; the walk ends when a page says {@code has_more: false}.
+ * previous one; the walk ends when a page says {@code has_more: false}, or is empty.
+ *
+ * <p>A page that cannot be walked ends the iteration with an
+ * {@link ai.orq.sdk.errors.InvalidResponseException}: an item that is {@code null} or has no
+ * {@code _id}, or a cursor that comes back (a page ending on an id already walked past), which
+ * would otherwise repeat pages forever.
  *
  * <p>Each {@link #iterator()} (and each {@link #stream()}) walks again from the start. An
  * iterator is for one thread; a failed page request throws an
@@ -41,6 +49,8 @@ public final class ConversationPager implements Iterable<Conversation> {
   private final class PageIterator implements Iterator<Conversation> {
     private Iterator<Conversation> page = Collections.emptyIterator();
     private ListConversationsParams next = params;
+    /** The cursors walked so far: one seen again would repeat pages forever. */
+    private final Set<String> cursors = new HashSet<>();
 
     @Override
     public boolean hasNext() {
@@ -59,14 +69,32 @@ public final class ConversationPager implements Iterable<Conversation> {
     }
 
     private void fetch() {
-      ConversationPage fetched = conversations.list(next).execute();
-      List<Conversation> data = fetched.getData(); // required: a response without it is invalid
+      OrqResponse<ConversationPage> response = conversations.list(next).executeWithResponse();
+      List<Conversation> data = response.body().getData(); // required: a response without it is invalid
+      for (int i = 0; i < data.size(); i++) {
+        Conversation conversation = data.get(i);
+        if (conversation == null || conversation.getId() == null) {
+          throw invalid(response, "data[" + i + "] is " + (conversation == null ? "null" : "without \"_id\""));
+        }
+      }
       page = data.iterator();
-      String lastId = data.isEmpty() ? null : data.get(data.size() - 1).getId();
-      boolean moved = lastId != null && !lastId.equals(next.startingAfter());
-      next = Boolean.TRUE.equals(fetched.getHasMore()) && moved
-          ? params.toBuilder().startingAfter(lastId).build()
-          : null; // a page that does not move the cursor would repeat forever
+      if (!Boolean.TRUE.equals(response.body().getHasMore()) || data.isEmpty()) {
+        next = null; // the end; an empty page ends the walk whatever has_more says
+        return;
+      }
+      String lastId = data.get(data.size() - 1).getId();
+      if (next.startingAfter() != null) {
+        cursors.add(next.startingAfter());
+      }
+      if (!cursors.add(lastId)) {
+        throw invalid(response, "the cursor \"" + lastId + "\" came back: the pages repeat");
+      }
+      next = params.toBuilder().startingAfter(lastId).build();
     }
+  }
+
+  private static InvalidResponseException invalid(OrqResponse<?> response, String problem) {
+    return new InvalidResponseException(response.statusCode(), response.headers(), "",
+        "a page of conversations that cannot be walked: " + problem, null);
   }
 }

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.orq.sdk.errors.InternalServerException;
@@ -123,6 +124,42 @@ class ConversationPagerTest {
     server.resetAll();
     server.stubFor(get(urlPathEqualTo("/v2/conversations/")).willReturn(okJson("{\"has_more\":true}")));
     assertThrows(InvalidResponseException.class, () -> client.conversations().listAll().stream().count());
+  }
+
+  @Test
+  void anItemWithoutIdOrNullIsAnInvalidResponseNotASilentEnd() {
+    server.stubFor(get(urlPathEqualTo("/v2/conversations/")).willReturn(okJson(
+        "{\"object\":\"list\",\"has_more\":true,\"data\":[{\"kind\":\"conversation\",\"displayName\":\"x\","
+            + "\"createdAt\":1,\"updatedAt\":1}]}")));
+    InvalidResponseException noId =
+        assertThrows(InvalidResponseException.class, () -> client.conversations().listAll().stream().count());
+    assertTrue(noId.getMessage().contains("data[0] is without \"_id\""), noId.getMessage());
+
+    server.resetAll();
+    server.stubFor(get(urlPathEqualTo("/v2/conversations/"))
+        .willReturn(okJson("{\"object\":\"list\",\"has_more\":false,\"data\":[null]}")));
+    InvalidResponseException nullItem =
+        assertThrows(InvalidResponseException.class, () -> client.conversations().listAll().stream().count());
+    assertTrue(nullItem.getMessage().contains("data[0] is null"), nullItem.getMessage());
+  }
+
+  @Test
+  void aCursorCycleIsAnInvalidResponseNotAnEndlessWalk() {
+    server.stubFor(page(null, null).willReturn(okJson(Fixtures.page(true, "conv_1", "conv_A"))));
+    server.stubFor(page("conv_A", null).willReturn(okJson(Fixtures.page(true, "conv_B"))));
+    server.stubFor(page("conv_B", null).willReturn(okJson(Fixtures.page(true, "conv_A"))));
+    Iterator<Conversation> walk =
+        client.conversations().listAll(ListConversationsParams.builder().limit(2).build()).iterator();
+
+    InvalidResponseException e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+        () -> assertThrows(InvalidResponseException.class, () -> {
+          while (walk.hasNext()) {
+            walk.next();
+          }
+        }));
+
+    assertTrue(e.getMessage().contains("the cursor \"conv_A\" came back"), e.getMessage());
+    assertEquals(3, requestCount());
   }
 
   @Test
