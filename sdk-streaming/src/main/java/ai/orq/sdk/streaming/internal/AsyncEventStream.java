@@ -190,11 +190,7 @@ final class AsyncEventStream implements AsyncStreamResponse<ResponseEvent> {
           failure = canceled(delivered, null);
           break;
         }
-        if (!reader.next()) {
-          failure = StreamingCall.truncated(delivered);
-          break;
-        }
-        ResponseEvent event = streamingCall.decode(reader.data());
+        ResponseEvent event = streamingCall.nextEvent(reader, delivered);
         if (event == null) {
           break; // [DONE]
         }
@@ -210,7 +206,7 @@ final class AsyncEventStream implements AsyncStreamResponse<ResponseEvent> {
       }
     } catch (IOException e) {
       failure = streamingCall.readFailure(e, isClosed(), delivered);
-    } catch (OrqException e) { // a malformed or too large event
+    } catch (OrqException e) { // truncated, an error event, a malformed or too large event
       failure = e;
     } catch (RuntimeException | Error e) { // a bug, or out of memory: still exactly one terminal callback
       failure = new OrqException("The stream failed unexpectedly: " + e, e);

@@ -149,10 +149,7 @@ final class BlockingEventStream implements StreamResponse<ResponseEvent>, Iterat
     }
     boolean end = true;
     try {
-      if (!reader.next()) {
-        throw StreamingCall.truncated(delivered);
-      }
-      ResponseEvent event = streamingCall.decode(reader.data());
+      ResponseEvent event = streamingCall.nextEvent(reader, delivered);
       end = event == null;
       return event;
     } catch (IOException e) {

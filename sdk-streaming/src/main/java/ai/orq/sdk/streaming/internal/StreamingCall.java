@@ -11,9 +11,13 @@ import ai.orq.sdk.internal.RequiredFields;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.streaming.MalformedEventException;
+import ai.orq.sdk.streaming.StreamErrorException;
 import ai.orq.sdk.streaming.StreamTruncatedException;
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -114,6 +118,68 @@ final class StreamingCall {
   }
 
   /**
+   * Reads the next event to deliver, or null at the {@code [DONE]} that ends the stream. Events are
+   * told apart by their data's {@code type}, not by SSE {@code event:} names; but a named event
+   * whose data is not a typed event is no event of the API: {@code event: error} ends the stream
+   * with a {@link StreamErrorException}, any other (a heartbeat, a ping) is skipped, as comments
+   * are.
+   *
+   * @throws StreamTruncatedException at the end of input before {@code [DONE]}
+   * @throws MalformedEventException when the data of an unnamed event is not a JSON event
+   */
+  @Nullable
+  ResponseEvent nextEvent(SseReader reader, int delivered) throws IOException {
+    while (true) {
+      if (!reader.next()) {
+        throw truncated(delivered);
+      }
+      String name = reader.type();
+      String data = reader.data();
+      if (name == null || name.equals("message") || isTypedEvent(data)) {
+        return decode(data);
+      }
+      if (name.equals("error")) {
+        throw new StreamErrorException(errorText(data), data, delivered);
+      }
+    }
+  }
+
+  private static boolean isTypedEvent(String data) {
+    if (DONE.equals(data)) {
+      return true;
+    }
+    JsonObject json = jsonObject(data);
+    return json != null && isString(json.get("type"));
+  }
+
+  /** The {@code message} or {@code error} text of an error event, or its raw data. */
+  private static String errorText(String data) {
+    JsonObject json = jsonObject(data);
+    if (json != null) {
+      for (String key : new String[] {"message", "error"}) {
+        if (isString(json.get(key))) {
+          return json.get(key).getAsString();
+        }
+      }
+    }
+    return data;
+  }
+
+  @Nullable
+  private static JsonObject jsonObject(String data) {
+    try {
+      JsonElement json = JsonParser.parseString(data);
+      return json.isJsonObject() ? json.getAsJsonObject() : null;
+    } catch (JsonParseException e) {
+      return null;
+    }
+  }
+
+  private static boolean isString(@Nullable JsonElement element) {
+    return element != null && element.isJsonPrimitive() && element.getAsJsonPrimitive().isString();
+  }
+
+  /**
    * The event in {@code data}, or null for the {@code [DONE]} that ends the stream. An event
    * of an unknown type comes back as {@code UnknownResponseEvent}.
    *
@@ -150,7 +216,7 @@ final class StreamingCall {
   }
 
   /** The end of input before {@code [DONE]}. */
-  static StreamTruncatedException truncated(int events) {
+  private static StreamTruncatedException truncated(int events) {
     return new StreamTruncatedException(
         "The event stream ended without [DONE] after " + events + " event(s)", events, null);
   }
