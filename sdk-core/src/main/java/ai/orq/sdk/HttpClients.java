@@ -22,7 +22,8 @@ final class HttpClients {
 
   /**
    * The client's OkHttp client: the given one extended (sharing its pool and dispatcher) or a new
-   * one, with auth and User-Agent first, then the extra interceptors, then logging. OkHttp's own
+   * one: its interceptors and the extra ones first, then auth and User-Agent (so that no
+   * interceptor of the user's sees the key), then logging, which redacts it. OkHttp's own
    * silent retries (of a failed connection, of a 408, of a 503 with {@code Retry-After: 0}) are
    * off: the SDK's retries replace them, so that {@code maxRetries} and the retry-count header are
    * exact (see {@code ClientContext}).
@@ -36,8 +37,8 @@ final class HttpClients {
       dispatcher.setMaxRequestsPerHost(MAX_REQUESTS_PER_HOST);
       http = new OkHttpClient.Builder().dispatcher(dispatcher);
     }
-    http.interceptors().add(0, defaultHeaders(settings.apiKey, userAgent(settings.applicationId)));
     http.interceptors().addAll(settings.interceptors);
+    http.addInterceptor(defaultHeaders(settings.apiKey, userAgent(settings.applicationId)));
     if (settings.logLevel != LogLevel.NONE) {
       http.addInterceptor(
           SdkLogging.create(HttpLoggingInterceptor.Level.valueOf(settings.logLevel.name())));

@@ -280,7 +280,12 @@ public final class OrqClient implements AutoCloseable {
       return this;
     }
 
-    /** Adds an OkHttp application interceptor; it sees each attempt after auth, before logging. */
+    /**
+     * Adds an OkHttp application interceptor. It sees each attempt before the SDK adds the
+     * {@code Authorization} header, so the API key never reaches it (nor the interceptors of a
+     * given {@link #okHttpClient}); network interceptors of that client do see the request as
+     * sent, key included.
+     */
     public Builder addInterceptor(Interceptor interceptor) {
       interceptors.add(Objects.requireNonNull(interceptor, "interceptor == null"));
       return this;

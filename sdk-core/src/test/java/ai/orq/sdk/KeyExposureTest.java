@@ -1,0 +1,48 @@
+package ai.orq.sdk;
+
+import static ai.orq.sdk.TestServers.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.OkHttpClient;
+import okhttp3.logging.HttpLoggingInterceptor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The API key never reaches the user's own interceptors, which may log everything. */
+class KeyExposureTest {
+  @RegisterExtension static WireMockExtension server = TestServers.wireMock();
+
+  @Test
+  void loggingInterceptorsOfTheUserNeverSeeTheKey() {
+    List<String> theirClientLog = new CopyOnWriteArrayList<>();
+    List<String> addedLog = new CopyOnWriteArrayList<>();
+    OkHttpClient theirs = new OkHttpClient.Builder()
+        .addInterceptor(new HttpLoggingInterceptor(theirClientLog::add).setLevel(HttpLoggingInterceptor.Level.BODY))
+        .build();
+    server.stubFor(get(urlEqualTo("/v2/conversations/conv_1")).willReturn(okJson(Fixtures.WITH_MESSAGES)));
+
+    try (OrqClient client = OrqClient.builder().apiKey(TestServers.API_KEY).baseUrl(TestServers.baseUrl(server))
+        .okHttpClient(theirs)
+        .addInterceptor(new HttpLoggingInterceptor(addedLog::add).setLevel(HttpLoggingInterceptor.Level.BODY))
+        .build()) {
+      client.conversations().retrieve("conv_1").execute();
+    } finally {
+      theirs.dispatcher().executorService().shutdown();
+    }
+
+    server.verify(getRequestedFor(urlEqualTo("/v2/conversations/conv_1"))
+        .withHeader("Authorization", equalTo("Bearer " + TestServers.API_KEY)));
+    for (List<String> log : List.of(theirClientLog, addedLog)) {
+      assertTrue(log.stream().anyMatch(line -> line.contains("--> GET")), "the interceptor ran: " + log);
+      assertFalse(String.join("\n", log).contains(TestServers.API_KEY), "the key was logged: " + log);
+    }
+  }
+}
