@@ -4,6 +4,8 @@ import ai.orq.sdk.internal.Checks;
 import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.RetryPolicy;
 import jakarta.annotation.Nullable;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,6 +126,26 @@ public final class OrqClient implements AutoCloseable {
     return timeout;
   }
 
+  /** {@code url} with anything between {@code //} and {@code @} masked, for messages. */
+  private static String withoutUserInfo(String url) {
+    return url.replaceAll("//[^/?#]*@", "//***@");
+  }
+
+  /** Whether {@code host} is loopback by its name or IP literal; no DNS lookup. */
+  static boolean isLoopback(String host) {
+    if (host.equals("localhost") || host.endsWith(".localhost")) {
+      return true;
+    }
+    if (host.matches("[0-9.]+") || host.contains(":")) {
+      try {
+        return InetAddress.getByName(host).isLoopbackAddress(); // a literal: parsed, not resolved
+      } catch (UnknownHostException e) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   static int checkMaxRetries(int maxRetries) {
     if (maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries must be >= 0, was " + maxRetries);
@@ -139,6 +161,7 @@ public final class OrqClient implements AutoCloseable {
     Duration timeout = Duration.ofMinutes(10);
     int maxRetries = 2;
     boolean retryNonIdempotent;
+    boolean allowCleartextHttp;
     long maxResponseBytes = ClientContext.DEFAULT_MAX_RESPONSE_BYTES;
     @Nullable OkHttpClient okHttpClient;
     final List<Interceptor> interceptors = new ArrayList<>();
@@ -155,6 +178,7 @@ public final class OrqClient implements AutoCloseable {
       timeout = other.timeout;
       maxRetries = other.maxRetries;
       retryNonIdempotent = other.retryNonIdempotent;
+      allowCleartextHttp = other.allowCleartextHttp;
       maxResponseBytes = other.maxResponseBytes;
       okHttpClient = other.okHttpClient;
       interceptors.addAll(other.interceptors);
@@ -192,18 +216,37 @@ public final class OrqClient implements AutoCloseable {
     }
 
     /**
-     * The server, {@code http} or {@code https}. A path prefix is kept: with
-     * {@code https://gw.example.com/orq} the operations go to {@code https://gw.example.com/orq/v2/...}.
-     * Defaults to {@code https://my.orq.ai}.
+     * The server, {@code https}, or {@code http} on a loopback host ({@code localhost},
+     * {@code 127.0.0.1}, {@code ::1}) unless {@link #allowCleartextHttp} says otherwise. A path
+     * prefix is kept: with {@code https://gw.example.com/orq} the operations go to
+     * {@code https://gw.example.com/orq/v2/...}. Defaults to {@code https://my.orq.ai}.
+     *
+     * @throws IllegalArgumentException if not such a URL, if it has a query or fragment, or if it
+     *     carries credentials ({@code user:password@}), which are never echoed in the message
      */
     public Builder baseUrl(String baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl == null");
       HttpUrl url = HttpUrl.parse(baseUrl);
       if (url == null || url.query() != null || url.fragment() != null) {
         throw new IllegalArgumentException(
-            "baseUrl must be an http or https URL without query or fragment, was " + baseUrl);
+            "baseUrl must be an http or https URL without query or fragment, was "
+                + withoutUserInfo(baseUrl));
+      }
+      if (!url.username().isEmpty() || !url.password().isEmpty()) {
+        throw new IllegalArgumentException("baseUrl must not carry credentials (user:password@), was "
+            + withoutUserInfo(baseUrl) + "; the API key goes to apiKey(...)");
       }
       this.baseUrl = url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
+      return this;
+    }
+
+    /**
+     * Whether an {@code http} base URL may point at a host that is not loopback, which sends the
+     * API key and every message in clear text. Defaults to false: such a client is refused by
+     * {@link #build()}.
+     */
+    public Builder allowCleartextHttp(boolean allowCleartextHttp) {
+      this.allowCleartextHttp = allowCleartextHttp;
       return this;
     }
 
@@ -317,12 +360,17 @@ public final class OrqClient implements AutoCloseable {
     /**
      * Builds the client.
      *
-     * @throws IllegalStateException if no API key was given
+     * @throws IllegalStateException if no API key was given, or the base URL is {@code http} to a
+     *     host that is not loopback without {@link #allowCleartextHttp}
      */
     public OrqClient build() {
       if (apiKey == null) {
         throw new IllegalStateException(
             "No API key: call apiKey(...) or set the ORQ_API_KEY environment variable and use fromEnv()");
+      }
+      if (!baseUrl.isHttps() && !allowCleartextHttp && !isLoopback(baseUrl.host())) {
+        throw new IllegalStateException("baseUrl " + baseUrl + " would send the API key in clear text"
+            + " to a host that is not loopback: use https, or call allowCleartextHttp(true)");
       }
       return new OrqClient(this);
     }
