@@ -26,8 +26,8 @@ public interface OrqCall<T> extends Cloneable {
   OrqResponse<T> executeWithResponse();
 
   /**
-   * Runs the request on OkHttp's dispatcher; exactly one method of {@code callback} runs. A call
-   * waiting for its next attempt holds no thread.
+   * Runs the request on OkHttp's dispatcher; exactly one method of {@code callback} runs, on the
+   * threads {@link OrqCallback} names. A call waiting for its next attempt holds no thread.
    *
    * @throws IllegalStateException if this call already ran ("Already executed.")
    */

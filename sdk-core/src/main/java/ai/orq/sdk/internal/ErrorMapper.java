@@ -66,11 +66,23 @@ public final class ErrorMapper {
     if (canceled) {
       return new OrqCanceledException("Request canceled", e);
     }
+    if (isInterrupt(e)) {
+      return new OrqCanceledException("Request interrupted: the calling thread was interrupted", e);
+    }
     if (e instanceof SocketTimeoutException
         || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
       return new OrqTimeoutException("Request timed out: " + e.getMessage(), e);
     }
     return new OrqIoException("Request failed: " + e, e);
+  }
+
+  /**
+   * Whether {@code e} reports a thread interrupt (Okio's "interrupted"), not a timeout: it is
+   * neither retried nor reported as a timeout.
+   */
+  public static boolean isInterrupt(IOException e) {
+    return e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
+        && "interrupted".equals(e.getMessage());
   }
 
   /** A success status whose body is not what was expected. Does not close the response. */

@@ -61,9 +61,13 @@ public final class RetryPolicy {
     return response.code() == 429 || (response.code() == 503 && serverDelayMillis(response) != null);
   }
 
-  /** Whether a transport failure may succeed on a new attempt. Cancels are the caller's to check. */
+  /**
+   * Whether a transport failure may succeed on a new attempt: not a thread interrupt. Cancels are
+   * the caller's to check.
+   */
   public boolean isRetryable(IOException e) {
-    return !(e instanceof SSLPeerUnverifiedException || e instanceof UnknownServiceException);
+    return !(e instanceof SSLPeerUnverifiedException || e instanceof UnknownServiceException
+        || ErrorMapper.isInterrupt(e));
   }
 
   /**

@@ -221,10 +221,17 @@ final class StreamingCall {
         "The event stream ended without [DONE] after " + events + " event(s)", events, null);
   }
 
-  /** A read that failed after the stream started: canceled, idle too long, or broken off. */
+  /**
+   * A read that failed after the stream started: canceled (closed, or the reading thread
+   * interrupted), too slow (idle, or an event not whole in time), or broken off.
+   */
   OrqIoException readFailure(IOException e, boolean canceled, int events) {
     if (canceled) {
       return new OrqCanceledException("The stream was closed after " + events + " event(s)", e);
+    }
+    if (ErrorMapper.isInterrupt(e)) {
+      return new OrqCanceledException(
+          "The reading thread was interrupted after " + events + " event(s)", e);
     }
     if (e instanceof SseReader.EventTimeoutException) {
       return new OrqTimeoutException(e.getMessage() + ", after " + events + " event(s)", e);
