@@ -59,7 +59,16 @@ class RetryScheduler extends ScheduledThreadPoolExecutor {
     @Override public boolean isPeriodic() { return task.isPeriodic(); }
     @Override public long getDelay(TimeUnit unit) { return task.getDelay(unit); }
     @Override public int compareTo(Delayed other) { return task.compareTo(other); }
-    @Override public void run() { task.run(); }
+    @Override
+    public void run() {
+      task.run();
+      if (task.isCancelled() && isShutdown()) {
+        // taken from the queue just before a close drained it, then refused by the executor as
+        // shut down: nobody else will wake the waiting call (ClientContext runs it at most once)
+        command.run();
+      }
+    }
+
     @Override
     public boolean cancel(boolean mayInterrupt) {
       boolean canceled = task.cancel(mayInterrupt);
