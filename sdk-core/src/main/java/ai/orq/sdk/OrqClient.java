@@ -4,8 +4,6 @@ import ai.orq.sdk.internal.Checks;
 import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.RetryPolicy;
 import jakarta.annotation.Nullable;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,19 +129,13 @@ public final class OrqClient implements AutoCloseable {
     return url.replaceAll("//[^/?#]*@", "//***@");
   }
 
-  /** Whether {@code host} is loopback by its name or IP literal; no DNS lookup. */
+  /**
+   * Whether {@code host} (as {@link HttpUrl} canonicalizes it) is loopback by its name or IP
+   * literal: {@code localhost}, {@code *.localhost}, 127.0.0.0/8 or {@code ::1}. No DNS lookup.
+   */
   static boolean isLoopback(String host) {
-    if (host.equals("localhost") || host.endsWith(".localhost")) {
-      return true;
-    }
-    if (host.matches("[0-9.]+") || host.contains(":")) {
-      try {
-        return InetAddress.getByName(host).isLoopbackAddress(); // a literal: parsed, not resolved
-      } catch (UnknownHostException e) {
-        return false;
-      }
-    }
-    return false;
+    return host.equals("localhost") || host.endsWith(".localhost") || host.equals("::1")
+        || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 
   static int checkMaxRetries(int maxRetries) {

@@ -63,4 +63,19 @@ class ResponseBoundsTest {
 
     assertEquals(16L * 1024 * 1024, e.limitBytes());
   }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aBodyWithAByteOrderMarkStillParses(Mode mode) {
+    byte[] json = Fixtures.WITH_MESSAGES.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] withBom = new byte[json.length + 3];
+    withBom[0] = (byte) 0xef;
+    withBom[1] = (byte) 0xbb;
+    withBom[2] = (byte) 0xbf;
+    System.arraycopy(json, 0, withBom, 3, json.length);
+    server.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody(withBom)));
+
+    assertEquals("conv_01JJ", mode.run(client.conversations().retrieve("conv_1")).body().getId());
+  }
 }

@@ -29,6 +29,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import okio.ByteString;
 
 /** Not API. The one place where HTTP statuses and I/O failures become SDK exceptions. */
 public final class ErrorMapper {
@@ -36,6 +37,8 @@ public final class ErrorMapper {
   public static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
   /** The response header that carries the server's request id. */
   public static final String REQUEST_ID_HEADER = "x-request-id";
+
+  private static final ByteString UTF8_BOM = ByteString.decodeHex("efbbbf");
 
   private ErrorMapper() {}
 
@@ -125,6 +128,10 @@ public final class ErrorMapper {
     BufferedSource source = body.source();
     if (source.request(maxBytes < Long.MAX_VALUE ? maxBytes + 1 : maxBytes)) {
       throw new ResponseTooLargeException("The response body", maxBytes);
+    }
+    if (source.rangeEquals(0, UTF8_BOM)) {
+      source.skip(UTF8_BOM.size());
+      return source.readUtf8();
     }
     return source.readString(charsetOf(body));
   }
