@@ -3,6 +3,7 @@ package ai.orq.sdk;
 import ai.orq.sdk.generated.api.ConversationsApi;
 import ai.orq.sdk.internal.Checks;
 import ai.orq.sdk.internal.ClientContext;
+import ai.orq.sdk.internal.JsonModels;
 import ai.orq.sdk.internal.StreamingProvider;
 import ai.orq.sdk.model.Conversation;
 import ai.orq.sdk.model.ConversationPage;
@@ -11,6 +12,7 @@ import ai.orq.sdk.model.CreateConversationRequest;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.GenerateNameRequest;
 import ai.orq.sdk.model.ResponseEvent;
+import ai.orq.sdk.model.UpdateConversationRequest;
 import java.util.Objects;
 import retrofit2.Retrofit;
 import retrofit2.converter.gson.GsonConverterFactory;
@@ -70,13 +72,13 @@ public final class Conversations {
 
   /** Creates a conversation (HTTP 201). */
   public OrqCall<Conversation> create(CreateConversationRequest request) {
-    return call(api.create(Checks.requireComplete(request, "request")), Conversation.class);
+    return call(api.create(complete(request)), Conversation.class);
   }
 
   /** Names an unnamed conversation from some context; a {@code BadRequestException} if it has a name. */
   public OrqCall<Conversation> generateName(String conversationId, GenerateNameRequest request) {
     String id = Checks.requireConversationId(conversationId);
-    return call(api.generateName(id, Checks.requireComplete(request, "request")), Conversation.class);
+    return call(api.generateName(id, complete(request)), Conversation.class);
   }
 
   /** A conversation with its messages, oldest message first. */
@@ -85,11 +87,16 @@ public final class Conversations {
         ConversationWithMessages.class);
   }
 
-  /** Changes the fields set in {@code update}; the others keep their value. */
-  public OrqCall<Conversation> update(String conversationId, ConversationUpdate update) {
+  /**
+   * Changes the properties set in {@code update}; the others keep their value. A nullable
+   * property set to null is sent as an explicit {@code null}, for instance
+   * {@code new UpdateConversationMetadata().entityId(null)} detaches the conversation from its
+   * entity.
+   */
+  public OrqCall<Conversation> update(String conversationId, UpdateConversationRequest update) {
     String id = Checks.requireConversationId(conversationId);
     Objects.requireNonNull(update, "update == null");
-    return call(api.update(id, update.toRequest()), Conversation.class);
+    return call(api.update(id, update), Conversation.class);
   }
 
   /** Deletes a conversation and its messages (HTTP 204); the call's body is null. */
@@ -132,11 +139,18 @@ public final class Conversations {
     return StreamingProviders.get().openAsync(context, conversationId, request, options);
   }
 
-  private static void checkStreamArguments(
+  private void checkStreamArguments(
       String conversationId, CreateResponseRequest request, RequestOptions options) {
     Checks.requireConversationId(conversationId);
-    Checks.requireComplete(request, "request");
+    complete(request);
     Objects.requireNonNull(options, "options == null");
+  }
+
+  /** {@code request}, checked for every property the spec requires, before any request is made. */
+  private <T> T complete(T request) {
+    Objects.requireNonNull(request, "request == null");
+    JsonModels.requireComplete(context.gson(), request, "request");
+    return request;
   }
 
   private <T> OrqCall<T> call(retrofit2.Call<T> generated, Class<T> responseType) {

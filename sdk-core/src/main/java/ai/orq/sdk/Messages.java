@@ -3,6 +3,7 @@ package ai.orq.sdk;
 import ai.orq.sdk.model.MessagePart;
 import ai.orq.sdk.model.TextPart;
 import ai.orq.sdk.model.UserMessage;
+import ai.orq.sdk.model.UserRole;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Objects;
@@ -11,10 +12,10 @@ import java.util.Objects;
 public final class Messages {
   private Messages() {}
 
-  /** A user message with one text part: {@code {"role":"user","parts":[{"kind":"text","text":...}]}}. */
+  /** A user message with one text part; the part's kind is filled in when sent. */
   public static UserMessage userText(String text) {
     Objects.requireNonNull(text, "text == null");
-    return user(new TextPart().kind("text").text(text));
+    return user(new TextPart().text(text));
   }
 
   /** A user message with these parts, in order. Parts left without a kind get theirs when sent. */
@@ -23,6 +24,6 @@ public final class Messages {
     for (int i = 0; i < parts.length; i++) {
       Objects.requireNonNull(parts[i], "parts[" + i + "] == null");
     }
-    return new UserMessage().role("user").parts(new ArrayList<>(Arrays.asList(parts)));
+    return new UserMessage().role(UserRole.USER).parts(new ArrayList<>(Arrays.asList(parts)));
   }
 }

@@ -1,10 +1,10 @@
 package ai.orq.sdk;
 
 import ai.orq.sdk.errors.OrqException;
+import ai.orq.sdk.generated.ModelJsonException;
 import ai.orq.sdk.internal.ErrorMapper;
-import ai.orq.sdk.internal.RequiredFields;
+import ai.orq.sdk.internal.JsonModels;
 import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.util.Objects;
@@ -31,8 +31,9 @@ final class Outcome<T> {
   }
 
   /**
-   * Reads a success response: the parsed body, or an {@code InvalidResponseException} when the
-   * body is not JSON of {@code type}. {@code Void} reads nothing.
+   * Reads a success response: the parsed body, or an {@code InvalidResponseException} naming the
+   * JSON path when the body is not JSON of {@code type}, whatever failed while reading it (a
+   * missing required property, a value of the wrong type or range). {@code Void} reads nothing.
    *
    * @throws IOException if the body cannot be read
    * @throws ai.orq.sdk.errors.ResponseTooLargeException if the body has more than {@code maxBytes}
@@ -44,17 +45,14 @@ final class Outcome<T> {
     }
     String body = ErrorMapper.readWhole(Objects.requireNonNull(response.body(), "body"), maxBytes);
     String problem;
-    JsonParseException cause = null;
+    ModelJsonException cause = null;
     try {
-      T value = gson.fromJson(body, type);
-      String missing = value == null ? null : RequiredFields.firstMissing(value);
-      if (value != null && missing == null) {
+      T value = JsonModels.read(gson, gson.getAdapter(type), body);
+      if (value != null) {
         return new Outcome<>(new OrqResponse<>(response.code(), response.headers(), value), null, -1);
       }
-      problem = value == null
-          ? "expected a " + type.getSimpleName() + " but the body was empty or null"
-          : "not a " + type.getSimpleName() + ": the required property \"" + missing + "\" is missing";
-    } catch (JsonParseException e) {
+      problem = "expected a " + type.getSimpleName() + " but the body was empty or null";
+    } catch (ModelJsonException e) {
       problem = "not a valid " + type.getSimpleName() + ": " + e.getMessage();
       cause = e;
     }

@@ -40,20 +40,4 @@ public final class Checks {
     }
     return conversationId;
   }
-
-  /**
-   * Returns {@code request}, or throws naming {@code name} when it is null or lacks a property the
-   * spec requires, itself or in the objects it holds directly (a message part's {@code kind} is
-   * filled in on write, so parts are not checked).
-   */
-  public static <T> T requireComplete(T request, String name) {
-    if (request == null) {
-      throw new NullPointerException(name + " == null");
-    }
-    String missing = RequiredFields.firstMissing(request, 2);
-    if (missing != null) {
-      throw new IllegalArgumentException(name + "." + missing + " is required");
-    }
-    return request;
-  }
 }

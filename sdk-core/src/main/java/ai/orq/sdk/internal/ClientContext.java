@@ -67,11 +67,12 @@ public final class ClientContext {
     this.scheduler = scheduler;
   }
 
-  /** Gson with the union adapters, the update-patch adapter and whole numbers read as longs. */
+  /**
+   * Gson for the generated models, which bring their own adapters (unions, open enums, unknown
+   * properties); whole numbers in free-form values are read as longs.
+   */
   static Gson newGson() {
     return new GsonBuilder()
-        .registerTypeAdapterFactory(new UnionTypeAdapterFactory())
-        .registerTypeAdapterFactory(UpdateConversationPatch.ADAPTER_FACTORY)
         .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
         .disableHtmlEscaping()
         .create();

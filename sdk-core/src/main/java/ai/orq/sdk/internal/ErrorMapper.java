@@ -14,9 +14,9 @@ import ai.orq.sdk.errors.RateLimitException;
 import ai.orq.sdk.errors.ResponseTooLargeException;
 import ai.orq.sdk.errors.UnauthorizedException;
 import ai.orq.sdk.errors.UnprocessableEntityException;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import ai.orq.sdk.generated.ModelJsonException;
+import ai.orq.sdk.model.ErrorMessage;
+import com.google.gson.Gson;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -39,6 +39,8 @@ public final class ErrorMapper {
   public static final String REQUEST_ID_HEADER = "x-request-id";
 
   private static final ByteString UTF8_BOM = ByteString.decodeHex("efbbbf");
+  /** Reads declared error bodies; the generated model brings its own adapter. */
+  private static final Gson GSON = new Gson();
 
   private ErrorMapper() {}
 
@@ -157,16 +159,10 @@ public final class ErrorMapper {
   @Nullable
   private static String declaredMessage(String rawBody) {
     try {
-      JsonElement json = JsonParser.parseString(rawBody);
-      if (json.isJsonObject()) {
-        JsonElement message = json.getAsJsonObject().get("message");
-        if (message != null && message.isJsonPrimitive() && message.getAsJsonPrimitive().isString()) {
-          return message.getAsString();
-        }
-      }
-    } catch (JsonParseException e) {
-      // not JSON: the raw body is all there is
+      ErrorMessage declared = JsonModels.read(GSON, GSON.getAdapter(ErrorMessage.class), rawBody);
+      return declared == null ? null : declared.getMessage();
+    } catch (ModelJsonException e) {
+      return null; // not a declared error body: the raw body is all there is
     }
-    return null;
   }
 }

@@ -1,5 +1,6 @@
 package ai.orq.sdk.streaming;
 
+import ai.orq.sdk.model.FinishReason;
 import ai.orq.sdk.model.PendingToolCall;
 import ai.orq.sdk.model.Usage;
 import jakarta.annotation.Nullable;
@@ -14,13 +15,13 @@ public final class AssembledResponse {
   @Nullable private final String responseId;
   private final String text;
   private final String reasoning;
-  @Nullable private final String finishReason;
+  @Nullable private final FinishReason finishReason;
   @Nullable private final Usage usage;
   private final List<PendingToolCall> pendingToolCalls;
   private final int eventCount;
 
   AssembledResponse(@Nullable String responseId, String text, String reasoning,
-      @Nullable String finishReason, @Nullable Usage usage, List<PendingToolCall> pendingToolCalls,
+      @Nullable FinishReason finishReason, @Nullable Usage usage, List<PendingToolCall> pendingToolCalls,
       int eventCount) {
     this.responseId = responseId;
     this.text = text;
@@ -52,7 +53,7 @@ public final class AssembledResponse {
    * newer value as received), from {@code response.done}; null when that event did not arrive.
    */
   @Nullable
-  public String finishReason() {
+  public FinishReason finishReason() {
     return finishReason;
   }
 

@@ -4,6 +4,7 @@ import ai.orq.sdk.AsyncStreamResponse;
 import ai.orq.sdk.StreamHandler;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.errors.OrqException;
+import ai.orq.sdk.model.FinishReason;
 import ai.orq.sdk.model.PartDeltaEvent;
 import ai.orq.sdk.model.PartDoneEvent;
 import ai.orq.sdk.model.PendingToolCall;
@@ -45,7 +46,7 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
   private final Map<String, StringBuilder> texts = new LinkedHashMap<>();
   private final Map<String, StringBuilder> reasonings = new LinkedHashMap<>();
   @Nullable private String responseId;
-  @Nullable private String finishReason;
+  @Nullable private FinishReason finishReason;
   @Nullable private Usage usage;
   private List<PendingToolCall> pendingToolCalls = Collections.emptyList();
   private int eventCount;

@@ -7,7 +7,8 @@ import ai.orq.sdk.errors.OrqIoException;
 import ai.orq.sdk.errors.OrqTimeoutException;
 import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.ErrorMapper;
-import ai.orq.sdk.internal.RequiredFields;
+import ai.orq.sdk.generated.ModelJsonException;
+import ai.orq.sdk.internal.JsonModels;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.streaming.MalformedEventException;
@@ -18,6 +19,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.TypeAdapter;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -49,6 +51,7 @@ final class StreamingCall {
   private final OkHttpClient client;
   private final Request request;
   private final Gson gson;
+  private final TypeAdapter<ResponseEvent> events;
 
   StreamingCall(ClientContext context, String conversationId, CreateResponseRequest body,
       RequestOptions options) {
@@ -56,6 +59,7 @@ final class StreamingCall {
     this.options = options;
     this.client = StreamingClients.of(context, options);
     this.gson = context.gson();
+    this.events = gson.getAdapter(ResponseEvent.class);
     this.request = new Request.Builder()
         .url(context.conversationUrl(conversationId, "responses"))
         .header("Accept", "text/event-stream")
@@ -68,9 +72,8 @@ final class StreamingCall {
     if (!Boolean.FALSE.equals(body.getStream())) {
       return gson.toJson(body);
     }
-    JsonObject tree = gson.toJsonTree(body).getAsJsonObject();
-    tree.addProperty("stream", true);
-    return gson.toJson(tree);
+    CreateResponseRequest streaming = gson.fromJson(gson.toJsonTree(body), CreateResponseRequest.class);
+    return gson.toJson(streaming.stream(true));
   }
 
   /** The OkHttp call of one attempt (0 for the first). */
@@ -183,7 +186,9 @@ final class StreamingCall {
    * The event in {@code data}, or null for the {@code [DONE]} that ends the stream. An event
    * of an unknown type comes back as {@code UnknownResponseEvent}.
    *
-   * @throws MalformedEventException when {@code data} is not a JSON event object
+   * @throws MalformedEventException naming the JSON path when {@code data} is not a JSON event,
+   *     whatever failed while reading it (a missing required property, a value of the wrong type
+   *     or range)
    */
   @Nullable
   ResponseEvent decode(String data) {
@@ -192,16 +197,12 @@ final class StreamingCall {
     }
     ResponseEvent event;
     try {
-      event = gson.fromJson(data, ResponseEvent.class);
-    } catch (RuntimeException e) {
-      throw new MalformedEventException(data, "not a JSON event: " + e.getMessage(), e);
+      event = JsonModels.read(gson, events, data);
+    } catch (ModelJsonException e) {
+      throw new MalformedEventException(data, "not a valid event: " + e.getMessage(), e);
     }
     if (event == null) {
       throw new MalformedEventException(data, "no event", null);
-    }
-    String missing = RequiredFields.firstMissing(event);
-    if (missing != null) {
-      throw new MalformedEventException(data, "the required property \"" + missing + "\" is missing", null);
     }
     return event;
   }

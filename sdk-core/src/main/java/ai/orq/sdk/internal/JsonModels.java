@@ -1,0 +1,64 @@
+package ai.orq.sdk.internal;
+
+import ai.orq.sdk.generated.ModelJsonException;
+import com.google.gson.Gson;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import jakarta.annotation.Nullable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.StringReader;
+
+/**
+ * Not API. Reads JSON text into a generated model. Whatever fails on the way, in the JSON syntax
+ * or in any adapter (a missing required property, an enum of the wrong type, a number out of
+ * range, a union member of the wrong shape), comes out as one {@link ModelJsonException} naming
+ * the JSON path, for the caller to turn into its typed exception.
+ */
+public final class JsonModels {
+  private JsonModels() {}
+
+  /**
+   * The model in {@code json}, or null when {@code json} is empty or the JSON {@code null}.
+   *
+   * @throws ModelJsonException when {@code json} is not one JSON value of the model's shape
+   */
+  @Nullable
+  public static <T> T read(Gson gson, TypeAdapter<T> adapter, String json) {
+    JsonReader reader = gson.newJsonReader(new StringReader(json));
+    try {
+      try {
+        reader.peek();
+      } catch (EOFException e) {
+        return null; // an empty body
+      }
+      T value = adapter.read(reader);
+      if (reader.peek() != JsonToken.END_DOCUMENT) {
+        throw ModelJsonException.invalid(reader, "more data after the JSON value");
+      }
+      return value;
+    } catch (IOException | RuntimeException e) {
+      throw ModelJsonException.of(reader, e);
+    }
+  }
+
+  /**
+   * Throws naming {@code name} (such as {@code request.message.role}) when {@code model} lacks a
+   * property the spec requires, at any depth; a union member's discriminator counts as present,
+   * since it is filled in when sent. Uses the checks of the generated adapters: no reflection.
+   *
+   * @throws IllegalArgumentException naming the missing property's path
+   */
+  public static <T> void requireComplete(Gson gson, T model, String name) {
+    @SuppressWarnings("unchecked")
+    TypeAdapter<T> adapter = (TypeAdapter<T>) gson.getAdapter(model.getClass());
+    try {
+      adapter.fromJsonTree(adapter.toJsonTree(model));
+    } catch (ModelJsonException e) {
+      String path = name + e.path().substring(1);
+      throw new IllegalArgumentException(
+          e.isMissingProperty() ? path + " is required" : name + " is invalid: " + e.getMessage(), e);
+    }
+  }
+}
