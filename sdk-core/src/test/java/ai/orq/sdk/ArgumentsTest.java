@@ -12,6 +12,7 @@ import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.GenerateNameRequest;
 import ai.orq.sdk.model.TextPart;
 import ai.orq.sdk.model.UserMessage;
+import ai.orq.sdk.model.UpdateConversationRequest;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -58,7 +59,7 @@ class ArgumentsTest {
             (c, id) -> c.generateName(id, new GenerateNameRequest().context("x"))),
         Arguments.of("retrieve", (BiConsumer<Conversations, String>) Conversations::retrieve),
         Arguments.of("update", (BiConsumer<Conversations, String>)
-            (c, id) -> c.update(id, ConversationUpdate.builder().build())),
+            (c, id) -> c.update(id, new UpdateConversationRequest())),
         Arguments.of("delete", (BiConsumer<Conversations, String>) Conversations::delete),
         Arguments.of("createConversationResponse", (BiConsumer<Conversations, String>)
             (c, id) -> c.createConversationResponse(id, streamRequest)),
@@ -101,7 +102,7 @@ class ArgumentsTest {
     assertThrows(NotFoundException.class, () -> client.conversations().retrieve(id).execute());
     assertThrows(NotFoundException.class, () -> client.conversations().delete(id).execute());
     assertThrows(NotFoundException.class,
-        () -> client.conversations().update(id, ConversationUpdate.builder().build()).execute());
+        () -> client.conversations().update(id, new UpdateConversationRequest()).execute());
     assertThrows(NotFoundException.class, () -> client.conversations()
         .generateName(id, new GenerateNameRequest().context("x")).execute());
 

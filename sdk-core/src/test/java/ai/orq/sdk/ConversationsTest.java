@@ -32,6 +32,10 @@ import ai.orq.sdk.model.CreateConversationRequest;
 import ai.orq.sdk.model.GenerateNameRequest;
 import ai.orq.sdk.model.NewConversationMetadata;
 import ai.orq.sdk.model.TextPart;
+import ai.orq.sdk.model.ConversationKind;
+import ai.orq.sdk.model.ListObject;
+import ai.orq.sdk.model.MessageRole;
+import ai.orq.sdk.model.UpdateConversationRequest;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
@@ -66,7 +70,7 @@ class ConversationsTest {
     assertEquals("application/json", response.headers().get("Content-Type"));
     assertEquals("OrqResponse{statusCode=200, requestId=req_123}", response.toString());
     ConversationPage page = response.body();
-    assertEquals("list", page.getObject());
+    assertEquals(ListObject.LIST, page.getObject());
     assertEquals(true, page.getHasMore());
     assertEquals("conv_2", page.getData().get(1).getId());
     assertEquals(1767225600123L, page.getData().get(0).getUpdatedAt());
@@ -99,7 +103,7 @@ class ConversationsTest {
     assertEquals(201, response.statusCode());
     Conversation created = response.body();
     assertEquals("conv_01JJ", created.getId());
-    assertEquals("conversation", created.getKind());
+    assertEquals(ConversationKind.CONVERSATION, created.getKind());
     assertEquals("openai/gpt-4o", created.getMetadata().getModel());
     assertNull(created.getMetadata().getEntityId());
     server.verify(withStandardHeaders(postRequestedFor(urlEqualTo("/v2/conversations")))
@@ -149,7 +153,7 @@ class ConversationsTest {
 
     assertEquals("conv_01JJ", conversation.getId());
     assertEquals(2, conversation.getMessages().size());
-    assertEquals("assistant", conversation.getMessages().get(1).getRole());
+    assertEquals(MessageRole.ASSISTANT, conversation.getMessages().get(1).getRole());
     TextPart part = (TextPart) conversation.getMessages().get(1).getParts().get(0);
     assertEquals("Hi!", part.getText());
     server.verify(withStandardHeaders(getRequestedFor(urlEqualTo("/v2/conversations/conv_01JJ"))));
@@ -161,7 +165,7 @@ class ConversationsTest {
     server.stubFor(patch(urlEqualTo("/v2/conversations/conv_01JJ")).willReturn(okJson(Fixtures.CONVERSATION)));
 
     OrqResponse<Conversation> response = mode.run(conversations.update("conv_01JJ",
-        ConversationUpdate.builder().displayName("Trip planning").build()));
+        new UpdateConversationRequest().displayName("Trip planning")));
 
     assertEquals("Trip planning", response.body().getDisplayName());
     server.verify(withStandardHeaders(patchRequestedFor(urlEqualTo("/v2/conversations/conv_01JJ")))
@@ -192,7 +196,7 @@ class ConversationsTest {
             (Function<Conversations, OrqCall<?>>) c -> c.retrieve("conv_x")),
         arguments(mode, "update", patch(urlEqualTo("/v2/conversations/conv_x")),
             (Function<Conversations, OrqCall<?>>)
-                c -> c.update("conv_x", ConversationUpdate.builder().build())),
+                c -> c.update("conv_x", new UpdateConversationRequest())),
         arguments(mode, "delete", delete(urlEqualTo("/v2/conversations/conv_x")),
             (Function<Conversations, OrqCall<?>>) c -> c.delete("conv_x"))));
   }

@@ -9,13 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.orq.sdk.errors.InvalidResponseException;
+import ai.orq.sdk.model.ConversationKind;
 import ai.orq.sdk.model.ConversationWithMessages;
 import ai.orq.sdk.model.FileBytes;
 import ai.orq.sdk.model.FilePart;
 import ai.orq.sdk.model.Message;
 import ai.orq.sdk.model.MessagePart;
+import ai.orq.sdk.model.MessageRole;
 import ai.orq.sdk.model.TextPart;
 import ai.orq.sdk.model.ToolResultPart;
+import ai.orq.sdk.model.UnknownFileSource;
+import ai.orq.sdk.model.UnknownMessagePart;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.Arrays;
 import java.util.List;
@@ -51,9 +55,11 @@ class ModelsTest {
 
     ConversationWithMessages conversation = mode.run(client.conversations().retrieve("conv_1")).body();
 
-    assertEquals("conversation.v3", conversation.getKind());
+    assertEquals("conversation.v3", conversation.getKind().asString());
+    assertEquals(ConversationKind.Value._UNKNOWN, conversation.getKind().value());
+    assertEquals("[\"new\"]", conversation.additionalProperties().get("labels").toString());
     Message message = conversation.getMessages().get(0);
-    assertEquals("system", message.getRole());
+    assertEquals(MessageRole.of("system"), message.getRole());
     List<MessagePart> parts = message.getParts();
     assertEquals("Here you go", ((TextPart) parts.get(0)).getText());
     UnknownMessagePart image = assertInstanceOf(UnknownMessagePart.class, parts.get(1));
@@ -76,7 +82,8 @@ class ModelsTest {
     InvalidResponseException e = assertThrows(InvalidResponseException.class,
         () -> mode.run(client.conversations().retrieve("conv_1")));
 
-    assertTrue(e.getMessage().contains("Expected a JSON object for MessagePart"), e.getMessage());
+    assertTrue(e.getMessage().contains(
+        "invalid value at $.messages[0].parts[0]: expected an object for MessagePart but was STRING"), e.getMessage());
   }
 
   @Test

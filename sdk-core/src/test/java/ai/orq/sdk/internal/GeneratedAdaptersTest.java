@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import ai.orq.sdk.UnknownFileSource;
-import ai.orq.sdk.UnknownMessagePart;
-import ai.orq.sdk.UnknownResponseEvent;
-import ai.orq.sdk.UnknownResponseFile;
-import ai.orq.sdk.UnknownResponsePart;
+import ai.orq.sdk.model.UnknownFileSource;
+import ai.orq.sdk.model.UnknownMessagePart;
+import ai.orq.sdk.model.UnknownResponseEvent;
+import ai.orq.sdk.model.UnknownResponseFile;
+import ai.orq.sdk.model.UnknownResponsePart;
 import ai.orq.sdk.model.CreateResponseRequest;
+import ai.orq.sdk.generated.ModelJsonException;
 import ai.orq.sdk.model.ErrorPart;
+import ai.orq.sdk.model.FinishReason;
+import ai.orq.sdk.model.ToolCallType;
+import ai.orq.sdk.model.UserRole;
 import ai.orq.sdk.model.FileBytes;
 import ai.orq.sdk.model.FilePart;
 import ai.orq.sdk.model.FileSource;
@@ -51,25 +55,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The five unions: known members, unknown variants kept raw, discriminators filled on write. */
-class UnionTypeAdapterFactoryTest {
+class GeneratedAdaptersTest {
   private final Gson gson = ClientContext.newGson();
 
   @ParameterizedTest
-  @CsvSource({
-    "response.started, ai.orq.sdk.model.ResponseStartedEvent",
-    "response.done, ai.orq.sdk.model.ResponseDoneEvent",
-    "response.failed, ai.orq.sdk.model.ResponseFailedEvent",
-    "tool.started, ai.orq.sdk.model.ToolStartedEvent",
-    "tool.done, ai.orq.sdk.model.ToolDoneEvent",
-    "tool.failed, ai.orq.sdk.model.ToolFailedEvent",
-    "tool.review.requested, ai.orq.sdk.model.ToolReviewRequestedEvent",
-    "tool.review.done, ai.orq.sdk.model.ToolReviewDoneEvent",
-    "part.delta, ai.orq.sdk.model.PartDeltaEvent",
-    "part.done, ai.orq.sdk.model.PartDoneEvent",
+  @CsvSource(delimiter = '|', value = {
+    "response.started | ai.orq.sdk.model.ResponseStartedEvent | {'responseId':'r','model':'m','workflowRunId':'w'}",
+    "response.done | ai.orq.sdk.model.ResponseDoneEvent | {'finishReason':'stop'}",
+    "response.failed | ai.orq.sdk.model.ResponseFailedEvent | {'error':'e','code':500}",
+    "tool.started | ai.orq.sdk.model.ToolStartedEvent | {'toolId':'t','toolCallId':'c','arguments':{}}",
+    "tool.done | ai.orq.sdk.model.ToolDoneEvent | {'toolId':'t','toolCallId':'c'}",
+    "tool.failed | ai.orq.sdk.model.ToolFailedEvent | {'toolId':'t','toolCallId':'c','error':'e'}",
+    "tool.review.requested | ai.orq.sdk.model.ToolReviewRequestedEvent | {'toolId':'t','toolCallId':'c','arguments':{},'requiresApproval':true}",
+    "tool.review.done | ai.orq.sdk.model.ToolReviewDoneEvent | {'toolId':'t','toolCallId':'c','review':'approved'}",
+    "part.delta | ai.orq.sdk.model.PartDeltaEvent | {'partId':'p','delta':{'_id':'p','kind':'text','text':'a'}}",
+    "part.done | ai.orq.sdk.model.PartDoneEvent | {'partId':'p','part':{'_id':'p','kind':'text','text':'a'}}",
   })
-  void eachEventTypeHasItsClass(String type, Class<?> expected) {
-    ResponseEvent event = gson.fromJson(
-        "{\"type\":\"" + type + "\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"data\":{}}", ResponseEvent.class);
+  void eachEventTypeHasItsClass(String type, Class<?> expected, String data) {
+    ResponseEvent event = gson.fromJson("{\"type\":\"" + type + "\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"data\":"
+        + data.replace('\'', '"') + "}", ResponseEvent.class);
 
     assertEquals(expected, event.getClass());
     assertEquals(type, event.getType());
@@ -82,7 +86,9 @@ class UnionTypeAdapterFactoryTest {
          "usage":{"prompt_tokens":12,"completion_tokens":3,"total_tokens":15},
          "pendingToolCalls":[{"id":"call_1","type":"function","function":{"name":"f","arguments":"{}"}}]}}
         """, ResponseEvent.class);
-    assertEquals("max_tokens_v2", done.getData().getFinishReason(), "an unknown enum value is kept");
+    assertEquals("max_tokens_v2", done.getData().getFinishReason().asString(), "an unknown enum value is kept");
+    assertEquals(FinishReason.Value._UNKNOWN, done.getData().getFinishReason().value());
+    assertEquals(ToolCallType.FUNCTION, done.getData().getPendingToolCalls().get(0).getType());
     assertEquals(15L, done.getData().getUsage().getTotalTokens());
     assertEquals("f", done.getData().getPendingToolCalls().get(0).getFunction().getName());
 
@@ -115,15 +121,15 @@ class UnionTypeAdapterFactoryTest {
             + "\"delta\":{\"_id\":\"p1\",\"kind\":\"text\",\"text\":\"Hel\"}}}", ResponseEvent.class);
     assertEquals("Hel", ((ResponseTextPart) delta.getData().getDelta()).getText());
 
-    assertInstanceOf(ResponseReasoningPart.class, part("{\"kind\":\"reasoning\",\"reasoning\":\"hmm\"}"));
-    ResponseDataPart data = (ResponseDataPart) part("{\"kind\":\"data\",\"data\":{\"rows\":[1,2]}}");
+    assertInstanceOf(ResponseReasoningPart.class, part("{\"_id\":\"p\",\"kind\":\"reasoning\",\"reasoning\":\"hmm\"}"));
+    ResponseDataPart data = (ResponseDataPart) part("{\"_id\":\"p\",\"kind\":\"data\",\"data\":{\"rows\":[1,2]}}");
     assertEquals(Map.of("rows", List.of(1L, 2L)), data.getData());
-    ResponseFilePart bytes = (ResponseFilePart) part("{\"kind\":\"file\",\"file\":{\"type\":\"bytes\",\"bytes\":\"AAE=\"}}");
+    ResponseFilePart bytes = (ResponseFilePart) part("{\"_id\":\"p\",\"kind\":\"file\",\"file\":{\"type\":\"bytes\",\"bytes\":\"AAE=\"}}");
     assertEquals("AAE=", ((ResponseFileBytes) bytes.getFile()).getBytes());
-    ResponseFilePart uri = (ResponseFilePart) part("{\"kind\":\"file\",\"file\":{\"type\":\"uri\",\"uri\":\"https://x/y\"}}");
+    ResponseFilePart uri = (ResponseFilePart) part("{\"_id\":\"p\",\"kind\":\"file\",\"file\":{\"type\":\"uri\",\"uri\":\"https://x/y\"}}");
     assertEquals("https://x/y", ((ResponseFileUri) uri.getFile()).getUri());
 
-    ResponseFilePart other = (ResponseFilePart) part("{\"kind\":\"file\",\"file\":{\"type\":\"s3\",\"key\":\"k\"}}");
+    ResponseFilePart other = (ResponseFilePart) part("{\"_id\":\"p\",\"kind\":\"file\",\"file\":{\"type\":\"s3\",\"key\":\"k\"}}");
     UnknownResponseFile file = assertInstanceOf(UnknownResponseFile.class, other.getFile());
     assertEquals("s3", file.getType());
     assertEquals("k", file.raw().get("key").getAsString());
@@ -172,10 +178,24 @@ class UnionTypeAdapterFactoryTest {
   }
 
   @Test
-  void aUnionThatIsNotAnObjectFailsToParse() {
+  void aUnionThatIsNotAnObjectFailsToParseNamingThePath() {
     JsonParseException e = assertThrows(JsonParseException.class, () -> gson.fromJson("\"text\"", MessagePart.class));
+    assertEquals("invalid value at $: expected an object for MessagePart but was STRING", e.getMessage());
 
-    assertEquals("Expected a JSON object for MessagePart but was \"text\"", e.getMessage());
+    ModelJsonException nested = assertThrows(ModelJsonException.class, () -> part("[1]"));
+    assertEquals("$.data.part", nested.path());
+  }
+
+  @Test
+  void aFailureInsideAUnionMemberNamesItsWholePath() {
+    ModelJsonException number = assertThrows(ModelJsonException.class,
+        () -> messagePart("{\"kind\":\"error\",\"error\":\"e\",\"code\":30000000000}"));
+    assertEquals("$.code", number.path());
+
+    ModelJsonException deep = assertThrows(ModelJsonException.class,
+        () -> part("{\"_id\":\"p\",\"kind\":\"file\",\"file\":{\"type\":\"uri\"}}"));
+    assertEquals("$.data.part.file.uri", deep.path());
+    assertEquals("the required property \"data.part.file.uri\" is missing", deep.getMessage());
   }
 
   private MessagePart messagePart(String json) {
@@ -184,7 +204,7 @@ class UnionTypeAdapterFactoryTest {
 
   @Test
   void writingFillsInMissingDiscriminators() {
-    UserMessage message = new UserMessage().role("user").parts(List.of(
+    UserMessage message = new UserMessage().role(UserRole.USER).parts(List.of(
         new TextPart().text("hi"),
         new FilePart().file(new FileUri().uri("https://x/y.pdf")),
         new ToolResultPart().toolCallId("call_1").result(Map.of("ok", true)),
@@ -203,14 +223,14 @@ class UnionTypeAdapterFactoryTest {
   void unknownVariantsAreWrittenBackAsReceived() {
     JsonObject raw = JsonParser.parseString("{\"kind\":\"image\",\"url\":\"https://x/<cat>.png\",\"w\":null}")
         .getAsJsonObject();
-    UserMessage message = new UserMessage().role("user").parts(List.of(new UnknownMessagePart(raw)));
+    UserMessage message = new UserMessage().role(UserRole.USER).parts(List.of(new UnknownMessagePart(raw)));
     FilePart file = new FilePart().kind("file").file(new UnknownFileSource(new JsonObject()));
 
-    assertEquals("{\"role\":\"user\",\"parts\":[{\"kind\":\"image\",\"url\":\"https://x/<cat>.png\"}]}",
+    assertEquals("{\"role\":\"user\",\"parts\":[{\"kind\":\"image\",\"url\":\"https://x/<cat>.png\",\"w\":null}]}",
         gson.toJson(message));
     assertEquals("{\"kind\":\"file\",\"file\":{}}", gson.toJson(file));
     assertEquals("{\"message\":{\"role\":\"user\",\"parts\":[]},\"model\":\"m\",\"task_id\":\"t\",\"stream\":true}",
-        gson.toJson(new CreateResponseRequest().message(new UserMessage().role("user").parts(List.of()))
+        gson.toJson(new CreateResponseRequest().message(new UserMessage().role(UserRole.USER).parts(List.of()))
             .model("m").taskId("t")));
   }
 
@@ -232,14 +252,14 @@ class UnionTypeAdapterFactoryTest {
   }
 
   @Test
-  void anOrdinaryUpdateRequestIsWrittenAndReadAsUsual() {
-    UpdateConversationRequest request = gson.fromJson("{\"displayName\":\"x\"}", UpdateConversationRequest.class);
+  void anExplicitNullOfANullablePropertyRoundTrips() {
+    UpdateConversationRequest request = gson.fromJson(
+        "{\"displayName\":\"x\",\"metadata\":{\"entityId\":null}}", UpdateConversationRequest.class);
 
     assertEquals("x", request.getDisplayName());
-    assertEquals("{\"displayName\":\"x\"}", gson.toJson(request));
-    UpdateConversationPatch patch = new UpdateConversationPatch(
-        JsonParser.parseString("{\"metadata\":{\"entityId\":null}}").getAsJsonObject());
-    assertEquals("{\"metadata\":{\"entityId\":null}}", gson.toJson(patch, UpdateConversationRequest.class));
-    assertEquals("UpdateConversationPatch{\"metadata\":{\"entityId\":null}}", patch.toString());
+    assertNull(request.getMetadata().getEntityId());
+    assertEquals("{\"displayName\":\"x\",\"metadata\":{\"entityId\":null}}", gson.toJson(request));
+    assertEquals("{\"displayName\":\"x\"}", gson.toJson(gson.fromJson("{\"displayName\":\"x\",\"metadata\":null}",
+        UpdateConversationRequest.class)), "null for a property the spec does not make nullable is absent");
   }
 }
