@@ -5,6 +5,7 @@ import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.model.TextPart;
 import ai.orq.sdk.model.UserMessage;
+import ai.orq.sdk.model.UserRole;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +26,8 @@ final class StreamingBenchmark {
 
   static CreateResponseRequest request() {
     return new CreateResponseRequest()
-        .message(new UserMessage().role("user")
-            .parts(List.of(new TextPart().kind("text").text("Tell me everything, word by word."))))
+        .message(new UserMessage().role(UserRole.USER)
+            .parts(List.of(new TextPart().text("Tell me everything, word by word."))))
         .model("openai/gpt-4o");
   }
 

@@ -1,6 +1,5 @@
 package ai.orq.sdk.examples;
 
-import ai.orq.sdk.ConversationUpdate;
 import ai.orq.sdk.Conversations;
 import ai.orq.sdk.ListConversationsParams;
 import ai.orq.sdk.Messages;
@@ -17,6 +16,7 @@ import ai.orq.sdk.model.Message;
 import ai.orq.sdk.model.MessagePart;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.model.TextPart;
+import ai.orq.sdk.model.UpdateConversationRequest;
 import ai.orq.sdk.streaming.AssembledResponse;
 import ai.orq.sdk.streaming.ResponseAccumulator;
 import java.io.PrintStream;
@@ -61,7 +61,7 @@ public final class WalkthroughExample {
 
     // 3. update: only the fields you set change
     Conversation updated = conversations
-        .update(id, ConversationUpdate.builder().displayName("Lisbon weekend").build())
+        .update(id, new UpdateConversationRequest().displayName("Lisbon weekend"))
         .execute();
     step(out, 3, "update", "\"" + updated.getDisplayName() + "\"");
 

@@ -1,7 +1,6 @@
 package ai.orq.sdk.reliability;
 
 import ai.orq.sdk.AsyncStreamResponse;
-import ai.orq.sdk.ConversationUpdate;
 import ai.orq.sdk.ListConversationsParams;
 import ai.orq.sdk.OrqCall;
 import ai.orq.sdk.OrqClient;
@@ -16,6 +15,8 @@ import ai.orq.sdk.model.GenerateNameRequest;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.model.TextPart;
 import ai.orq.sdk.model.UserMessage;
+import ai.orq.sdk.model.UpdateConversationRequest;
+import ai.orq.sdk.model.UserRole;
 import com.google.gson.Gson;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,7 +43,7 @@ enum Operation {
       c -> c.conversations().retrieve(Bodies.ID),
       g -> g.fromJson(Bodies.WITH_MESSAGES, ConversationWithMessages.class)),
   UPDATE("PATCH", "/v2/conversations/" + Bodies.ID, 200, "application/json", Bodies.CONVERSATION,
-      c -> c.conversations().update(Bodies.ID, ConversationUpdate.builder().displayName("Faulty").build()),
+      c -> c.conversations().update(Bodies.ID, new UpdateConversationRequest().displayName("Faulty")),
       g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
   DELETE("DELETE", "/v2/conversations/" + Bodies.ID, 204, null, "", c -> c.conversations().delete(Bodies.ID),
       g -> null),
@@ -101,7 +102,7 @@ enum Operation {
 
   static CreateResponseRequest streamRequest() {
     return new CreateResponseRequest()
-        .message(new UserMessage().role("user").parts(List.of(new TextPart().kind("text").text("hi"))))
+        .message(new UserMessage().role(UserRole.USER).parts(List.of(new TextPart().kind("text").text("hi"))))
         .model("openai/gpt-4o");
   }
 

@@ -8,6 +8,7 @@ import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.model.ResponseTextPart;
 import ai.orq.sdk.model.TextPart;
 import ai.orq.sdk.model.UserMessage;
+import ai.orq.sdk.model.UserRole;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,7 +18,7 @@ final class Replies {
 
   static CreateResponseRequest saying(String text) {
     return new CreateResponseRequest()
-        .message(new UserMessage().role("user").parts(List.of(new TextPart().kind("text").text(text))))
+        .message(new UserMessage().role(UserRole.USER).parts(List.of(new TextPart().kind("text").text(text))))
         .model("openai/gpt-4o");
   }
 

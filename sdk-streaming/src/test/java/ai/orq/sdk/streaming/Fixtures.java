@@ -3,6 +3,7 @@ package ai.orq.sdk.streaming;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import ai.orq.sdk.model.UserRole;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.RetryPolicy;
@@ -30,7 +31,7 @@ final class Fixtures {
 
   static CreateResponseRequest request() {
     return new CreateResponseRequest()
-        .message(new UserMessage().role("user").addPartsItem(new TextPart().kind("text").text("Hello!")))
+        .message(new UserMessage().role(UserRole.USER).addPartsItem(new TextPart().kind("text").text("Hello!")))
         .model("openai/gpt-4o");
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.orq.sdk.model.FinishReason;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.errors.NotFoundException;
@@ -59,7 +60,7 @@ final class LocalServerStreamTest {
       events.forEachRemaining(accumulator);
       AssembledResponse answer = accumulator.result();
       assertEquals("You said: Hello!", answer.text());
-      assertEquals("stop", answer.finishReason());
+      assertEquals(FinishReason.STOP, answer.finishReason());
       assertEquals(answer.usage().getPromptTokens() + answer.usage().getCompletionTokens(),
           answer.usage().getTotalTokens());
     }

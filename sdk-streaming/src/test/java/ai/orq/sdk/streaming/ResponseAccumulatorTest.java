@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.orq.sdk.model.FinishReason;
+import ai.orq.sdk.model.ToolCallType;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.model.PartDeltaEvent;
@@ -64,7 +66,7 @@ final class ResponseAccumulatorTest {
     assertEquals(ANSWER, answer.text());
     assertEquals("The user greets; answer kindly.", answer.reasoning());
     assertEquals("resp_01", answer.responseId());
-    assertEquals("stop", answer.finishReason());
+    assertEquals(FinishReason.STOP, answer.finishReason());
     assertEquals(32L, answer.usage().getTotalTokens());
     assertEquals(12L, answer.usage().getPromptTokens());
     assertEquals(Collections.emptyList(), answer.pendingToolCalls());
@@ -157,12 +159,12 @@ final class ResponseAccumulatorTest {
   @Test
   void pendingToolCallsAreKeptUnmodifiable() {
     ResponseAccumulator accumulator = ResponseAccumulator.create();
-    PendingToolCall call = new PendingToolCall().id("call_1").type("function")
+    PendingToolCall call = new PendingToolCall().id("call_1").type(ToolCallType.FUNCTION)
         .function(new PendingToolCallFunction().name("weather").arguments("{\"city\":\"Bern\"}"));
     accumulator.accept(new ResponseDoneEvent().type("response.done")
-        .data(new ResponseDoneEventData().finishReason("function_call").addPendingToolCallsItem(call)));
+        .data(new ResponseDoneEventData().finishReason(FinishReason.FUNCTION_CALL).addPendingToolCallsItem(call)));
     AssembledResponse answer = accumulator.result();
-    assertEquals("function_call", answer.finishReason());
+    assertEquals(FinishReason.FUNCTION_CALL, answer.finishReason());
     assertEquals(Collections.singletonList(call), answer.pendingToolCalls());
     assertThrows(UnsupportedOperationException.class, () -> answer.pendingToolCalls().clear());
     assertEquals("", answer.text());

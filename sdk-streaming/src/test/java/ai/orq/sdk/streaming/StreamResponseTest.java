@@ -18,11 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.orq.sdk.model.FinishReason;
+import ai.orq.sdk.model.UnknownResponsePart;
+import ai.orq.sdk.model.UnknownResponseEvent;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.RequestOptions;
 import ai.orq.sdk.StreamResponse;
-import ai.orq.sdk.UnknownResponseEvent;
-import ai.orq.sdk.UnknownResponsePart;
 import ai.orq.sdk.errors.BadRequestException;
 import ai.orq.sdk.errors.InternalServerException;
 import ai.orq.sdk.errors.InvalidResponseException;
@@ -107,7 +108,7 @@ final class StreamResponseTest {
     ToolReviewRequestedEvent review = assertInstanceOf(ToolReviewRequestedEvent.class, events.get(3));
     assertEquals(Boolean.TRUE, review.getData().getRequiresApproval());
     assertEquals("Zürich", review.getData().getArguments().get("city"));
-    assertEquals("approved", assertInstanceOf(ToolReviewDoneEvent.class, events.get(4)).getData().getReview());
+    assertEquals("approved", assertInstanceOf(ToolReviewDoneEvent.class, events.get(4)).getData().getReview().asString());
     assertEquals("weather", assertInstanceOf(ToolStartedEvent.class, events.get(5)).getData().getToolName());
     Map<?, ?> result = assertInstanceOf(Map.class, assertInstanceOf(ToolDoneEvent.class, events.get(6)).getData().getResult());
     assertEquals(21L, result.get("celsius"));
@@ -143,7 +144,7 @@ final class StreamResponseTest {
     assertEquals(0.5, unknownType.raw().getAsJsonObject("data").get("load").getAsDouble());
 
     ResponseDoneEvent done = assertInstanceOf(ResponseDoneEvent.class, events.get(17));
-    assertEquals("stop", done.getData().getFinishReason());
+    assertEquals(FinishReason.STOP, done.getData().getFinishReason());
     assertEquals(32L, done.getData().getUsage().getTotalTokens());
     assertEquals(5L, done.getData().getUsage().getCompletionTokensDetails().getReasoningTokens());
     assertEquals(Fixtures.recordedEvents(), events);

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.orq.sdk.model.UserRole;
 import ai.orq.sdk.AsyncStreamResponse;
 import ai.orq.sdk.RequestOptions;
 import ai.orq.sdk.StreamHandler;
@@ -90,7 +91,7 @@ final class OkHttpStreamingProviderTest {
 
   static CreateResponseRequest request() {
     return new CreateResponseRequest()
-        .message(new UserMessage().role("user").addPartsItem(new TextPart().kind("text").text("Hi")))
+        .message(new UserMessage().role(UserRole.USER).addPartsItem(new TextPart().kind("text").text("Hi")))
         .model("openai/gpt-4o");
   }
 
