@@ -3,6 +3,7 @@ package ai.orq.sdk.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.orq.sdk.model.FinishReason;
 import ai.orq.sdk.streaming.AssembledResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AutoClose;
@@ -17,7 +18,7 @@ final class StreamingExampleTest {
     AssembledResponse answer = StreamingExample.run(env.client(), "test-project", "openai/gpt-4o-mini", output.stream);
 
     assertEquals("You said: And in Porto?", answer.text());
-    assertEquals("stop", answer.finishReason());
+    assertEquals(FinishReason.STOP, answer.finishReason());
     // the local server counts words: 3 in the question, 5 in the answer
     assertEquals(3L, answer.usage().getPromptTokens());
     assertEquals(5L, answer.usage().getCompletionTokens());
