@@ -11,6 +11,7 @@ import ai.orq.sdk.model.Conversation;
 import ai.orq.sdk.model.ConversationWithMessages;
 import ai.orq.sdk.model.CreateConversationRequest;
 import ai.orq.sdk.model.CreateResponseRequest;
+import ai.orq.sdk.model.FinishReason;
 import ai.orq.sdk.streaming.AssembledResponse;
 import ai.orq.sdk.streaming.ResponseAccumulator;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +46,7 @@ class ConsumerTest {
         created.getId(),
         new CreateResponseRequest().model("openai/gpt-4o-mini").message(Messages.userText("Hello from Maven"))));
     assertEquals("You said: Hello from Maven", reply.text());
-    assertEquals("stop", reply.finishReason());
+    assertEquals(FinishReason.STOP, reply.finishReason());
 
     assertEquals(2, client.conversations().retrieve(created.getId()).execute().getMessages().size());
   }
