@@ -106,6 +106,9 @@ class ForwardCompatibilityTest {
 
     assertEquals("{\"projectId\":\"p\",\"labels\":[\"a\",null]}",
         TestServers.requests(server).get(0).getBodyAsString());
+    assertEquals("projectId is a declared property of CreateConversationRequest: use its setter",
+        assertThrows(IllegalArgumentException.class, () -> new CreateConversationRequest()
+            .putAdditionalProperty("projectId", new JsonPrimitive("q"))).getMessage());
   }
 
   static Stream<Arguments> wrongShapes() {
