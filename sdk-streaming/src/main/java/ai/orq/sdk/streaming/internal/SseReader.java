@@ -169,6 +169,16 @@ public final class SseReader {
     return type;
   }
 
+  /** Whether the event last returned has an {@code event} other than the default {@code message}. */
+  public boolean isNamed() {
+    return type != null && !type.equals("message");
+  }
+
+  /** Whether the event last returned is named {@code error}. */
+  public boolean isErrorEvent() {
+    return "error".equals(type);
+  }
+
   /** The last event id seen so far (it persists across events), or null. */
   @Nullable
   public String lastEventId() {

@@ -10,15 +10,12 @@ import ai.orq.sdk.internal.ErrorMapper;
 import ai.orq.sdk.generated.ModelJsonException;
 import ai.orq.sdk.internal.JsonModels;
 import ai.orq.sdk.model.CreateResponseRequest;
+import ai.orq.sdk.model.ErrorMessage;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.streaming.MalformedEventException;
 import ai.orq.sdk.streaming.StreamErrorException;
 import ai.orq.sdk.streaming.StreamTruncatedException;
 import com.google.gson.Gson;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.TypeAdapter;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
@@ -52,6 +49,7 @@ final class StreamingCall {
   private final Request request;
   private final Gson gson;
   private final TypeAdapter<ResponseEvent> events;
+  private final TypeAdapter<ErrorMessage> errors;
 
   StreamingCall(ClientContext context, String conversationId, CreateResponseRequest body,
       RequestOptions options) {
@@ -60,6 +58,7 @@ final class StreamingCall {
     this.client = StreamingClients.of(context, options);
     this.gson = context.gson();
     this.events = gson.getAdapter(ResponseEvent.class);
+    this.errors = gson.getAdapter(ErrorMessage.class);
     this.request = new Request.Builder()
         .url(context.conversationUrl(conversationId, "responses"))
         .header("Accept", "text/event-stream")
@@ -122,7 +121,7 @@ final class StreamingCall {
 
   /**
    * Reads the next event to deliver, or null at the {@code [DONE]} that ends the stream. Events are
-   * told apart by their data's {@code type}, not by SSE {@code event:} names; but a named event
+   * told apart by their data's discriminator, not by SSE {@code event:} names; but a named event
    * whose data is not a typed event is no event of the API: {@code event: error} ends the stream
    * with a {@link StreamErrorException}, any other (a heartbeat, a ping) is skipped, as comments
    * are.
@@ -136,50 +135,39 @@ final class StreamingCall {
       if (!reader.next()) {
         throw truncated(delivered);
       }
-      String name = reader.type();
       String data = reader.data();
-      if (name == null || name.equals("message") || isTypedEvent(data)) {
+      if (!reader.isNamed() || DONE.equals(data)) {
         return decode(data);
       }
-      if (name.equals("error")) {
+      ResponseEvent event = typedEventOrNull(data);
+      if (event != null) {
+        return event;
+      }
+      if (reader.isErrorEvent()) {
         throw new StreamErrorException(errorText(data), data, delivered);
       }
     }
   }
 
-  private static boolean isTypedEvent(String data) {
-    if (DONE.equals(data)) {
-      return true;
-    }
-    JsonObject json = jsonObject(data);
-    return json != null && isString(json.get("type"));
-  }
-
-  /** The {@code message} or {@code error} text of an error event, or its raw data. */
-  private static String errorText(String data) {
-    JsonObject json = jsonObject(data);
-    if (json != null) {
-      for (String key : new String[] {"message", "error"}) {
-        if (isString(json.get(key))) {
-          return json.get(key).getAsString();
-        }
-      }
-    }
-    return data;
-  }
-
+  /** The event in the data of a named SSE event, or null when it is not a typed event. */
   @Nullable
-  private static JsonObject jsonObject(String data) {
+  private ResponseEvent typedEventOrNull(String data) {
     try {
-      JsonElement json = JsonParser.parseString(data);
-      return json.isJsonObject() ? json.getAsJsonObject() : null;
-    } catch (JsonParseException e) {
+      ResponseEvent event = JsonModels.read(gson, events, data);
+      return event == null || event.getType() == null ? null : event;
+    } catch (ModelJsonException e) {
       return null;
     }
   }
 
-  private static boolean isString(@Nullable JsonElement element) {
-    return element != null && element.isJsonPrimitive() && element.getAsJsonPrimitive().isString();
+  /** The message of an error event shaped as the API's error body, or its raw data. */
+  private String errorText(String data) {
+    try {
+      ErrorMessage error = JsonModels.read(gson, errors, data);
+      return error == null ? data : error.getMessage();
+    } catch (ModelJsonException e) {
+      return data;
+    }
   }
 
   /**
