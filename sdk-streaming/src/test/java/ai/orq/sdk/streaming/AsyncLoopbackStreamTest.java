@@ -38,13 +38,7 @@ final class AsyncLoopbackStreamTest {
 
   @AfterEach
   void tearDown() throws Exception {
-    if (client != null) {
-      client.close();
-    }
-    if (server != null) {
-      server.close();
-      assertEquals(new ArrayList<>(), server.scriptFailures, "the server script failed");
-    }
+    Fixtures.close(client, server);
     http.dispatcher().executorService().shutdownNow();
     http.connectionPool().evictAll();
   }

@@ -13,7 +13,6 @@ import ai.orq.sdk.AsyncStreamResponse;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.model.ResponseEvent;
-import java.util.ArrayList;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -39,13 +38,7 @@ final class AsyncStreamEndingTest {
 
   @AfterEach
   void tearDown() throws Exception {
-    if (client != null) {
-      client.close();
-    }
-    if (server != null) {
-      server.close();
-      assertEquals(new ArrayList<>(), server.scriptFailures, "the server script failed");
-    }
+    Fixtures.close(client, server);
   }
 
   /**

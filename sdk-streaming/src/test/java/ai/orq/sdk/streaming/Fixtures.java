@@ -2,6 +2,7 @@ package ai.orq.sdk.streaming;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.orq.sdk.model.UserRole;
 import ai.orq.sdk.OrqClient;
@@ -14,8 +15,10 @@ import ai.orq.sdk.model.UserMessage;
 import ai.orq.sdk.streaming.internal.SseTestAccess;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.google.gson.Gson;
+import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -42,6 +45,17 @@ final class Fixtures {
 
   static OrqClient client(HttpUrl baseUrl) {
     return client(baseUrl.toString());
+  }
+
+  /** Closes the client, then the server, and fails when the server's script failed. */
+  static void close(@Nullable OrqClient client, @Nullable LoopbackServer server) throws Exception {
+    if (client != null) {
+      client.close();
+    }
+    if (server != null) {
+      server.close();
+      assertEquals(new ArrayList<>(), server.scriptFailures, "the server script failed");
+    }
   }
 
   /** WireMock on loopback, on a free port: register it as a static extension. */

@@ -15,7 +15,6 @@ import ai.orq.sdk.errors.OrqTimeoutException;
 import ai.orq.sdk.errors.ResponseTooLargeException;
 import ai.orq.sdk.model.ResponseEvent;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -37,13 +36,7 @@ final class StreamBoundsTest {
 
   @AfterEach
   void tearDown() throws Exception {
-    if (client != null) {
-      client.close();
-    }
-    if (server != null) {
-      server.close();
-      assertEquals(new ArrayList<>(), server.scriptFailures, "the server script failed");
-    }
+    Fixtures.close(client, server);
   }
 
   /** Reads the stream to its end and returns its failure. */

@@ -12,7 +12,6 @@ import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.model.ResponseEvent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -33,13 +32,7 @@ final class StreamErrorEventsTest {
 
   @AfterEach
   void tearDown() throws Exception {
-    if (client != null) {
-      client.close();
-    }
-    if (server != null) {
-      server.close();
-      assertEquals(new ArrayList<>(), server.scriptFailures, "the server script failed");
-    }
+    Fixtures.close(client, server);
   }
 
   /** Reads the whole stream into {@link #events}; returns its failure, or null when it completed. */
