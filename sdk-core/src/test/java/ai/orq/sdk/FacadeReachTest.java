@@ -216,7 +216,7 @@ class FacadeReachTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Map<String, Object>> specOperations() throws IOException {
     Map<String, Object> spec;
-    try (InputStream in = Files.newInputStream(Paths.get(System.getProperty("orq.spec.file")))) {
+    try (InputStream in = Files.newInputStream(Paths.get(System.getProperty("orq.spec.file", "../openapi/conversations.yaml")))) {
       spec = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
     }
     Map<String, Map<String, Object>> operations = new TreeMap<>();
