@@ -12,6 +12,7 @@ import ai.orq.sdk.generated.api.ConversationsApi;
 import ai.orq.sdk.model.CreateConversationRequest;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.GenerateNameRequest;
+import ai.orq.sdk.model.UpdateConversationRequest;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
@@ -72,7 +73,7 @@ class FacadeReachTest {
       "retrieve", List.of(
           c -> c.retrieve("conv_1")),
       "update", List.of(
-          c -> c.update("conv_1", ConversationUpdate.builder().displayName("Trip").build())),
+          c -> c.update("conv_1", new UpdateConversationRequest().displayName("Trip"))),
       "delete", List.of(
           c -> c.delete("conv_1")));
 
