@@ -123,6 +123,15 @@ final class ConversationStore {
     return page;
   }
 
+  /** Every conversation, oldest first, with its messages. */
+  synchronized List<JsonObject> snapshot() {
+    List<JsonObject> all = new ArrayList<>();
+    for (Conversation conversation : conversations.values()) {
+      all.add(conversation.toJson(true));
+    }
+    return all;
+  }
+
   private Conversation find(String id) {
     Conversation conversation = conversations.get(id);
     if (conversation == null) {

@@ -1,10 +1,13 @@
 package ai.orq.sdk.localserver;
 
+import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,7 +29,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>Conversations live in memory until the server is closed. Replies are deterministic: the
- * assistant answers {@code "You said: "} followed by the user's text, streamed word by word.
+ * assistant answers {@code "You said: "} followed by the user's text, streamed word by word,
+ * unless a test {@linkplain #enqueue scripts} what it does next (text in chunks, reasoning, tool
+ * calls and reviews, a failed or cut-off stream, delays) or {@linkplain #failNext scripts HTTP
+ * errors} for an operation. Every request is recorded for {@link #takeRequest()}:
+ *
+ * <pre>{@code
+ * server.failNext(Operation.CREATE_RESPONSE, 1, ScriptedError.status(429).retryAfter(Duration.ofMillis(10)));
+ * server.enqueue(ScriptedResponse.builder().text("Hel", "lo").build());
+ * // ... the code under test sends a message ...
+ * RecordedRequest first = server.takeRequest(1, TimeUnit.SECONDS); // answered 429
+ * RecordedRequest retry = server.takeRequest(1, TimeUnit.SECONDS); // streamed "Hello"
+ * }</pre>
  *
  * <p>Thread-safe. {@link #start()} may be called once; {@link #close()} stops the server promptly,
  * ending open streams, and may be called any number of times.
@@ -40,6 +54,12 @@ public final class LocalOrqServer implements AutoCloseable {
   private final int port;
   private final Duration tokenDelay;
   private final int threads;
+  private final Script script = new Script();
+  /** Null when the builder turned recording off. */
+  private final BlockingQueue<RecordedRequest> recorded;
+  private final ConversationStore store;
+  private final Ulid ulid = new Ulid();
+  private final AtomicInteger requestCount = new AtomicInteger();
   private HttpServer server;
   private ThreadPoolExecutor executor;
   private boolean closed;
@@ -49,6 +69,11 @@ public final class LocalOrqServer implements AutoCloseable {
     this.port = builder.port;
     this.tokenDelay = builder.tokenDelay;
     this.threads = builder.threads;
+    this.recorded = builder.recordRequests ? new LinkedBlockingQueue<>() : null;
+    this.store = new ConversationStore(ulid);
+    if (builder.scriptFile != null) {
+      builder.scriptFile.applyTo(this);
+    }
   }
 
   /** Returns a builder with the defaults: key {@code "local-test-key"}, an ephemeral port, no delay. */
@@ -70,10 +95,8 @@ public final class LocalOrqServer implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("Already started.");
     }
-    Ulid ulid = new Ulid();
-    ConversationStore store = new ConversationStore(ulid);
-    Router router =
-        new Router(apiKey, ulid, new ConversationApi(store), new ResponseApi(store, ulid, tokenDelay));
+    Router router = new Router(apiKey, ulid, new ConversationApi(store),
+        new ResponseApi(store, ulid, tokenDelay, script), script, recorded, requestCount);
     preferNoDelay();
     HttpServer http;
     try {
@@ -106,6 +129,79 @@ public final class LocalOrqServer implements AutoCloseable {
     return apiKey;
   }
 
+  /**
+   * Queues responses for the next {@code createConversationResponse} requests, to any
+   * conversation, one each, in order. Once the queue is empty the server echoes again.
+   */
+  public void enqueue(ScriptedResponse... responses) {
+    if (responses == null) {
+      throw new NullPointerException("responses == null");
+    }
+    for (int i = 0; i < responses.length; i++) {
+      if (responses[i] == null) {
+        throw new NullPointerException("responses[" + i + "] == null");
+      }
+    }
+    for (ScriptedResponse response : responses) {
+      script.enqueue(response);
+    }
+  }
+
+  /**
+   * Answers the next {@code times} requests of {@code operation} with {@code error} instead of
+   * running them (after the API key is checked, before the body is). Errors queued for one
+   * operation are answered in order; other operations are not affected.
+   *
+   * @throws IllegalArgumentException when {@code times} is less than 1
+   */
+  public void failNext(Operation operation, int times, ScriptedError error) {
+    if (operation == null) {
+      throw new NullPointerException("operation == null");
+    }
+    if (error == null) {
+      throw new NullPointerException("error == null");
+    }
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be at least 1, was " + times);
+    }
+    script.failNext(operation, times, error);
+  }
+
+  /**
+   * Removes and returns the oldest request not taken yet, waiting for one to arrive if need be.
+   * Prefer {@link #takeRequest(long, TimeUnit)} in tests, which cannot hang.
+   *
+   * @throws IllegalStateException when the builder turned recording off
+   */
+  public RecordedRequest takeRequest() throws InterruptedException {
+    return recorded().take();
+  }
+
+  /**
+   * As {@link #takeRequest()}, waiting at most {@code timeout}.
+   *
+   * @return the request, or null when none arrived in time
+   */
+  public RecordedRequest takeRequest(long timeout, TimeUnit unit) throws InterruptedException {
+    if (unit == null) {
+      throw new NullPointerException("unit == null");
+    }
+    return recorded().poll(timeout, unit);
+  }
+
+  /** How many requests the server has received so far, taken or not. */
+  public int requestCount() {
+    return requestCount.get();
+  }
+
+  /**
+   * The conversations stored now, oldest first, each as the JSON that retrieve returns (with its
+   * {@code messages}); a snapshot the server's later changes do not affect.
+   */
+  public List<JsonObject> storedConversations() {
+    return store.snapshot();
+  }
+
   /** Stops the server at once, closing open connections and streams. Idempotent. */
   @Override
   public synchronized void close() {
@@ -121,6 +217,13 @@ public final class LocalOrqServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     server = null;
+  }
+
+  private BlockingQueue<RecordedRequest> recorded() {
+    if (recorded == null) {
+      throw new IllegalStateException("This server does not record requests; see Builder.recordRequests.");
+    }
+    return recorded;
   }
 
   /**
@@ -179,6 +282,8 @@ public final class LocalOrqServer implements AutoCloseable {
     private int port;
     private Duration tokenDelay = Duration.ZERO;
     private int threads = DEFAULT_THREADS;
+    private boolean recordRequests = true;
+    private ScriptFile scriptFile;
 
     private Builder() {}
 
@@ -212,6 +317,21 @@ public final class LocalOrqServer implements AutoCloseable {
         throw new IllegalArgumentException("tokenDelay is negative: " + tokenDelay);
       }
       this.tokenDelay = tokenDelay;
+      return this;
+    }
+
+    /**
+     * Whether to keep every request for {@link LocalOrqServer#takeRequest()}. Defaults to true;
+     * a long-running server (the command line) turns it off so memory does not grow.
+     */
+    public Builder recordRequests(boolean recordRequests) {
+      this.recordRequests = recordRequests;
+      return this;
+    }
+
+    /** A script read from the command line, queued when the server is built. */
+    Builder scriptFile(ScriptFile scriptFile) {
+      this.scriptFile = scriptFile;
       return this;
     }
 

@@ -41,10 +41,6 @@ final class Reply {
     return new Reply("You said: " + said, chunks(said.toString()).size());
   }
 
-  int completionTokens() {
-    return chunks.size();
-  }
-
   /**
    * Splits text into words, each keeping the whitespace that follows it (and the first keeping any
    * leading whitespace), so the chunks concatenate to exactly {@code text}.

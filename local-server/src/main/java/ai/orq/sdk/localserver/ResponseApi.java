@@ -6,23 +6,24 @@ import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code POST /v2/conversations/{id}/responses}: validates the request, stores the user message
- * (404 before any event when the conversation is unknown), then streams response.started, one
- * part.delta per word, part.done, response.done and {@code [DONE]}. The assistant message is stored
- * just before part.done; when the client goes away earlier, streaming stops and it is not stored.
+ * (404 before any event when the conversation is unknown), then streams response.started and the
+ * next {@link ScriptedResponse} queued, or by default the echo: one part.delta per word, part.done,
+ * response.done and {@code [DONE]}. When the client goes away, streaming stops.
  */
 final class ResponseApi {
   private final ConversationStore store;
   private final Ulid ulid;
-  private final long tokenDelayNanos;
+  private final Duration tokenDelay;
+  private final Script scripts;
 
-  ResponseApi(ConversationStore store, Ulid ulid, Duration tokenDelay) {
+  ResponseApi(ConversationStore store, Ulid ulid, Duration tokenDelay, Script scripts) {
     this.store = store;
     this.ulid = ulid;
-    this.tokenDelayNanos = tokenDelay.toNanos();
+    this.tokenDelay = tokenDelay;
+    this.scripts = scripts;
   }
 
   void respond(HttpExchange exchange, String conversationId, JsonObject body) throws IOException {
@@ -53,56 +54,25 @@ final class ResponseApi {
     started.addProperty("userMessageId", userMessageId);
     started.addProperty("assistantMessageId", ulid.next("msg"));
 
-    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-    exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-    exchange.sendResponseHeaders(200, 0); // chunked
-    EventStreamWriter events = new EventStreamWriter(exchange.getResponseBody());
+    Reply reply = Reply.to(parts);
+    ScriptedResponse script = scripts.nextResponse();
+    if (script == null) {
+      script = ScriptedResponse.text(reply.chunks.toArray(new String[0]));
+    }
     try {
-      stream(events, conversationId, started, Reply.to(parts));
+      Scripts.sleep(script.headersDelay());
+      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+      exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+      exchange.sendResponseHeaders(200, 0); // chunked
+      EventStreamWriter events = new EventStreamWriter(exchange.getResponseBody());
+      events.event("response.started", started);
+      script.play(new Playback(events, ulid, store, conversationId, started.get("assistantMessageId").getAsString(),
+          tokenDelay, script.eventDelay(), reply.promptTokens));
     } catch (IOException e) {
       // The client went away mid-stream: nothing to tell anyone, just stop.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the server is closing
     }
-  }
-
-  private void stream(EventStreamWriter events, String conversationId, JsonObject started, Reply reply)
-      throws IOException, InterruptedException {
-    events.event("response.started", started);
-    String partId = ulid.next("text");
-    for (String chunk : reply.chunks) {
-      if (tokenDelayNanos > 0) {
-        TimeUnit.NANOSECONDS.sleep(tokenDelayNanos);
-      }
-      JsonObject delta = new JsonObject();
-      delta.addProperty("partId", partId);
-      delta.add("delta", textPart(partId, chunk));
-      events.event("part.delta", delta);
-    }
-
-    JsonArray assistantParts = new JsonArray();
-    assistantParts.add(textPart(partId, reply.text));
-    String assistantMessageId = started.get("assistantMessageId").getAsString();
-    try {
-      store.addMessage(conversationId, message(assistantMessageId, conversationId, "assistant", assistantParts));
-    } catch (ApiError deletedMeanwhile) {
-      // The conversation was deleted while we streamed; finish the stream all the same.
-    }
-
-    JsonObject done = new JsonObject();
-    done.addProperty("partId", partId);
-    done.add("part", textPart(partId, reply.text));
-    events.event("part.done", done);
-
-    JsonObject usage = new JsonObject();
-    usage.addProperty("prompt_tokens", reply.promptTokens);
-    usage.addProperty("completion_tokens", reply.completionTokens());
-    usage.addProperty("total_tokens", reply.promptTokens + reply.completionTokens());
-    JsonObject finished = new JsonObject();
-    finished.addProperty("finishReason", "stop");
-    finished.add("usage", usage);
-    events.event("response.done", finished);
-    events.done();
   }
 
   private static JsonArray requireParts(JsonObject message) {
@@ -125,15 +95,7 @@ final class ResponseApi {
     return parts;
   }
 
-  private static JsonObject textPart(String id, String text) {
-    JsonObject part = new JsonObject();
-    part.addProperty("_id", id);
-    part.addProperty("kind", "text");
-    part.addProperty("text", text);
-    return part;
-  }
-
-  private static JsonObject message(String id, String conversationId, String role, JsonArray parts) {
+  static JsonObject message(String id, String conversationId, String role, JsonArray parts) {
     JsonObject message = new JsonObject();
     message.addProperty("_id", id);
     message.addProperty("conversationId", conversationId);

@@ -1,16 +1,20 @@
 package ai.orq.sdk.localserver;
 
-import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one handler: tags every response with an {@code x-request-id}, checks the bearer key, maps
- * method and path to an operation and turns {@link ApiError}s into {@code {"message": ...}} bodies.
- * Unknown paths are 404; a known path with the wrong method is 405 with an {@code Allow} header.
+ * The one handler: tags every response with an {@code x-request-id}, records the request, checks
+ * the bearer key, maps method and path to an operation, answers a scripted error if one is queued
+ * for it, and turns {@link ApiError}s into {@code {"message": ...}} bodies. Unknown paths are 404;
+ * a known path with the wrong method is 405 with an {@code Allow} header.
  */
 final class Router implements HttpHandler {
   private static final String COLLECTION = "/v2/conversations";
@@ -20,12 +24,20 @@ final class Router implements HttpHandler {
   private final Ulid ulid;
   private final ConversationApi conversations;
   private final ResponseApi responses;
+  private final Script script;
+  /** Null when requests are not recorded. */
+  private final BlockingQueue<RecordedRequest> recorded;
+  private final AtomicInteger sequence;
 
-  Router(String apiKey, Ulid ulid, ConversationApi conversations, ResponseApi responses) {
+  Router(String apiKey, Ulid ulid, ConversationApi conversations, ResponseApi responses, Script script,
+      BlockingQueue<RecordedRequest> recorded, AtomicInteger sequence) {
     this.expectedAuthorization = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
     this.ulid = ulid;
     this.conversations = conversations;
     this.responses = responses;
+    this.script = script;
+    this.recorded = recorded;
+    this.sequence = sequence;
   }
 
   @Override
@@ -33,8 +45,22 @@ final class Router implements HttpHandler {
     try {
       exchange.getResponseHeaders().set("x-request-id", ulid.next("req"));
       try {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        String body = Exchanges.readBody(exchange);
+        Route route = route(method, path);
+        record(exchange, sequence.getAndIncrement(), method, path, body, route.operation);
         authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
-        route(exchange);
+        route.check(exchange);
+        ScriptedError error = script.nextError(route.operation);
+        if (error != null) {
+          for (int i = 0; i < error.headers.size(); i += 2) {
+            exchange.getResponseHeaders().add(error.headers.get(i), error.headers.get(i + 1));
+          }
+          Exchanges.sendJson(exchange, error.status, Json.message(error.message));
+          return;
+        }
+        dispatch(exchange, route.operation, route.id(), body);
       } catch (ApiError e) {
         Exchanges.sendError(exchange, e.status(), e.getMessage());
       } catch (RuntimeException e) {
@@ -47,6 +73,20 @@ final class Router implements HttpHandler {
     }
   }
 
+  private void record(HttpExchange exchange, int number, String method, String path, String body, Operation operation) {
+    if (recorded == null) {
+      return;
+    }
+    Map<String, String> query;
+    try {
+      query = Exchanges.query(exchange);
+    } catch (ApiError malformed) {
+      query = Collections.emptyMap(); // answered with a 400 once authenticated
+    }
+    recorded.add(new RecordedRequest(number, method, path, query,
+        exchange.getRequestHeaders(), body, operation));
+  }
+
   private void authenticate(String authorization) {
     if (authorization == null) {
       throw ApiError.unauthorized("Missing Authorization header; expected \"Bearer <api key>\"");
@@ -57,60 +97,116 @@ final class Router implements HttpHandler {
     }
   }
 
-  private void route(HttpExchange exchange) throws IOException {
-    String method = exchange.getRequestMethod();
-    String path = exchange.getRequestURI().getRawPath();
+  private void dispatch(HttpExchange exchange, Operation operation, String id, String body) throws IOException {
+    switch (operation) {
+      case LIST:
+        Exchanges.sendJson(exchange, 200, conversations.list(Exchanges.query(exchange)));
+        break;
+      case CREATE:
+        Exchanges.sendJson(exchange, 201, conversations.create(Json.parseObject(body)));
+        break;
+      case RETRIEVE:
+        Exchanges.sendJson(exchange, 200, conversations.retrieve(id));
+        break;
+      case UPDATE:
+        Exchanges.sendJson(exchange, 200, conversations.update(id, Json.parseObject(body)));
+        break;
+      case DELETE:
+        conversations.delete(id);
+        Exchanges.sendNoContent(exchange);
+        break;
+      case GENERATE_NAME:
+        Exchanges.sendJson(exchange, 200, conversations.generateName(id, Json.parseObject(body)));
+        break;
+      default:
+        responses.respond(exchange, id, Json.parseObject(body));
+    }
+  }
+
+  /** Where a method and path lead: an operation (and conversation id), or a 404 or 405 to answer. */
+  private static Route route(String method, String path) {
     if (path.equals(LIST)) {
-      allow(exchange, method, path, "GET");
-      Exchanges.sendJson(exchange, 200, conversations.list(Exchanges.query(exchange)));
-      return;
+      return Route.of(method, path, null, Operation.LIST);
     }
     if (path.equals(COLLECTION)) {
-      allow(exchange, method, path, "POST");
-      Exchanges.sendJson(exchange, 201, conversations.create(body(exchange)));
-      return;
+      return Route.of(method, path, null, Operation.CREATE);
     }
     String[] segments = path.startsWith(LIST) ? path.substring(LIST.length()).split("/", -1) : new String[0];
     if (segments.length == 0 || segments.length > 2 || segments[0].isEmpty()) {
-      throw ApiError.notFound("No route for " + method + " " + path);
+      return Route.notFound(method, path);
     }
-    String id = Exchanges.decodePathSegment(segments[0]);
     if (segments.length == 1) {
-      allow(exchange, method, path, "GET", "PATCH", "DELETE");
-      if (method.equals("GET")) {
-        Exchanges.sendJson(exchange, 200, conversations.retrieve(id));
-      } else if (method.equals("PATCH")) {
-        Exchanges.sendJson(exchange, 200, conversations.update(id, body(exchange)));
-      } else {
-        conversations.delete(id);
-        Exchanges.sendNoContent(exchange);
-      }
+      return Route.of(method, path, segments[0], Operation.RETRIEVE, Operation.UPDATE, Operation.DELETE);
     } else if (segments[1].equals("generate-name")) {
-      allow(exchange, method, path, "POST");
-      Exchanges.sendJson(exchange, 200, conversations.generateName(id, body(exchange)));
+      return Route.of(method, path, segments[0], Operation.GENERATE_NAME);
     } else if (segments[1].equals("responses")) {
-      allow(exchange, method, path, "POST");
-      responses.respond(exchange, id, body(exchange));
-    } else {
-      throw ApiError.notFound("No route for " + method + " " + path);
+      return Route.of(method, path, segments[0], Operation.CREATE_RESPONSE);
     }
+    return Route.notFound(method, path);
   }
 
-  private static JsonObject body(HttpExchange exchange) throws IOException {
-    return Json.parseObject(Exchanges.readBody(exchange));
-  }
+  private static final class Route {
+    final Operation operation; // null when no route matches
+    private final String rawId;
+    private final String method;
+    private final String path;
+    private final String allow; // the methods of a known path, null for an unknown one
 
-  /** Throws 405 (with an {@code Allow} header) unless {@code method} is one of {@code allowed}. */
-  private static void allow(HttpExchange exchange, String method, String path, String... allowed) {
-    for (String candidate : allowed) {
-      if (candidate.equals(method)) {
+    private Route(Operation operation, String rawId, String method, String path, String allow) {
+      this.operation = operation;
+      this.rawId = rawId;
+      this.method = method;
+      this.path = path;
+      this.allow = allow;
+    }
+
+    static Route of(String method, String path, String rawId, Operation... candidates) {
+      StringBuilder allow = new StringBuilder();
+      for (Operation candidate : candidates) {
+        String candidateMethod = methodOf(candidate);
+        if (candidateMethod.equals(method)) {
+          return new Route(candidate, rawId, method, path, null);
+        }
+        allow.append(allow.length() == 0 ? "" : ", ").append(candidateMethod);
+      }
+      return new Route(null, rawId, method, path, allow.toString());
+    }
+
+    static Route notFound(String method, String path) {
+      return new Route(null, null, method, path, null);
+    }
+
+    /** Throws the 404 or 405 of a method and path that name no operation. */
+    void check(HttpExchange exchange) {
+      if (operation != null) {
         return;
       }
+      if (allow == null) {
+        throw ApiError.notFound("No route for " + method + " " + path);
+      }
+      exchange.getResponseHeaders().set("Allow", allow);
+      String hint = path.equals(COLLECTION) && method.equals("GET") ? "; list conversations with GET " + LIST : "";
+      throw ApiError.methodNotAllowed(
+          "Method " + method + " is not allowed on " + path + " (allowed: " + allow + ")" + hint);
     }
-    String list = String.join(", ", allowed);
-    exchange.getResponseHeaders().set("Allow", list);
-    String hint = path.equals(COLLECTION) && method.equals("GET") ? "; list conversations with GET " + LIST : "";
-    throw ApiError.methodNotAllowed(
-        "Method " + method + " is not allowed on " + path + " (allowed: " + list + ")" + hint);
+
+    /** The conversation id, percent-decoded (400 when malformed); null for list and create. */
+    String id() {
+      return rawId == null ? null : Exchanges.decodePathSegment(rawId);
+    }
+
+    private static String methodOf(Operation operation) {
+      switch (operation) {
+        case LIST:
+        case RETRIEVE:
+          return "GET";
+        case UPDATE:
+          return "PATCH";
+        case DELETE:
+          return "DELETE";
+        default:
+          return "POST";
+      }
+    }
   }
 }

@@ -21,7 +21,7 @@ class ReplyTest {
         .getAsJsonArray());
     assertEquals("You said: one two three", reply.text);
     assertEquals(3, reply.promptTokens);
-    assertEquals(5, reply.completionTokens());
+    assertEquals(5, reply.chunks.size());
     assertEquals(String.join("", reply.chunks), reply.text);
   }
 
