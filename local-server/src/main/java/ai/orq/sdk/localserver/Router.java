@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,13 +76,7 @@ final class Router implements HttpHandler {
     if (recorded == null) {
       return;
     }
-    Map<String, String> query;
-    try {
-      query = Exchanges.query(exchange);
-    } catch (ApiError malformed) {
-      query = Collections.emptyMap(); // answered with a 400 once authenticated
-    }
-    recorded.add(new RecordedRequest(number, method, path, query,
+    recorded.add(new RecordedRequest(number, method, path, Exchanges.query(exchange),
         exchange.getRequestHeaders(), body, operation));
   }
 
