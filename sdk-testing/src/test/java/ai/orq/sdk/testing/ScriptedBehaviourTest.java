@@ -202,7 +202,7 @@ class ScriptedBehaviourTest {
     assertEquals("Down for maintenance", down.errorMessage());
     assertEquals(3, server.requestCount(), "the first attempt and the client's two retries");
 
-    server.failNext(Operation.LIST, 1, ScriptedError.status(500));
+    server.failNext(Operation.LIST, 1, ScriptedError.status(500).retryAfter(Duration.ofMillis(5)));
     assertTrue(client.conversations().list().execute().getData().isEmpty(), "500 once, then retried");
 
     server.failNext(Operation.RETRIEVE, 1, ScriptedError.status(429).retryAfter(Duration.ofSeconds(1)).message("Slow down"));
