@@ -49,8 +49,8 @@ final class ExampleEnvironment implements AutoCloseable {
     return local;
   }
 
-  /** A local server and a client for it, whatever the environment says. The tests use this. */
-  static ExampleEnvironment local(Duration tokenDelay) {
+  /** A local server and a client for it, whatever the environment says. */
+  private static ExampleEnvironment local(Duration tokenDelay) {
     // [readme:local-server]
     LocalOrqServer server = LocalOrqServer.builder().tokenDelay(tokenDelay).build().start();
     OrqClient client = OrqClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();

@@ -3,17 +3,20 @@ package ai.orq.sdk.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.orq.sdk.testing.OrqLocalServerExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class AsyncExampleTest {
-  @AutoClose private final ExampleEnvironment env = ExampleEnvironment.local(Duration.ofMillis(5));
+  @RegisterExtension
+  final OrqLocalServerExtension orq =
+      OrqLocalServerExtension.builder().server(server -> server.tokenDelay(Duration.ofMillis(5))).build();
   private final Output output = new Output();
 
   @Test
   void composesFuturesCallsBackAndStreamsToAHandler() throws InterruptedException {
-    String reply = AsyncExample.run(env.client(), "test-project", "openai/gpt-4o-mini", output.stream);
+    String reply = AsyncExample.run(orq.client(), "test-project", "openai/gpt-4o-mini", output.stream);
 
     assertEquals("You said: What should I pack?", reply);
     assertEquals(
@@ -23,6 +26,6 @@ final class AsyncExampleTest {
             + "handler:      You said: What should I pack?\n"
             + "executeAsync: deleted 4 conversations\n",
         output.text());
-    assertTrue(env.client().conversations().list().execute().getData().isEmpty(), "deleted at the end");
+    assertTrue(orq.client().conversations().list().execute().getData().isEmpty(), "deleted at the end");
   }
 }

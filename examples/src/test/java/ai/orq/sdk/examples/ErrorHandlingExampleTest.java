@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import org.junit.jupiter.api.AutoClose;
+import ai.orq.sdk.OrqClient;
+import ai.orq.sdk.testing.OrqLocalServerTest;
 import org.junit.jupiter.api.Test;
 
+@OrqLocalServerTest
 final class ErrorHandlingExampleTest {
-  @AutoClose private final ExampleEnvironment env = ExampleEnvironment.local(Duration.ZERO);
   private final Output output = new Output();
 
   @Test
-  void eachFailureArrivesAsItsTypedException() {
-    String notFound = ErrorHandlingExample.run(env.client(), "test-project", output.stream);
+  void eachFailureArrivesAsItsTypedException(OrqClient client) {
+    String notFound = ErrorHandlingExample.run(client, "test-project", output.stream);
 
     String id = ErrorHandlingExample.MISSING_ID;
     assertEquals("Conversation " + id + " not found", notFound, "the message of the 404 body");
@@ -28,14 +28,14 @@ final class ErrorHandlingExampleTest {
         lines[3]);
     assertTrue(lines[4].startsWith("OrqIoException: "), lines[4]);
     assertEquals(5, lines.length, output.text());
-    assertTrue(env.client().conversations().list().execute().getData().isEmpty(), "deleted at the end");
+    assertTrue(client.conversations().list().execute().getData().isEmpty(), "deleted at the end");
   }
 
   @Test
-  void anExistingConversationIsSimplyFound() {
-    String id = Fixtures.newConversation(env.client().conversations());
+  void anExistingConversationIsSimplyFound(OrqClient client) {
+    String id = Fixtures.newConversation(client.conversations());
 
-    assertNull(ErrorHandlingExample.retrieveOrExplain(env.client().conversations(), id, output.stream));
+    assertNull(ErrorHandlingExample.retrieveOrExplain(client.conversations(), id, output.stream));
     assertEquals("found \"Untitled\"\n", output.text());
   }
 }

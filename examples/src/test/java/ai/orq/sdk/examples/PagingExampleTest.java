@@ -3,22 +3,22 @@ package ai.orq.sdk.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
+import ai.orq.sdk.OrqClient;
+import ai.orq.sdk.testing.OrqLocalServerTest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
+@OrqLocalServerTest
 final class PagingExampleTest {
-  @AutoClose private final ExampleEnvironment env = ExampleEnvironment.local(Duration.ZERO);
   private final Output output = new Output();
 
   @Test
-  void seesEveryConversationNewestFirstOnEachWay() {
-    List<String> created = PagingExample.seed(env.client().conversations(), "test-project", 25, output.stream);
+  void seesEveryConversationNewestFirstOnEachWay(OrqClient client) {
+    List<String> created = PagingExample.seed(client.conversations(), "test-project", 25, output.stream);
 
-    List<String> listed = PagingExample.run(env.client(), output.stream);
+    List<String> listed = PagingExample.run(client, output.stream);
 
     List<String> newestFirst = new ArrayList<>(created);
     Collections.reverse(newestFirst);
@@ -34,8 +34,8 @@ final class PagingExampleTest {
   }
 
   @Test
-  void noConversationsIsOneEmptyPage() {
-    assertTrue(PagingExample.run(env.client(), output.stream).isEmpty());
+  void noConversationsIsOneEmptyPage(OrqClient client) {
+    assertTrue(PagingExample.run(client, output.stream).isEmpty());
     assertTrue(output.text().startsWith("page 1: 0 conversations\nby hand: 0 conversations in 1 pages\n"), output.text());
   }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the README honest: every {@code ```java} block in it must appear, whitespace aside, in an
- * example source file (a {@code // ...} line marks lines left out), so every snippet a reader
+ * example source file (main or test: the "Testing your code" snippets are example tests) (a {@code // ...} line marks lines left out), so every snippet a reader
  * copies is compiled (and, through the example tests, run) in the build. The regions quoted are
  * marked {@code // [readme:name]} in the examples where they are quoted whole. The README's commands and Maven coordinates are checked too.
  */
@@ -41,11 +41,14 @@ final class ReadmeSnippetsTest {
   static void read() throws IOException {
     Path readmePath = Paths.get(System.getProperty("orq.readme.file", "../README.md"));
     readme = new String(Files.readAllBytes(readmePath), StandardCharsets.UTF_8);
-    Path sourceRoot = Paths.get(System.getProperty("orq.examples.sources", "src/main/java"));
     sources = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.walk(sourceRoot)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList())) {
-        sources.put(file, normalize(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
+    for (String root : new String[] {
+        System.getProperty("orq.examples.sources", "src/main/java"),
+        System.getProperty("orq.examples.test-sources", "src/test/java")}) {
+      try (Stream<Path> files = Files.walk(Paths.get(root))) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList())) {
+          sources.put(file, normalize(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
+        }
       }
     }
   }
@@ -91,7 +94,7 @@ final class ReadmeSnippetsTest {
     while (artifacts.find()) {
       String artifact = artifacts.group(1);
       boolean published = false;
-      for (String module : new String[] {"bom", "sdk-core", "sdk-streaming", "local-server"}) {
+      for (String module : new String[] {"bom", "sdk-core", "sdk-streaming", "local-server", "sdk-testing"}) {
         published |= read(root.resolve(module).resolve("pom.xml")).contains("<artifactId>" + artifact + "</artifactId>");
       }
       assertTrue(published, artifact + " in the README is no module's artifact");

@@ -3,17 +3,17 @@ package ai.orq.sdk.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import org.junit.jupiter.api.AutoClose;
+import ai.orq.sdk.OrqClient;
+import ai.orq.sdk.testing.OrqLocalServerTest;
 import org.junit.jupiter.api.Test;
 
+@OrqLocalServerTest
 final class RetryAndTimeoutExampleTest {
-  @AutoClose private final ExampleEnvironment env = ExampleEnvironment.local(Duration.ZERO);
   private final Output output = new Output();
 
   @Test
-  void twoFailedAttemptsAreRetriedAndTheThirdSucceeds() {
-    assertEquals(3, RetryAndTimeoutExample.flakyGateway(env.client(), output.stream));
+  void twoFailedAttemptsAreRetriedAndTheThirdSucceeds(OrqClient client) {
+    assertEquals(3, RetryAndTimeoutExample.flakyGateway(client, output.stream));
 
     assertEquals(
         "   attempt 1 (X-Orq-Retry-Count 0): 503, retry after 100 ms\n"
@@ -23,9 +23,9 @@ final class RetryAndTimeoutExampleTest {
   }
 
   @Test
-  void aSilentServerTimesOutOnEveryAttempt() {
+  void aSilentServerTimesOutOnEveryAttempt(OrqClient client) {
     long start = System.nanoTime();
-    assertEquals(2, RetryAndTimeoutExample.silentServer(env.client(), output.stream), "one try and one retry");
+    assertEquals(2, RetryAndTimeoutExample.silentServer(client, output.stream), "one try and one retry");
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertTrue(output.text().startsWith("   OrqTimeoutException after "), output.text());
@@ -34,8 +34,8 @@ final class RetryAndTimeoutExampleTest {
   }
 
   @Test
-  void runShowsEveryKindOfConfiguration() {
-    RetryAndTimeoutExample.run(env.client(), output.stream);
+  void runShowsEveryKindOfConfiguration(OrqClient client) {
+    RetryAndTimeoutExample.run(client, output.stream);
 
     String text = output.text();
     assertTrue(text.contains("per-call options: listed 0 conversations, no retries, 5 s timeout\n"), text);

@@ -4,24 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.orq.sdk.Conversations;
+import ai.orq.sdk.testing.OrqLocalServerExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class StreamCancellationExampleTest {
   private static final String MODEL = "openai/gpt-4o-mini";
   /** The local server's reply, one streamed piece per word. */
   private static final int REPLY_WORDS = ("You said: " + StreamCancellationExample.LONG_REQUEST).split(" ").length;
 
-  @AutoClose private final ExampleEnvironment env = ExampleEnvironment.local(Duration.ofMillis(40));
+  @RegisterExtension
+  final OrqLocalServerExtension orq =
+      OrqLocalServerExtension.builder().server(server -> server.tokenDelay(Duration.ofMillis(40))).build();
   private final Output output = new Output();
   private Conversations conversations;
   private String conversationId;
 
   @BeforeEach
   void createConversation() {
-    conversations = env.client().conversations();
+    conversations = orq.client().conversations();
     conversationId = Fixtures.newConversation(conversations);
   }
 
@@ -48,7 +51,7 @@ final class StreamCancellationExampleTest {
 
   @Test
   void runDoesBothAndCleansUp() {
-    StreamCancellationExample.run(env.client(), "test-project", MODEL, output.stream);
+    StreamCancellationExample.run(orq.client(), "test-project", MODEL, output.stream);
 
     String text = output.text();
     assertTrue(text.contains("left the loop after 5 pieces of text"), text);

@@ -3,19 +3,19 @@ package ai.orq.sdk.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.model.FinishReason;
 import ai.orq.sdk.streaming.AssembledResponse;
-import java.time.Duration;
-import org.junit.jupiter.api.AutoClose;
+import ai.orq.sdk.testing.OrqLocalServerTest;
 import org.junit.jupiter.api.Test;
 
+@OrqLocalServerTest
 final class StreamingExampleTest {
-  @AutoClose private final ExampleEnvironment env = ExampleEnvironment.local(Duration.ZERO);
   private final Output output = new Output();
 
   @Test
-  void printsTheStreamedReplyThenAssemblesTheNextOne() {
-    AssembledResponse answer = StreamingExample.run(env.client(), "test-project", "openai/gpt-4o-mini", output.stream);
+  void printsTheStreamedReplyThenAssemblesTheNextOne(OrqClient client) {
+    AssembledResponse answer = StreamingExample.run(client, "test-project", "openai/gpt-4o-mini", output.stream);
 
     assertEquals("You said: And in Porto?", answer.text());
     assertEquals(FinishReason.STOP, answer.finishReason());
@@ -29,6 +29,6 @@ final class StreamingExampleTest {
             + "You said: And in Porto?\n"
             + "8 tokens, finish reason stop\n",
         output.text());
-    assertTrue(env.client().conversations().list().execute().getData().isEmpty(), "deleted at the end");
+    assertTrue(client.conversations().list().execute().getData().isEmpty(), "deleted at the end");
   }
 }

@@ -3,22 +3,24 @@ package ai.orq.sdk.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.orq.sdk.testing.OrqLocalServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class WalkthroughExampleTest {
   private static final long TOKEN_DELAY_MILLIS = 25;
-  @AutoClose private final ExampleEnvironment env =
-      ExampleEnvironment.local(Duration.ofMillis(TOKEN_DELAY_MILLIS));
+  @RegisterExtension
+  final OrqLocalServerExtension orq =
+      OrqLocalServerExtension.builder().server(server -> server.tokenDelay(Duration.ofMillis(TOKEN_DELAY_MILLIS))).build();
   private final Output output = new Output();
 
   @Test
   void runsAllSevenOperationsInOrder() {
-    String reply = WalkthroughExample.run(env.client(), "test-project", "openai/gpt-4o-mini", output.stream);
+    String reply = WalkthroughExample.run(orq.client(), "test-project", "openai/gpt-4o-mini", output.stream);
 
     String expectedReply = "You said: " + WalkthroughExample.QUESTION; // the local server's deterministic answer
     assertEquals(expectedReply, reply);
@@ -40,12 +42,12 @@ final class WalkthroughExampleTest {
     assertTrue(text.contains(step(6, "retrieve", "\"Lisbon weekend\" with 2 messages")), text);
     assertTrue(text.contains("   user: " + WalkthroughExample.QUESTION + "\n   assistant: " + expectedReply), text);
     assertTrue(text.contains(step(7, "delete", "HTTP 204")), text);
-    assertTrue(env.client().conversations().list().execute().getData().isEmpty(), "deleted at the end");
+    assertTrue(orq.client().conversations().list().execute().getData().isEmpty(), "deleted at the end");
   }
 
   @Test
   void printsTheReplyAsItArrivesNotAtTheEnd() {
-    WalkthroughExample.run(env.client(), "test-project", "openai/gpt-4o-mini", output.stream);
+    WalkthroughExample.run(orq.client(), "test-project", "openai/gpt-4o-mini", output.stream);
 
     // The words of the reply are written one by one, spread over the time the server takes.
     List<Output.Write> words = new ArrayList<>();
