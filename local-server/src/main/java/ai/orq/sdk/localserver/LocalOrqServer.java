@@ -228,8 +228,10 @@ public final class LocalOrqServer implements AutoCloseable {
 
   /**
    * Runs a server from the command line until the process is killed: {@code --port N} (default
-   * 0, ephemeral), {@code --api-key K} (default {@code local-test-key}) and {@code
-   * --token-delay-ms N} (default 0). Prints the base URL on the first line of standard output.
+   * 0, ephemeral), {@code --api-key K} (default {@code local-test-key}), {@code
+   * --token-delay-ms N} (default 0) and {@code --script FILE} (scripted responses and errors as
+   * JSON, see the module's README). Prints the base URL on the first line of standard output.
+   * Requests are not recorded.
    */
   public static void main(String[] args) throws InterruptedException {
     LocalOrqServer server;

@@ -2,6 +2,7 @@ package ai.orq.sdk.localserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +70,21 @@ class ScriptFileTest {
       assertEquals(List.of("response.done function_call", "response.done length", "response.failed",
           "part.done (no [DONE])", "response.done stop", "response.done stop"), endings,
           "the five scripts (the last with the default ending), then the echo");
+    }
+  }
+
+  @Test
+  void theReadmesExampleIsAValidScript() throws Exception {
+    String readme = new String(Files.readAllBytes(Path.of("README.md")), StandardCharsets.UTF_8);
+    Matcher json = Pattern.compile("(?s)```json\n(.*?)```").matcher(readme);
+    assertTrue(json.find(), "README.md has a json block");
+    try (LocalOrqServer server = LocalOrqServer.builder().scriptFile(ScriptFile.parse(json.group(1))).build().start()) {
+      Http http = new Http(server);
+      Http.error(http.post("v2/conversations/c/responses", "{}"), 429);
+      assertEquals("Slow down", Http.error(http.post("v2/conversations/c/responses", "{}"), 429));
+      List<String> data = http.stream(http.createStandalone().get("_id").getAsString(),
+          Http.userMessage("q", "openai/gpt-4o"));
+      assertEquals("response.done", Http.parse(data.get(data.size() - 2)).getAsJsonObject().get("type").getAsString());
     }
   }
 
