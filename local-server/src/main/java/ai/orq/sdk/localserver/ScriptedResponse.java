@@ -57,6 +57,10 @@ public final class ScriptedResponse {
     return headersDelay;
   }
 
+  Duration eventDelay() {
+    return eventDelay;
+  }
+
   /** Streams the events after {@code response.started}; the caller wrote that and writes nothing after. */
   void play(Playback playback) throws IOException, InterruptedException {
     for (Step step : steps) {
@@ -250,10 +254,6 @@ public final class ScriptedResponse {
 
   private interface ToolData {
     void fill(JsonObject data);
-  }
-
-  Duration eventDelay() {
-    return eventDelay;
   }
 
   /** How a response ends. */
