@@ -91,18 +91,18 @@ public final class OrqLocalServerExtension
     return current().client;
   }
 
+  /** A {@code @Nested} class shares the server of its enclosing class. */
   @Override
   public void beforeAll(ExtensionContext context) {
-    if (isPerClass(context)) {
+    if (isPerClass(context) && context.getStore(NAMESPACE).get(KEY) == null) {
       classEnvironment = start(context);
     }
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    if (isPerClass(context)) {
+    if (isPerClass(context) && stop(context)) {
       classEnvironment = null;
-      stop(context);
     }
   }
 
@@ -143,9 +143,13 @@ public final class OrqLocalServerExtension
     if (perClass != null) {
       return perClass;
     }
-    Optional<OrqLocalServerTest> annotation =
-        AnnotationSupport.findAnnotation(context.getRequiredTestClass(), OrqLocalServerTest.class);
-    return annotation.isPresent() && annotation.get().perClass();
+    for (Class<?> type = context.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
+      Optional<OrqLocalServerTest> annotation = AnnotationSupport.findAnnotation(type, OrqLocalServerTest.class);
+      if (annotation.isPresent()) {
+        return annotation.get().perClass();
+      }
+    }
+    return false;
   }
 
   private Environment start(ExtensionContext context) {
@@ -164,11 +168,14 @@ public final class OrqLocalServerExtension
     }
   }
 
-  private static void stop(ExtensionContext context) {
+  /** Closes the environment this context started, if it started one. */
+  private static boolean stop(ExtensionContext context) {
     Environment environment = context.getStore(NAMESPACE).remove(KEY, Environment.class);
-    if (environment != null) {
-      environment.close();
+    if (environment == null) {
+      return false;
     }
+    environment.close();
+    return true;
   }
 
   private Environment current() {

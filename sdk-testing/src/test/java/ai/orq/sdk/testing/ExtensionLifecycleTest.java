@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -76,6 +77,17 @@ class ExtensionLifecycleTest {
     }
     assertEquals(1, SEEN.get(4), "the second test saw the first test's conversation");
     assertClosed(server);
+  }
+
+  @Test
+  void nestedClassesShareTheServerOfTheirEnclosingClass() {
+    TestExecutionSummary summary = run(PerClassWithNested.class);
+    assertEquals(2, summary.getTestsSucceededCount(), failures(summary));
+    assertEquals(4, SEEN.size(), SEEN.toString());
+    for (Object seen : SEEN) {
+      assertSame(SEEN.get(0), seen, "outer test, nested test, nested and outer @AfterAll");
+    }
+    assertClosed((LocalOrqServer) SEEN.get(0));
   }
 
   @Test
@@ -204,6 +216,33 @@ class ExtensionLifecycleTest {
     static void after(LocalOrqServer server) {
       SEEN.add(server);
       SEEN.add(server.storedConversations().size());
+    }
+  }
+
+  @EnabledIf(FIXTURE)
+  @OrqLocalServerTest(perClass = true)
+  static class PerClassWithNested {
+    @Test
+    void outer(LocalOrqServer server) {
+      SEEN.add(server);
+    }
+
+    @Nested
+    class Inner {
+      @Test
+      void inner(LocalOrqServer server) {
+        SEEN.add(server);
+      }
+
+      @AfterAll
+      static void afterInner(LocalOrqServer server) {
+        SEEN.add(server);
+      }
+    }
+
+    @AfterAll
+    static void afterOuter(LocalOrqServer server) {
+      SEEN.add(server);
     }
   }
 
