@@ -44,6 +44,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -170,6 +171,25 @@ class ScriptedBehaviourTest {
     }
     assertEquals(4, seen.size(), "started, two deltas and part.done came through");
     assertEquals(4, e.eventsReceived());
+  }
+
+  @Test
+  void theAsyncFormSeesTheSameScript(LocalOrqServer server, OrqClient client) throws Exception {
+    String conversationId = newConversation(client);
+    server.failNext(Operation.CREATE_RESPONSE, 1, ScriptedError.status(503).retryAfter(Duration.ofMillis(10)));
+    server.enqueue(ScriptedResponse.builder().text("async ", "answer").finishWithToolCalls(REFUND).build(),
+        ScriptedResponse.builder().text("cut").truncate().build());
+    CreateResponseRequest request = new CreateResponseRequest().model("openai/gpt-4o").message(Messages.userText("hi"));
+
+    AssembledResponse answer = ResponseAccumulator.assemble(
+        client.conversations().createConversationResponseAsync(conversationId, request)).get(10, TimeUnit.SECONDS);
+    assertEquals("async answer", answer.text());
+    assertEquals("function_call", String.valueOf(answer.finishReason()));
+    assertEquals(3, server.requestCount(), "the create, a 503 and its retry");
+
+    ExecutionException cut = assertThrows(ExecutionException.class, () -> ResponseAccumulator.assemble(
+        client.conversations().createConversationResponseAsync(conversationId, request)).get(10, TimeUnit.SECONDS));
+    assertInstanceOf(StreamTruncatedException.class, cut.getCause());
   }
 
   @Test
