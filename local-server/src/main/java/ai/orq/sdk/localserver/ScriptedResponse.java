@@ -32,6 +32,10 @@ import java.util.List;
  * just before {@code response.done}; a failed or truncated response stores none. Immutable.
  */
 public final class ScriptedResponse {
+  /** The finish reasons of the spec; a test checks them against {@code FinishReason}. */
+  static final List<String> FINISH_REASONS = Collections.unmodifiableList(Arrays.asList(
+      "stop", "length", "tool_calls", "content_filter", "function_call", "max_iterations", "max_time"));
+
   private final List<Step> steps;
   private final Duration headersDelay;
   private final Duration eventDelay;
@@ -162,11 +166,19 @@ public final class ScriptedResponse {
     }
 
     /**
-     * Ends with {@code response.done} carrying this finish reason, e.g. {@code "length"}, then
-     * {@code [DONE]}. The default ending is finish reason {@code "stop"}.
+     * Ends with {@code response.done} carrying this finish reason, then {@code [DONE]}. The
+     * default ending is finish reason {@code "stop"}.
+     *
+     * @param finishReason one of {@code stop}, {@code length}, {@code tool_calls}, {@code
+     *     content_filter}, {@code function_call} (see also {@link #finishWithToolCalls}), {@code
+     *     max_iterations} and {@code max_time}
+     * @throws IllegalArgumentException for any other value
      */
     public Builder finish(String finishReason) {
-      Scripts.requireNonBlank(finishReason, "finishReason");
+      if (!FINISH_REASONS.contains(Scripts.requireNonBlank(finishReason, "finishReason"))) {
+        throw new IllegalArgumentException(
+            "finishReason must be one of " + FINISH_REASONS + ", was \"" + finishReason + "\"");
+      }
       return end(Ending.finished(finishReason, Collections.emptyList()));
     }
 

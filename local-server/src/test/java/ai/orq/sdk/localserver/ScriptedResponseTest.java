@@ -61,6 +61,16 @@ class ScriptedResponseTest {
   }
 
   @Test
+  void everyFinishReasonOfTheSpecCanBeScripted() {
+    assertEquals(SpecSchemas.schema("FinishReason").get("enum"), ScriptedResponse.FINISH_REASONS);
+    for (String reason : ScriptedResponse.FINISH_REASONS) {
+      server.enqueue(ScriptedResponse.builder().finish(reason).build());
+      List<JsonObject> events = events(http.stream(newConversation(), Http.userMessage("a", "openai/gpt-4o")));
+      assertEquals(reason, events.get(1).getAsJsonObject("data").get("finishReason").getAsString());
+    }
+  }
+
+  @Test
   void textStreamsInTheGivenChunksAndIsStored() {
     server.enqueue(ScriptedResponse.builder().reasoning("Hmm").text("Hel", "lo, ", "world").build());
     String id = newConversation();
@@ -179,6 +189,8 @@ class ScriptedResponseTest {
     assertEquals("code must be an error status from 400 to 599, was 200",
         assertThrows(IllegalArgumentException.class, () -> builder.fail(200, "x")).getMessage());
     assertEquals("finishReason is blank", assertThrows(IllegalArgumentException.class, () -> builder.finish("")).getMessage());
+    assertEquals("finishReason must be one of " + ScriptedResponse.FINISH_REASONS + ", was \"done\"",
+        assertThrows(IllegalArgumentException.class, () -> builder.finish("done")).getMessage());
     assertEquals("calls is empty: name at least one pending tool call",
         assertThrows(IllegalArgumentException.class, builder::finishWithToolCalls).getMessage());
     assertEquals("calls[0] == null",
