@@ -26,7 +26,7 @@ public final class ShrinkApp {
       Conversation created = client.conversations()
           .create(new CreateConversationRequest().projectId("shrunk").displayName("Shrunk app"))
           .execute();
-      System.out.println("created: " + created.getDisplayName() + " in " + created.getProjectId());
+      System.out.println("created: " + created.getDisplayName());
 
       CreateResponseRequest request = new CreateResponseRequest()
           .model("openai/gpt-4o-mini")
