@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  *
  * <p>The published modules are found, not listed: every module of the root POM whose POM does not
  * say {@code <orq.unpublished>true</orq.unpublished>}. Each must already be in the first bundle, so
- * this runs late in the build (consumer-check depends on every published module).
+ * this runs late in the build (consumer-check depends on every published module). The same
+ * discovery checks the release profile's list of modules kept out of the Central bundle
+ * ({@code <excludeArtifact>} in the root POM): exactly the unpublished ones.
  *
  * <p>Usage: {@code java ReproCheck.java <root dir> <work dir> <maven home> <local repository>}
  */
@@ -47,15 +49,22 @@ public final class ReproCheck {
     while (modules.find()) {
       String module = modules.group(1).trim();
       String pom = read(root.resolve(module).resolve("pom.xml"));
-      if (pom.contains("<orq.unpublished>true</orq.unpublished>")) {
-        continue;
-      }
       Matcher id = ARTIFACT_ID.matcher(pom);
       if (!id.find()) {
         fail("no artifactId in " + module + "/pom.xml");
       }
-      published.add(module);
-      artifactIds.add(id.group(1) != null ? id.group(1) : id.group(2));
+      String artifactId = id.group(1) != null ? id.group(1) : id.group(2);
+      boolean unpublished = pom.contains("<orq.unpublished>true</orq.unpublished>");
+      boolean excluded = rootPom.contains("<excludeArtifact>" + artifactId + "</excludeArtifact>");
+      if (unpublished != excluded) {
+        fail(artifactId + (unpublished
+            ? " is unpublished but the release profile's <excludeArtifacts> does not name it: it would go to Central"
+            : " is published but the release profile's <excludeArtifacts> names it"));
+      }
+      if (!unpublished) {
+        published.add(module);
+        artifactIds.add(artifactId);
+      }
     }
 
     Path first = root.resolve("target/central-staging/ai/orq");
