@@ -40,7 +40,7 @@ public final class ShrinkApp {
               && ((PartDeltaEvent) event).getData().getDelta() instanceof ResponseTextPart) {
             text.append(((ResponseTextPart) ((PartDeltaEvent) event).getData().getDelta()).getText());
           } else if (event instanceof ResponseDoneEvent) {
-            finish = ((ResponseDoneEvent) event).getData().getFinishReason();
+            finish = ((ResponseDoneEvent) event).getData().getFinishReason().asString();
           }
         }
       }
