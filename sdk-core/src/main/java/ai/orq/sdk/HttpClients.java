@@ -1,14 +1,15 @@
 package ai.orq.sdk;
 
+import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.SdkLogging;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 import okhttp3.Dispatcher;
+import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import okhttp3.logging.HttpLoggingInterceptor;
 
 /** Assembles the OkHttp client of an {@link OrqClient}. */
@@ -27,6 +28,10 @@ final class HttpClients {
    * silent retries (of a failed connection, of a 408, of a 503 with {@code Retry-After: 0}) are
    * off: the SDK's retries replace them, so that {@code maxRetries} and the retry-count header are
    * exact (see {@code ClientContext}).
+   *
+   * <p>Without interceptors of the user's, auth and User-Agent are instead {@link
+   * #requestHeaders}, which the copy of the request made for each attempt carries: the same
+   * request on the wire, one copy of it fewer per attempt.
    */
   static OkHttpClient create(OrqClient.Builder settings) {
     OkHttpClient.Builder http;
@@ -38,7 +43,9 @@ final class HttpClients {
       http = new OkHttpClient.Builder().dispatcher(dispatcher);
     }
     http.interceptors().addAll(settings.interceptors);
-    http.addInterceptor(defaultHeaders(settings.apiKey, userAgent(settings.applicationId)));
+    if (!http.interceptors().isEmpty()) {
+      http.addInterceptor(defaultHeaders(defaultHeaders(settings)));
+    }
     if (settings.logLevel != LogLevel.NONE) {
       http.addInterceptor(
           SdkLogging.create(HttpLoggingInterceptor.Level.valueOf(settings.logLevel.name())));
@@ -58,20 +65,27 @@ final class HttpClients {
     return applicationId == null ? sdk : sdk + " " + applicationId;
   }
 
-  /** Adds the bearer key and the User-Agent, unless the request (through RequestOptions) has its own. */
-  private static Interceptor defaultHeaders(String apiKey, String userAgent) {
-    String authorization = "Bearer " + apiKey;
-    return chain -> {
-      Request request = chain.request();
-      Request.Builder withDefaults = request.newBuilder();
-      if (request.header("Authorization") == null) {
-        withDefaults.header("Authorization", authorization);
-      }
-      if (request.header("User-Agent") == null) {
-        withDefaults.header("User-Agent", userAgent);
-      }
-      return chain.proceed(withDefaults.build());
-    };
+  /**
+   * The headers that {@code ClientContext} puts on each attempt itself: auth and User-Agent when
+   * no interceptor of the user's would see them (see {@link #create}), otherwise none.
+   */
+  static Headers requestHeaders(OrqClient.Builder settings) {
+    boolean userInterceptors = !settings.interceptors.isEmpty()
+        || (settings.okHttpClient != null && !settings.okHttpClient.interceptors().isEmpty());
+    return userInterceptors ? Headers.of() : defaultHeaders(settings);
+  }
+
+  /** The bearer key and the User-Agent. */
+  private static Headers defaultHeaders(OrqClient.Builder settings) {
+    return new Headers.Builder()
+        .add("Authorization", "Bearer " + settings.apiKey)
+        .add("User-Agent", userAgent(settings.applicationId))
+        .build();
+  }
+
+  /** Adds {@code defaults}, each unless the request (through RequestOptions) has its own. */
+  private static Interceptor defaultHeaders(Headers defaults) {
+    return chain -> chain.proceed(ClientContext.withDefaults(chain.request(), defaults));
   }
 
   private static String sdkVersion() {

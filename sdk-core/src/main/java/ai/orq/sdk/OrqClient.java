@@ -50,7 +50,7 @@ public final class OrqClient implements AutoCloseable {
         builder.scheduler != null ? builder.scheduler : new RetryScheduler("orq-retry-scheduler");
     this.context = new ClientContext(HttpClients.create(builder), builder.baseUrl,
         RetryPolicy.defaults(), builder.maxRetries, builder.retryNonIdempotent,
-        builder.maxResponseBytes, scheduler);
+        builder.maxResponseBytes, HttpClients.requestHeaders(builder), scheduler);
     this.conversations = new Conversations(context);
   }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -27,6 +28,7 @@ import okhttp3.Response;
  */
 public final class ClientContext {
   private static final String CONVERSATIONS_PATH = "v2/conversations";
+  private static final Headers NO_HEADERS = Headers.of();
   /** The default of {@link #maxResponseBytes()}: 16 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
@@ -37,6 +39,7 @@ public final class ClientContext {
   private final int maxRetries;
   private final boolean retryNonIdempotent;
   private final long maxResponseBytes;
+  private final Headers requestHeaders;
   private final ScheduledExecutorService scheduler;
 
   /**
@@ -46,16 +49,19 @@ public final class ClientContext {
    */
   public ClientContext(OkHttpClient httpClient, HttpUrl baseUrl, RetryPolicy retryPolicy,
       int maxRetries, ScheduledExecutorService scheduler) {
-    this(httpClient, baseUrl, retryPolicy, maxRetries, false, DEFAULT_MAX_RESPONSE_BYTES, scheduler);
+    this(httpClient, baseUrl, retryPolicy, maxRetries, false, DEFAULT_MAX_RESPONSE_BYTES,
+        NO_HEADERS, scheduler);
   }
 
   /**
    * @param retryNonIdempotent whether a POST is retried by the rules of the other methods, as if
    *     repeating it were harmless
    * @param maxResponseBytes the largest response body, and the largest stream event, read
+   * @param requestHeaders put on each attempt, each unless the request or its options have that
+   *     header already (auth and User-Agent, when no interceptor of the user's must not see them)
    */
   public ClientContext(OkHttpClient httpClient, HttpUrl baseUrl, RetryPolicy retryPolicy,
-      int maxRetries, boolean retryNonIdempotent, long maxResponseBytes,
+      int maxRetries, boolean retryNonIdempotent, long maxResponseBytes, Headers requestHeaders,
       ScheduledExecutorService scheduler) {
     this.httpClient = WireRequests.install(httpClient);
     this.baseUrl = baseUrl;
@@ -64,6 +70,7 @@ public final class ClientContext {
     this.maxRetries = maxRetries;
     this.retryNonIdempotent = retryNonIdempotent;
     this.maxResponseBytes = maxResponseBytes;
+    this.requestHeaders = requestHeaders;
     this.scheduler = scheduler;
   }
 
@@ -193,20 +200,41 @@ public final class ClientContext {
   }
 
   /**
-   * Adds the extra headers of {@code options}, the {@link RetryPolicy#RETRY_COUNT_HEADER} and the
-   * tag that tells whether the attempt reached the wire.
+   * Adds the extra headers of {@code options}, the {@link RetryPolicy#RETRY_COUNT_HEADER}, the
+   * client's request headers that neither has, and the tag that tells whether the attempt reached
+   * the wire. One copy of {@code request}.
    */
   public Request applyOptions(Request request, RequestOptions options, int attempt) {
     Request.Builder builder = request.newBuilder();
-    for (String name : options.headers().names()) {
-      builder.removeHeader(name);
-      for (String value : options.headers().values(name)) {
-        builder.addHeader(name, value);
+    Headers extra = options.headers();
+    if (extra.size() > 0) {
+      for (String name : extra.names()) {
+        builder.removeHeader(name);
+        for (String value : extra.values(name)) {
+          builder.addHeader(name, value);
+        }
       }
     }
-    return builder.header(RetryPolicy.RETRY_COUNT_HEADER, Integer.toString(attempt))
-        .tag(WireRequests.Attempt.class, new WireRequests.Attempt())
-        .build();
+    builder.header(RetryPolicy.RETRY_COUNT_HEADER, Integer.toString(attempt));
+    addMissing(builder, requestHeaders, request.headers(), extra);
+    return builder.tag(WireRequests.Attempt.class, new WireRequests.Attempt()).build();
+  }
+
+  /** {@code request} with each of {@code defaults} that it does not have yet. */
+  public static Request withDefaults(Request request, Headers defaults) {
+    Request.Builder builder = request.newBuilder();
+    addMissing(builder, defaults, request.headers(), NO_HEADERS);
+    return builder.build();
+  }
+
+  private static void addMissing(Request.Builder builder, Headers defaults, Headers present,
+      Headers alsoPresent) {
+    for (int i = 0; i < defaults.size(); i++) {
+      String name = defaults.name(i);
+      if (present.get(name) == null && alsoPresent.get(name) == null) {
+        builder.header(name, defaults.value(i));
+      }
+    }
   }
 
   /**
