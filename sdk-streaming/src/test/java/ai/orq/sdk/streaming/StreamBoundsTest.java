@@ -95,4 +95,19 @@ final class StreamBoundsTest {
     OrqTimeoutException timeout = assertInstanceOf(OrqTimeoutException.class, e);
     assertTrue(timeout.getMessage().contains("An event took longer than 1000 ms"), timeout.getMessage());
   }
+
+  @ParameterizedTest(name = "async {0}")
+  @ValueSource(booleans = {false, true})
+  void anEventTrickledLineByLineEndsAtTheEventDeadline(boolean async) throws Exception {
+    OrqException e = failureOf(exchange -> {
+      exchange.startEvents();
+      for (int i = 0; i < 30; i++) { // 6 s of whole lines every 200 ms, the event never complete
+        exchange.send("data: x\n").pause(200);
+      }
+      exchange.awaitClientGone(30_000);
+    }, async);
+
+    OrqTimeoutException timeout = assertInstanceOf(OrqTimeoutException.class, e);
+    assertTrue(timeout.getMessage().contains("An event took longer than 1000 ms"), timeout.getMessage());
+  }
 }

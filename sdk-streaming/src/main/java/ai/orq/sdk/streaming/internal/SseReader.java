@@ -54,6 +54,8 @@ public final class SseReader {
 
   private long eventBytes;
   private long eventStartNanos = NOT_STARTED;
+  /** When bytes last arrived: when the source last filled the buffer (or the reader started). */
+  private long arrivedNanos;
 
   private boolean started;
   private boolean skipLeadingLf;
@@ -80,6 +82,7 @@ public final class SseReader {
     this.buffer = source.getBuffer();
     this.maxEventBytes = maxEventBytes;
     this.eventTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(eventTimeoutMillis);
+    this.arrivedNanos = clock();
   }
 
   /**
@@ -109,7 +112,7 @@ public final class SseReader {
         eventBytes = 0;
         eventStartNanos = NOT_STARTED;
       } else {
-        checkBounds(0);
+        checkBounds(0, arrivedNanos); // the line's bytes arrived by then
       }
       if (dispatched) {
         return true;
@@ -119,36 +122,48 @@ public final class SseReader {
 
   /**
    * The length of the line at the head of the buffer, reading until its end arrives (or the end
-   * of input: -1) but never past the bounds.
+   * of input: -1) but never past the bounds. The clock is read only around reads of the source,
+   * not per event: an event's first byte arrived with the read that brought it, and bytes already
+   * in the buffer take no time to arrive.
    */
   private long lineEnd() throws IOException {
     long scanned = 0;
     while (true) {
       if (eventStartNanos == NOT_STARTED && buffer.size() > 0) {
-        eventStartNanos = System.nanoTime();
+        eventStartNanos = arrivedNanos;
       }
       long lineEnd = buffer.indexOfElement(LINE_END, scanned);
       if (lineEnd != -1L) {
         return lineEnd;
       }
       scanned = buffer.size();
-      checkBounds(scanned);
-      if (!source.request(scanned + 1)) {
+      checkBounds(scanned, clock());
+      boolean more = source.request(scanned + 1);
+      arrivedNanos = clock();
+      if (!more) {
         return -1L;
       }
     }
   }
 
-  /** Fails when the event so far, with {@code more} bytes of a line, is too large or too slow. */
-  private void checkBounds(long more) throws IOException {
+  /**
+   * Fails when the event so far, with {@code more} bytes of a line, is too large, or had its first
+   * byte more than the event timeout before {@code nowNanos} without being complete.
+   */
+  private void checkBounds(long more, long nowNanos) throws IOException {
     if (eventBytes + more > maxEventBytes) {
       throw new ResponseTooLargeException("An event of the stream", maxEventBytes);
     }
     if (eventTimeoutNanos > 0 && eventStartNanos != NOT_STARTED
-        && System.nanoTime() - eventStartNanos > eventTimeoutNanos) {
+        && nowNanos - eventStartNanos > eventTimeoutNanos) {
       throw new EventTimeoutException("An event took longer than "
           + TimeUnit.NANOSECONDS.toMillis(eventTimeoutNanos) + " ms to arrive");
     }
+  }
+
+  /** The time, when events have a timeout. */
+  private long clock() {
+    return eventTimeoutNanos > 0 ? System.nanoTime() : 0;
   }
 
   private boolean inEvent() {
@@ -195,6 +210,7 @@ public final class SseReader {
         && source.request(BOM.size()) && buffer.rangeEquals(0, BOM)) {
       buffer.skip(BOM.size());
     }
+    arrivedNanos = clock();
   }
 
   private boolean dispatch() {
