@@ -201,8 +201,9 @@ public final class ClientContext {
 
   /**
    * Adds the extra headers of {@code options}, the {@link RetryPolicy#RETRY_COUNT_HEADER}, the
-   * client's request headers that neither has, and the tag that tells whether the attempt reached
-   * the wire. One copy of {@code request}.
+   * client's request headers that neither has, and, to a request that must not be repeated once
+   * sent, the tag that tells whether the attempt reached the wire (only such a request asks). One
+   * copy of {@code request}.
    */
   public Request applyOptions(Request request, RequestOptions options, int attempt) {
     Request.Builder builder = request.newBuilder();
@@ -217,7 +218,10 @@ public final class ClientContext {
     }
     builder.header(RetryPolicy.RETRY_COUNT_HEADER, Integer.toString(attempt));
     addMissing(builder, requestHeaders, request.headers(), extra);
-    return builder.tag(WireRequests.Attempt.class, new WireRequests.Attempt()).build();
+    if (!repeatable(request, options)) {
+      builder.tag(WireRequests.Attempt.class, new WireRequests.Attempt());
+    }
+    return builder.build();
   }
 
   /** {@code request} with each of {@code defaults} that it does not have yet. */
