@@ -15,6 +15,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.logging.HttpLoggingInterceptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The API key never reaches the user's own interceptors, which may log everything. */
 class KeyExposureTest {
@@ -44,5 +46,34 @@ class KeyExposureTest {
       assertTrue(log.stream().anyMatch(line -> line.contains("--> GET")), "the interceptor ran: " + log);
       assertFalse(String.join("\n", log).contains(TestServers.API_KEY), "the key was logged: " + log);
     }
+  }
+
+  /** Either kind alone keeps the key from the user's interceptors: each one is checked. */
+  @ParameterizedTest(name = "on their client {0}")
+  @ValueSource(booleans = {false, true})
+  void oneInterceptorOfTheUserNeverSeesTheKey(boolean onTheirClient) {
+    List<String> log = new CopyOnWriteArrayList<>();
+    HttpLoggingInterceptor logging =
+        new HttpLoggingInterceptor(log::add).setLevel(HttpLoggingInterceptor.Level.HEADERS);
+    OkHttpClient theirs = onTheirClient
+        ? new OkHttpClient.Builder().addInterceptor(logging).build()
+        : new OkHttpClient();
+    server.stubFor(get(urlEqualTo("/v2/conversations/conv_1")).willReturn(okJson(Fixtures.WITH_MESSAGES)));
+    OrqClient.Builder builder = OrqClient.builder().apiKey(TestServers.API_KEY)
+        .baseUrl(TestServers.baseUrl(server)).okHttpClient(theirs);
+    if (!onTheirClient) {
+      builder.addInterceptor(logging);
+    }
+
+    try (OrqClient client = builder.build()) {
+      client.conversations().retrieve("conv_1").execute();
+    } finally {
+      theirs.dispatcher().executorService().shutdown();
+    }
+
+    server.verify(getRequestedFor(urlEqualTo("/v2/conversations/conv_1"))
+        .withHeader("Authorization", equalTo("Bearer " + TestServers.API_KEY)));
+    assertTrue(log.stream().anyMatch(line -> line.contains("--> GET")), "the interceptor ran: " + log);
+    assertFalse(String.join("\n", log).contains(TestServers.API_KEY), "the key was logged: " + log);
   }
 }
