@@ -1,6 +1,6 @@
 package ai.orq.sdk;
 
-import ai.orq.sdk.internal.ErrorMapper;
+import ai.orq.sdk.errors.OrqException;
 import jakarta.annotation.Nullable;
 import okhttp3.Headers;
 
@@ -27,7 +27,7 @@ public final class OrqResponse<T> {
   /** The {@code x-request-id} the server sent, or null. */
   @Nullable
   public String requestId() {
-    return ErrorMapper.requestId(headers);
+    return headers.get(OrqException.REQUEST_ID_HEADER);
   }
 
   /** The parsed body; null for an operation without one (such as {@code delete}). */

@@ -14,7 +14,7 @@ import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.errors.OrqIoException;
 import ai.orq.sdk.errors.OrqTimeoutException;
 import ai.orq.sdk.model.ResponseEvent;
-import ai.orq.sdk.streaming.StreamTruncatedException;
+import ai.orq.sdk.errors.StreamTruncatedException;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;

@@ -1,7 +1,5 @@
 package ai.orq.sdk.errors;
 
-import ai.orq.sdk.internal.ErrorMapper;
-import ai.orq.sdk.internal.SafeText;
 import jakarta.annotation.Nullable;
 import okhttp3.Headers;
 
@@ -14,7 +12,8 @@ public final class InvalidResponseException extends OrqException {
   private static final int MAX_SNIPPET_CHARS = 1024;
 
   private final int statusCode;
-  private final Headers headers;
+  private final transient Headers headers;
+  @Nullable private final String requestId;
   private final String bodySnippet;
 
   public InvalidResponseException(
@@ -22,6 +21,7 @@ public final class InvalidResponseException extends OrqException {
     super(describe(statusCode, headers, body, problem), cause);
     this.statusCode = statusCode;
     this.headers = headers;
+    this.requestId = headers.get(REQUEST_ID_HEADER);
     this.bodySnippet = cut(body);
   }
 
@@ -29,14 +29,18 @@ public final class InvalidResponseException extends OrqException {
     return statusCode;
   }
 
+  /**
+   * The response headers. Not serialized: an exception read back from a stream has none (the
+   * {@link #requestId()} is kept).
+   */
   public Headers headers() {
-    return headers;
+    return headers == null ? Headers.of() : headers;
   }
 
   /** The {@code x-request-id} the server sent, or null. */
   @Nullable
   public String requestId() {
-    return ErrorMapper.requestId(headers);
+    return requestId;
   }
 
   /** The start of the body (at most 1024 characters); empty when there was none. */
@@ -47,7 +51,7 @@ public final class InvalidResponseException extends OrqException {
   private static String describe(int statusCode, Headers headers, String body, String problem) {
     StringBuilder message =
         new StringBuilder("HTTP ").append(statusCode).append(" with an invalid body: ").append(problem);
-    String requestId = ErrorMapper.requestId(headers);
+    String requestId = headers.get(REQUEST_ID_HEADER);
     if (requestId != null) {
       message.append(" (request id ").append(SafeText.forMessage(requestId, 200)).append(')');
     }

@@ -1,7 +1,5 @@
 package ai.orq.sdk.errors;
 
-import ai.orq.sdk.internal.ErrorMapper;
-import ai.orq.sdk.internal.SafeText;
 import jakarta.annotation.Nullable;
 import okhttp3.Headers;
 
@@ -20,7 +18,8 @@ public class OrqServiceException extends OrqException {
   private static final int MAX_ERROR_MESSAGE_CHARS = 1_000;
 
   private final int statusCode;
-  private final Headers headers;
+  private final transient Headers headers;
+  @Nullable private final String requestId;
   private final String rawBody;
   @Nullable private final String errorMessage;
 
@@ -33,6 +32,7 @@ public class OrqServiceException extends OrqException {
     super(describe(statusCode, headers, rawBody, errorMessage));
     this.statusCode = statusCode;
     this.headers = headers;
+    this.requestId = headers.get(REQUEST_ID_HEADER);
     this.rawBody = rawBody;
     this.errorMessage = errorMessage;
   }
@@ -41,17 +41,21 @@ public class OrqServiceException extends OrqException {
     return statusCode;
   }
 
+  /**
+   * The response headers. Not serialized: an exception read back from a stream has none (the
+   * {@link #requestId()} is kept).
+   */
   public Headers headers() {
-    return headers;
+    return headers == null ? Headers.of() : headers;
   }
 
   /** The {@code x-request-id} the server sent, or null. */
   @Nullable
   public String requestId() {
-    return ErrorMapper.requestId(headers);
+    return requestId;
   }
 
-  /** The body as received, cut at {@link ErrorMapper#MAX_ERROR_BODY_BYTES}; empty when there was none. */
+  /** The body as received, cut at 64 KiB; empty when there was none. */
   public String rawBody() {
     return rawBody;
   }
@@ -75,7 +79,7 @@ public class OrqServiceException extends OrqException {
     if (!detail.isEmpty()) {
       message.append(": ").append(detail);
     }
-    String requestId = ErrorMapper.requestId(headers);
+    String requestId = headers.get(REQUEST_ID_HEADER);
     if (requestId != null) {
       message.append(" (request id ").append(SafeText.forMessage(requestId, 200)).append(')');
     }

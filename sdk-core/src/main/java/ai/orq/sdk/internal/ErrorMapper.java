@@ -35,8 +35,6 @@ import okio.ByteString;
 public final class ErrorMapper {
   /** Error bodies are read up to this many bytes; the rest is dropped. */
   public static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
-  /** The response header that carries the server's request id. */
-  public static final String REQUEST_ID_HEADER = "x-request-id";
 
   private static final ByteString UTF8_BOM = ByteString.decodeHex("efbbbf");
   /** Reads declared error bodies; the generated model brings its own adapter. */
@@ -94,12 +92,6 @@ public final class ErrorMapper {
   public static InvalidResponseException invalidResponse(
       Response response, String body, String problem, @Nullable Throwable cause) {
     return new InvalidResponseException(response.code(), response.headers(), body, problem, cause);
-  }
-
-  /** The value of {@code x-request-id}, or null. */
-  @Nullable
-  public static String requestId(Headers headers) {
-    return headers.get(REQUEST_ID_HEADER);
   }
 
   static OrqServiceException forStatus(

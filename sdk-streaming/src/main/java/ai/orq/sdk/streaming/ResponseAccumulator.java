@@ -1,5 +1,6 @@
 package ai.orq.sdk.streaming;
 
+import ai.orq.sdk.errors.ResponseFailedException;
 import ai.orq.sdk.AsyncStreamResponse;
 import ai.orq.sdk.StreamHandler;
 import ai.orq.sdk.StreamResponse;

@@ -15,9 +15,9 @@
  *
  * <p>The types here are what callers may need besides the core's {@code StreamResponse}: the
  * {@link ai.orq.sdk.streaming.ResponseAccumulator} that assembles the final answer, and the
- * stream's own exceptions ({@link ai.orq.sdk.streaming.StreamTruncatedException},
- * {@link ai.orq.sdk.streaming.MalformedEventException},
- * {@link ai.orq.sdk.streaming.ResponseFailedException}).
+ * stream's own exceptions ({@link ai.orq.sdk.errors.StreamTruncatedException},
+ * {@link ai.orq.sdk.errors.MalformedEventException},
+ * {@link ai.orq.sdk.errors.ResponseFailedException}).
  *
  * <p>Threads: a blocking stream reads on the thread that iterates it; an async stream delivers
  * on OkHttp's threads. A stream has no total timeout; the request's timeout ({@code

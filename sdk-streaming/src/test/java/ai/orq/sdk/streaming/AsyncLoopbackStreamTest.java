@@ -1,5 +1,6 @@
 package ai.orq.sdk.streaming;
 
+import ai.orq.sdk.errors.StreamTruncatedException;
 import static ai.orq.sdk.streaming.AsyncStreamResponseTest.failureOf;
 import static ai.orq.sdk.streaming.Fixtures.CONVERSATION_ID;
 import static ai.orq.sdk.streaming.Fixtures.request;

@@ -1,5 +1,7 @@
 package ai.orq.sdk.streaming;
 
+import ai.orq.sdk.errors.StreamTruncatedException;
+import ai.orq.sdk.errors.MalformedEventException;
 import static ai.orq.sdk.streaming.Fixtures.CONVERSATION_ID;
 import static ai.orq.sdk.streaming.Fixtures.RESPONSES_PATH;
 import static ai.orq.sdk.streaming.Fixtures.request;

@@ -1,5 +1,7 @@
 package ai.orq.sdk.streaming;
 
+import ai.orq.sdk.errors.MalformedEventException;
+import ai.orq.sdk.errors.StreamErrorException;
 import static ai.orq.sdk.streaming.Fixtures.CONVERSATION_ID;
 import static ai.orq.sdk.streaming.Fixtures.request;
 import static ai.orq.sdk.streaming.LoopbackStreamTest.delta;

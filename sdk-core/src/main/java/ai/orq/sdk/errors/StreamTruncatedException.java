@@ -1,6 +1,5 @@
-package ai.orq.sdk.streaming;
+package ai.orq.sdk.errors;
 
-import ai.orq.sdk.errors.OrqIoException;
 import jakarta.annotation.Nullable;
 
 /**

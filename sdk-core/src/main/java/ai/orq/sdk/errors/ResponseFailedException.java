@@ -1,6 +1,5 @@
-package ai.orq.sdk.streaming;
+package ai.orq.sdk.errors;
 
-import ai.orq.sdk.errors.OrqException;
 import jakarta.annotation.Nullable;
 
 /**

@@ -1,7 +1,5 @@
-package ai.orq.sdk.streaming;
+package ai.orq.sdk.errors;
 
-import ai.orq.sdk.errors.OrqException;
-import ai.orq.sdk.internal.SafeText;
 
 /**
  * The server reported an error inside the event stream with an SSE {@code event: error} whose

@@ -1,15 +1,15 @@
-package ai.orq.sdk.internal;
+package ai.orq.sdk.errors;
 
 /**
- * Not API. Makes text from the server safe to put in an exception message, which ends up in logs:
+ * Makes text from the server safe to put in an exception message, which ends up in logs:
  * control characters (line breaks included) become visible escapes such as {@code \n} or
  * {@code \u001b}, so that a server cannot forge log lines, and the text is cut to a length.
  */
-public final class SafeText {
+final class SafeText {
   private SafeText() {}
 
   /** {@code text} with control characters escaped, cut after {@code maxChars} characters of it (then ending in {@code ...}). */
-  public static String forMessage(String text, int maxChars) {
+  static String forMessage(String text, int maxChars) {
     int end = Math.min(text.length(), maxChars);
     if (end > 0 && end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
       end--; // never cut a character in two
