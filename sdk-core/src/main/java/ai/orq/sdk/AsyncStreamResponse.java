@@ -2,11 +2,14 @@ package ai.orq.sdk;
 
 import java.util.concurrent.CompletableFuture;
 
-/** A stream of events pushed to a {@link StreamHandler} as they arrive. */
+/**
+ * A stream of events pushed to a {@link StreamHandler} as they arrive. Nothing is sent until
+ * {@link #subscribe}.
+ */
 public interface AsyncStreamResponse<T> {
 
   /**
-   * Starts delivering events to {@code handler}; callable once.
+   * Sends the request and delivers its events to {@code handler}; callable once.
    *
    * @throws IllegalStateException on a second call
    */
@@ -17,6 +20,9 @@ public interface AsyncStreamResponse<T> {
    * closes the stream, as {@link #close()} does.
    */
   CompletableFuture<Void> onCompleteFuture();
+
+  /** A new, unsubscribed stream of the same request with these options instead of the current ones. */
+  AsyncStreamResponse<T> withOptions(RequestOptions options);
 
   /** Cancels the HTTP call; the handler then gets {@code onFailure} unless it already ended. Idempotent. */
   void close();

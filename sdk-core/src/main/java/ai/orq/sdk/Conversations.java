@@ -13,7 +13,15 @@ import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.GenerateNameRequest;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.model.UpdateConversationRequest;
+import com.google.gson.Gson;
+import jakarta.annotation.Nullable;
+import java.util.Iterator;
 import java.util.Objects;
+import java.util.ServiceLoader;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 import retrofit2.Retrofit;
 import retrofit2.converter.gson.GsonConverterFactory;
 
@@ -25,11 +33,16 @@ import retrofit2.converter.gson.GsonConverterFactory;
  * Thread-safe.
  */
 public final class Conversations {
+  private static final String CONVERSATIONS_PATH = "v2/conversations";
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
   private final ClientContext context;
+  @Nullable private final StreamingProvider streaming;
   private final ConversationsApi api;
 
-  Conversations(ClientContext context) {
+  Conversations(ClientContext context, @Nullable StreamingProvider streaming) {
     this.context = context;
+    this.streaming = streaming;
     this.api = new Retrofit.Builder()
         .baseUrl(context.baseUrl())
         .callFactory(new RequestOnlyCallFactory())
@@ -105,45 +118,64 @@ public final class Conversations {
   }
 
   /**
-   * Sends a user message and streams the assistant's response. Close the returned stream.
+   * Sends a user message and streams the assistant's response, once the returned stream is
+   * iterated. Close the stream.
    *
    * @throws IllegalStateException without {@code ai.orq:orq-sdk-streaming} on the classpath
    */
   public StreamResponse<ResponseEvent> createConversationResponse(
       String conversationId, CreateResponseRequest request) {
-    return createConversationResponse(conversationId, request, RequestOptions.none());
-  }
-
-  /** As {@link #createConversationResponse(String, CreateResponseRequest)}, with per-request options. */
-  public StreamResponse<ResponseEvent> createConversationResponse(
-      String conversationId, CreateResponseRequest request, RequestOptions options) {
-    checkStreamArguments(conversationId, request, options);
-    return StreamingProviders.get().open(context, conversationId, request, options);
+    return new RealStreamResponse(stream(conversationId, request), RequestOptions.none());
   }
 
   /**
-   * Sends a user message and pushes the assistant's response to a handler given to
-   * {@link AsyncStreamResponse#subscribe}.
+   * Sends a user message, once a handler is given to {@link AsyncStreamResponse#subscribe}, and
+   * pushes the assistant's response to it.
    *
    * @throws IllegalStateException without {@code ai.orq:orq-sdk-streaming} on the classpath
    */
   public AsyncStreamResponse<ResponseEvent> createConversationResponseAsync(
       String conversationId, CreateResponseRequest request) {
-    return createConversationResponseAsync(conversationId, request, RequestOptions.none());
+    return new RealAsyncStreamResponse(stream(conversationId, request), RequestOptions.none());
   }
 
-  /** As {@link #createConversationResponseAsync(String, CreateResponseRequest)}, with per-request options. */
-  public AsyncStreamResponse<ResponseEvent> createConversationResponseAsync(
-      String conversationId, CreateResponseRequest request, RequestOptions options) {
-    checkStreamArguments(conversationId, request, options);
-    return StreamingProviders.get().openAsync(context, conversationId, request, options);
+  /**
+   * The provider of {@code orq-sdk-streaming} visible to the core's class loader, or null.
+   */
+  @Nullable
+  static StreamingProvider findStreaming() {
+    Iterator<StreamingProvider> providers =
+        ServiceLoader.load(StreamingProvider.class, StreamingProvider.class.getClassLoader())
+            .iterator();
+    return providers.hasNext() ? providers.next() : null;
   }
 
-  private void checkStreamArguments(
-      String conversationId, CreateResponseRequest request, RequestOptions options) {
-    Checks.requireConversationId(conversationId);
+  /** The stream's request; {@code stream} is always true in its body, since this SDK streams. */
+  private StreamRequest stream(String conversationId, CreateResponseRequest request) {
+    String id = Checks.requireConversationId(conversationId);
     complete(request);
-    Objects.requireNonNull(options, "options == null");
+    if (streaming == null) {
+      throw new IllegalStateException(
+          "createConversationResponse needs ai.orq:orq-sdk-streaming on the classpath");
+    }
+    Gson gson = context.gson();
+    String json =
+        Boolean.FALSE.equals(request.getStream())
+            ? gson.toJson(gson.fromJson(gson.toJsonTree(request), CreateResponseRequest.class).stream(true))
+            : gson.toJson(request);
+    HttpUrl url =
+        context.baseUrl().newBuilder()
+            .addPathSegments(CONVERSATIONS_PATH)
+            .addPathSegment(id)
+            .addPathSegment("responses")
+            .build();
+    Request http =
+        new Request.Builder()
+            .url(url)
+            .header("Accept", "text/event-stream")
+            .post(RequestBody.create(json, JSON))
+            .build();
+    return new StreamRequest(context, streaming, http);
   }
 
   /** {@code request}, checked for every property the spec requires, before any request is made. */

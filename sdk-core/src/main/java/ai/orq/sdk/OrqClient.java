@@ -2,13 +2,13 @@ package ai.orq.sdk;
 
 import ai.orq.sdk.internal.Checks;
 import ai.orq.sdk.internal.ClientContext;
-import ai.orq.sdk.internal.RetryPolicy;
+import ai.orq.sdk.internal.RetryTimer;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -39,19 +39,17 @@ public final class OrqClient implements AutoCloseable {
   private static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
 
   private final Builder settings;
-  private final RetryScheduler scheduler;
   private final ClientContext context;
   private final Conversations conversations;
-  private final AtomicBoolean closed = new AtomicBoolean();
 
   private OrqClient(Builder builder) {
     this.settings = new Builder(builder);
-    this.scheduler =
-        builder.scheduler != null ? builder.scheduler : new RetryScheduler("orq-retry-scheduler");
-    this.context = new ClientContext(HttpClients.create(builder), builder.baseUrl,
-        RetryPolicy.defaults(), builder.maxRetries, builder.retryNonIdempotent,
-        builder.maxResponseBytes, HttpClients.requestHeaders(builder), scheduler);
-    this.conversations = new Conversations(context);
+    ScheduledExecutorService scheduler =
+        builder.scheduler != null
+            ? builder.scheduler
+            : RetryTimer.newScheduler("orq-retry-scheduler");
+    this.context = HttpClients.newContext(builder, new RetryTimer(scheduler));
+    this.conversations = new Conversations(context, Conversations.findStreaming());
   }
 
   public static Builder builder() {
@@ -83,12 +81,12 @@ public final class OrqClient implements AutoCloseable {
   /** Releases the client's threads and connections. Idempotent. Calls after close may fail. */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
+    if (context.timer().isClosed()) {
       return;
     }
-    scheduler.shutdownNowAndWake(); // a call waiting to retry wakes and fails: the client is closed
+    context.timer().close(); // a call waiting to retry wakes and fails: the client is closed
     if (settings.okHttpClient == null) {
-      OkHttpClient http = context.httpClient();
+      OkHttpClient http = context.httpClient(context.defaults());
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
@@ -159,7 +157,7 @@ public final class OrqClient implements AutoCloseable {
     final List<Interceptor> interceptors = new ArrayList<>();
     LogLevel logLevel = LogLevel.NONE;
     @Nullable String applicationId;
-    @Nullable RetryScheduler scheduler;
+    @Nullable ScheduledExecutorService scheduler;
 
     private Builder() {}
 
@@ -344,7 +342,7 @@ public final class OrqClient implements AutoCloseable {
     }
 
     /** For tests: the scheduler of retry delays; the client shuts it down on close. */
-    Builder scheduler(RetryScheduler scheduler) {
+    Builder scheduler(ScheduledExecutorService scheduler) {
       this.scheduler = scheduler;
       return this;
     }

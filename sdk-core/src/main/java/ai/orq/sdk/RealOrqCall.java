@@ -1,41 +1,38 @@
 package ai.orq.sdk;
 
-import ai.orq.sdk.errors.OrqCanceledException;
 import ai.orq.sdk.errors.OrqException;
+import ai.orq.sdk.generated.ModelJsonException;
+import ai.orq.sdk.internal.CallSettings;
 import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.ErrorMapper;
-import jakarta.annotation.Nullable;
+import ai.orq.sdk.internal.JsonModels;
+import ai.orq.sdk.internal.RetryingCall;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Runs one request built by the generated Retrofit interface, with retries, typed errors and
- * strict parsing. Sync and async share {@link #outcomeOf}: they differ only in how they wait
- * (a latch, or a scheduled task that holds no thread) and how they report.
+ * Runs one request built by the generated Retrofit interface on the attempt engine ({@link
+ * RetryingCall}), and reads its 2xx body strictly into the response type.
  */
 final class RealOrqCall<T> implements OrqCall<T> {
   private final ClientContext context;
   private final Request request;
   private final Class<T> responseType;
   private final RequestOptions options;
+  private final RetryingCall attempts;
   private final AtomicBoolean executed = new AtomicBoolean();
-  private volatile boolean canceled;
-  @Nullable private volatile Call inFlight;
-  @Nullable private volatile Runnable wakeUp;
 
   RealOrqCall(ClientContext context, Request request, Class<T> responseType, RequestOptions options) {
     this.context = context;
     this.request = request;
     this.responseType = responseType;
     this.options = options;
+    CallSettings settings = options.applyTo(context.defaults());
+    this.attempts = new RetryingCall(context, context.httpClient(settings), request, settings);
   }
 
   @Override
@@ -46,34 +43,26 @@ final class RealOrqCall<T> implements OrqCall<T> {
   @Override
   public OrqResponse<T> executeWithResponse() {
     markExecuted();
-    for (int attempt = 0; ; attempt++) {
-      Call call = newAttempt(attempt);
-      Outcome<T> outcome;
-      try {
-        outcome = outcomeOf(attempt, call.execute());
-      } catch (IOException e) {
-        outcome = outcomeOf(attempt, call.request(), e);
-      }
-      if (!outcome.isRetry()) {
-        return outcome.get();
-      }
-      CountDownLatch retryTime = new CountDownLatch(1);
-      schedule(retryTime::countDown, outcome.retryDelayMillis);
-      try {
-        retryTime.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        cancel();
-        throw new OrqCanceledException("Interrupted while waiting to retry", e);
-      }
-    }
+    return attempts.execute(this::read);
   }
 
   @Override
   public void enqueue(OrqCallback<T> callback) {
     Objects.requireNonNull(callback, "callback == null");
     markExecuted();
-    enqueueAttempt(0, callback);
+    attempts.enqueue(
+        this::read,
+        new RetryingCall.ResultCallback<OrqResponse<T>>() {
+          @Override
+          public void onSuccess(OrqResponse<T> response) {
+            callback.onSuccess(RealOrqCall.this, response);
+          }
+
+          @Override
+          public void onFailure(OrqException error) {
+            callback.onFailure(RealOrqCall.this, error);
+          }
+        });
   }
 
   @Override
@@ -104,20 +93,12 @@ final class RealOrqCall<T> implements OrqCall<T> {
 
   @Override
   public void cancel() {
-    canceled = true;
-    Call call = inFlight;
-    if (call != null) {
-      call.cancel();
-    }
-    Runnable retryNow = wakeUp;
-    if (retryNow != null) {
-      retryNow.run();
-    }
+    attempts.cancel();
   }
 
   @Override
   public boolean isCanceled() {
-    return canceled;
+    return attempts.isCanceled();
   }
 
   @Override
@@ -147,91 +128,33 @@ final class RealOrqCall<T> implements OrqCall<T> {
     }
   }
 
-  private Call newAttempt(int attempt) {
-    Call call = context.newCall(request, options, attempt);
-    inFlight = call;
-    if (canceled) {
-      call.cancel();
-    }
-    return call;
-  }
-
-  private void enqueueAttempt(int attempt, OrqCallback<T> callback) {
-    Call call;
-    try {
-      call = newAttempt(attempt);
-    } catch (OrqException e) {
-      callback.onFailure(this, e);
-      return;
-    }
-    call.enqueue(
-        new Callback() {
-          @Override
-          public void onResponse(Call call, Response response) {
-            report(attempt, outcomeOf(attempt, response), callback);
-          }
-
-          @Override
-          public void onFailure(Call call, IOException e) {
-            report(attempt, outcomeOf(attempt, call.request(), e), callback);
-          }
-        });
-  }
-
-  private void report(int attempt, Outcome<T> outcome, OrqCallback<T> callback) {
-    if (outcome.isRetry()) {
+  /**
+   * The 2xx response's body, or an {@code InvalidResponseException} naming the JSON path when it
+   * is not JSON of the response type, whatever failed while reading it (a missing required
+   * property, a value of the wrong type or range). {@code Void} reads nothing.
+   *
+   * @throws IOException if the body cannot be read
+   * @throws ai.orq.sdk.errors.ResponseTooLargeException if the body is over the client's limit
+   */
+  private OrqResponse<T> read(Response response) throws IOException {
+    try (Response closing = response) {
+      if (responseType == Void.class) {
+        return new OrqResponse<>(response.code(), response.headers(), null);
+      }
+      String body = ErrorMapper.readWhole(response.body(), context.maxResponseBytes());
+      String problem;
+      ModelJsonException cause = null;
       try {
-        schedule(() -> enqueueAttempt(attempt + 1, callback), outcome.retryDelayMillis);
-        return;
-      } catch (OrqException e) {
-        callback.onFailure(this, e);
-        return;
+        T value = JsonModels.read(context.gson(), context.gson().getAdapter(responseType), body);
+        if (value != null) {
+          return new OrqResponse<>(response.code(), response.headers(), value);
+        }
+        problem = "expected a " + responseType.getSimpleName() + " but the body was empty or null";
+      } catch (ModelJsonException e) {
+        problem = "not a valid " + responseType.getSimpleName() + ": " + e.getMessage();
+        cause = e;
       }
+      throw ErrorMapper.invalidResponse(response, body, problem, cause);
     }
-    if (outcome.error != null) {
-      callback.onFailure(this, outcome.error);
-    } else {
-      callback.onSuccess(this, outcome.response);
-    }
-  }
-
-  /** Runs {@code next} after the delay, or at once if the call is (or gets) canceled. */
-  private void schedule(Runnable next, long delayMillis) {
-    AtomicBoolean started = new AtomicBoolean();
-    Runnable once = () -> {
-      if (started.compareAndSet(false, true)) {
-        next.run();
-      }
-    };
-    ScheduledFuture<?> timer = context.scheduleRetry(once, delayMillis);
-    Runnable retryNow = () -> {
-      timer.cancel(false);
-      once.run();
-    };
-    wakeUp = retryNow;
-    if (canceled) {
-      retryNow.run();
-    }
-  }
-
-  private Outcome<T> outcomeOf(int attempt, Response response) {
-    try {
-      if (response.isSuccessful()) {
-        return Outcome.parse(context.gson(), responseType, response, context.maxResponseBytes());
-      }
-      long delay = canceled ? -1 : context.retryDelay(attempt, options, response);
-      return delay >= 0 ? Outcome.retry(delay) : Outcome.failure(ErrorMapper.fromResponse(response));
-    } catch (IOException e) {
-      return outcomeOf(attempt, response.request(), e);
-    } catch (OrqException e) {
-      return Outcome.failure(e);
-    } finally {
-      response.close();
-    }
-  }
-
-  private Outcome<T> outcomeOf(int attempt, Request sent, IOException e) {
-    long delay = canceled ? -1 : context.retryDelay(attempt, options, sent, e);
-    return delay >= 0 ? Outcome.retry(delay) : Outcome.failure(ErrorMapper.fromIOException(e, canceled));
   }
 }

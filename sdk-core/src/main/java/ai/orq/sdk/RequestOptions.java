@@ -1,12 +1,15 @@
 package ai.orq.sdk;
 
+import ai.orq.sdk.internal.CallSettings;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.util.Objects;
 import okhttp3.Headers;
 
 /**
- * Per-call overrides of the client's settings, applied with {@link OrqCall#withOptions}.
+ * Per-call overrides of the client's settings, applied with {@code withOptions} to a call or a
+ * stream ({@link OrqCall#withOptions}, {@link StreamResponse#withOptions}, {@link
+ * AsyncStreamResponse#withOptions}).
  * Immutable and thread-safe.
  *
  * <pre>{@code
@@ -66,6 +69,11 @@ public final class RequestOptions {
   /** Extra headers; each replaces a header of the same name the SDK would send. */
   public Headers headers() {
     return headers;
+  }
+
+  /** {@code defaults} with these overrides. */
+  CallSettings applyTo(CallSettings defaults) {
+    return this == NONE ? defaults : defaults.with(timeout, maxRetries, retryNonIdempotent, headers);
   }
 
   @Override

@@ -2,6 +2,8 @@ package ai.orq.sdk.internal;
 
 import ai.orq.sdk.generated.ModelJsonException;
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.ToNumberPolicy;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -18,6 +20,17 @@ import java.io.StringReader;
  */
 public final class JsonModels {
   private JsonModels() {}
+
+  /**
+   * Gson for the generated models, which bring their own adapters (unions, open enums, unknown
+   * properties); whole numbers in free-form values are read as longs.
+   */
+  public static Gson newGson() {
+    return new GsonBuilder()
+        .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
+        .disableHtmlEscaping()
+        .create();
+  }
 
   /**
    * The model in {@code json}, or null when {@code json} is empty or the JSON {@code null}.

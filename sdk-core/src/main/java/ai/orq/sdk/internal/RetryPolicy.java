@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.Request;
 import okhttp3.Response;
 
 /**
@@ -49,7 +50,37 @@ public final class RetryPolicy {
     return DEFAULT;
   }
 
-  public boolean isRetryable(int statusCode) {
+  /**
+   * The wait before retrying after attempt {@code attempt} (0 for the first) failed with this
+   * error response, or -1 to fail now: no retries left, a status not retried, a POST the server
+   * may have processed, or a server asking to wait too long. Does not close the response.
+   */
+  long delayAfter(int attempt, CallSettings settings, Response response) {
+    boolean retry =
+        attempt < settings.maxRetries
+            && isRetryable(response.code())
+            && (repeatable(response.request(), settings) || saysNotProcessed(response));
+    return retry ? delayMillis(attempt + 1, response) : -1;
+  }
+
+  /**
+   * As {@link #delayAfter(int, CallSettings, Response)}, after {@code request} failed with an I/O
+   * error; a POST only when it provably did not reach the server.
+   */
+  long delayAfter(int attempt, CallSettings settings, Request request, IOException e) {
+    boolean retry =
+        attempt < settings.maxRetries
+            && isRetryable(e)
+            && (repeatable(request, settings) || !WireRequests.Attempt.maybeSent(request));
+    return retry ? delayMillis(attempt + 1, null) : -1;
+  }
+
+  /** Whether sending {@code request} twice is harmless: not a POST, or the settings say so. */
+  static boolean repeatable(Request request, CallSettings settings) {
+    return !"POST".equals(request.method()) || settings.retryNonIdempotent;
+  }
+
+  boolean isRetryable(int statusCode) {
     return statusCode == 408 || statusCode == 409 || statusCode == 429 || statusCode >= 500;
   }
 
@@ -57,7 +88,7 @@ public final class RetryPolicy {
    * Whether the server says it did not process the request, so that even a POST may be repeated:
    * 429, or 503 with {@code Retry-After} or {@code retry-after-ms}.
    */
-  public boolean saysNotProcessed(Response response) {
+  boolean saysNotProcessed(Response response) {
     return response.code() == 429 || (response.code() == 503 && serverDelayMillis(response) != null);
   }
 
@@ -65,7 +96,7 @@ public final class RetryPolicy {
    * Whether a transport failure may succeed on a new attempt: not a thread interrupt. Cancels are
    * the caller's to check.
    */
-  public boolean isRetryable(IOException e) {
+  boolean isRetryable(IOException e) {
     return !(e instanceof SSLPeerUnverifiedException || e instanceof UnknownServiceException
         || ErrorMapper.isInterrupt(e));
   }
@@ -76,7 +107,7 @@ public final class RetryPolicy {
    *
    * @param response the failed response, whose retry headers are honoured; null after an I/O failure
    */
-  public long delayMillis(int retry, @Nullable Response response) {
+  long delayMillis(int retry, @Nullable Response response) {
     Long asked = response == null ? null : serverDelayMillis(response);
     if (asked == null) {
       return backoffMillis(retry);

@@ -13,9 +13,10 @@
  * }
  * }</pre>
  *
- * <p>The types here are what callers may need besides the core's {@code StreamResponse}: the
- * {@link ai.orq.sdk.streaming.ResponseAccumulator} that assembles the final answer, and the
- * stream's own exceptions ({@link ai.orq.sdk.errors.StreamTruncatedException},
+ * <p>The type here is what callers may need besides the core's {@code StreamResponse}: the
+ * {@link ai.orq.sdk.streaming.ResponseAccumulator} that assembles the final answer. The stream's
+ * own exceptions live with every other one in {@code ai.orq.sdk.errors}
+ * ({@link ai.orq.sdk.errors.StreamTruncatedException},
  * {@link ai.orq.sdk.errors.MalformedEventException},
  * {@link ai.orq.sdk.errors.ResponseFailedException}).
  *

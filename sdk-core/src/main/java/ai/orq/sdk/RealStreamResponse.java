@@ -1,0 +1,228 @@
+package ai.orq.sdk;
+
+import ai.orq.sdk.errors.OrqCanceledException;
+import ai.orq.sdk.errors.OrqException;
+import ai.orq.sdk.internal.CallSettings;
+import ai.orq.sdk.internal.RetryingCall;
+import ai.orq.sdk.internal.StreamingProvider.EventReader;
+import ai.orq.sdk.model.ResponseEvent;
+import jakarta.annotation.Nullable;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
+
+/**
+ * The stream engine. The request goes out, through the attempt engine, when the stream is first
+ * read; events are then read and decoded on the reading thread, one at a time, straight from the
+ * response body, with no queue and no other thread. A slow reader slows the server down through
+ * TCP flow control instead of filling memory. The async stream reads one of these on OkHttp's
+ * thread.
+ *
+ * <p>Closing: {@link #close()} cancels the attempts (which unblocks a read in progress at once,
+ * or ends a wait to retry) and closes the body, which releases the connection. The thread that
+ * called {@code close()} then sees the iteration end quietly; any other thread still reading gets
+ * {@link OrqCanceledException}, so a stream closed elsewhere never looks like a normal end. The
+ * body is only ever closed by a thread that is not reading it: by {@code close()} when no read is
+ * in progress, otherwise by the reader as its read returns.
+ */
+final class RealStreamResponse implements StreamResponse<ResponseEvent> {
+  private final StreamRequest stream;
+  private final OkHttpClient client;
+  private final RetryingCall attempts;
+  private final AtomicBoolean iterated = new AtomicBoolean();
+  private final Object lock = new Object();
+
+  // guarded by lock
+  private boolean reading;
+  private boolean closed;
+  @Nullable private Thread closer;
+  @Nullable private Response response;
+  private boolean bodyClosed;
+
+  // written by the reading thread
+  @Nullable private EventReader reader;
+  private volatile int delivered; // read by other threads for messages
+
+  RealStreamResponse(StreamRequest stream, RequestOptions options) {
+    this.stream = stream;
+    CallSettings settings = options.applyTo(stream.context.defaults());
+    this.client = stream.context.streamingClient(settings);
+    this.attempts = new RetryingCall(stream.context, client, stream.request, settings);
+  }
+
+  @Override
+  public Iterator<ResponseEvent> iterator() {
+    if (!iterated.compareAndSet(false, true)) {
+      throw new IllegalStateException("A stream can be iterated only once.");
+    }
+    return new Iterator<ResponseEvent>() {
+      @Nullable private ResponseEvent next;
+      private boolean finished;
+
+      @Override
+      public boolean hasNext() {
+        if (next == null && !finished) {
+          finished = true; // stays so if the read fails
+          next = read();
+          finished = next == null;
+        }
+        return next != null;
+      }
+
+      @Override
+      public ResponseEvent next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        ResponseEvent event = next;
+        next = null;
+        delivered++;
+        return event;
+      }
+    };
+  }
+
+  @Override
+  public Stream<ResponseEvent> stream() {
+    Spliterator<ResponseEvent> events =
+        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL);
+    return StreamSupport.stream(events, false).onClose(this::close);
+  }
+
+  @Override
+  public StreamResponse<ResponseEvent> withOptions(RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    return new RealStreamResponse(stream, options);
+  }
+
+  @Override
+  public void close() {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      closer = Thread.currentThread();
+      if (bodyClosed) {
+        return; // already at its end
+      }
+    }
+    attempts.cancel(); // unblocks a read in progress, ends a wait to retry
+    synchronized (lock) {
+      if (!reading) {
+        closeBodyLocked();
+      }
+    }
+  }
+
+  /**
+   * Sends the request on OkHttp's dispatcher; once the stream started, {@code onStarted} runs on
+   * OkHttp's thread, which may then read the stream. Otherwise {@code onFailure} gets the failure.
+   */
+  void startAsync(Runnable onStarted, Consumer<OrqException> onFailure) {
+    attempts.enqueue(
+        response -> response,
+        new RetryingCall.ResultCallback<Response>() {
+          @Override
+          public void onSuccess(Response started) {
+            try {
+              begin(started);
+            } catch (OrqException e) {
+              onFailure.accept(e);
+              return;
+            }
+            onStarted.run();
+          }
+
+          @Override
+          public void onFailure(OrqException error) {
+            onFailure.accept(isClosed() ? canceled(error) : error);
+          }
+        });
+  }
+
+  boolean isClosed() {
+    synchronized (lock) {
+      return closed;
+    }
+  }
+
+  /** The failure that reports a close, after {@code delivered} events. */
+  OrqCanceledException canceled(@Nullable Throwable cause) {
+    return new OrqCanceledException(
+        "The stream was closed after " + delivered + " event(s)", cause);
+  }
+
+  /** The next event, or null at the end; throws on failure. Either way ends cleanly. */
+  @Nullable
+  private ResponseEvent read() {
+    synchronized (lock) {
+      if (closed) {
+        closeBodyLocked();
+        if (closer == Thread.currentThread()) {
+          return null;
+        }
+        throw canceled(null);
+      }
+      reading = true;
+    }
+    boolean end = true;
+    try {
+      if (reader == null) {
+        begin(attempts.execute(started -> started));
+      }
+      ResponseEvent event = reader.next(delivered);
+      end = event == null;
+      return event;
+    } catch (OrqException e) {
+      boolean canceled;
+      boolean byThisThread;
+      synchronized (lock) {
+        canceled = closed;
+        byThisThread = closer == Thread.currentThread();
+      }
+      if (canceled && byThisThread) {
+        return null; // closed on this thread during the read, by an interceptor or listener
+      }
+      throw canceled ? canceled(e) : e;
+    } finally {
+      synchronized (lock) {
+        reading = false;
+        if (end || closed) {
+          closeBodyLocked(); // after a close, the next read reports it (see the class Javadoc)
+        }
+      }
+    }
+  }
+
+  /** Starts reading {@code started}, the stream's 2xx response. */
+  private void begin(Response started) {
+    synchronized (lock) {
+      response = started;
+      if (closed) {
+        closeBodyLocked();
+      }
+    }
+    reader = stream.provider.open(stream.context, started, client.readTimeoutMillis());
+  }
+
+  private void closeBodyLocked() {
+    if (!bodyClosed && response != null) {
+      bodyClosed = true;
+      response.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "StreamResponse{" + stream.request.url() + ", events=" + delivered + "}";
+  }
+}

@@ -1,0 +1,53 @@
+package ai.orq.sdk.internal;
+
+import okhttp3.Headers;
+import okhttp3.Request;
+
+/** Not API. The request of each attempt: the call's request with the headers the SDK adds. */
+public final class AttemptRequests {
+  private static final Headers NONE = Headers.of();
+
+  private AttemptRequests() {}
+
+  /**
+   * {@code request} with the headers of {@code settings}, the {@link
+   * RetryPolicy#RETRY_COUNT_HEADER}, each of {@code clientHeaders} that neither has, and, when the
+   * request must not be repeated once sent, the tag that tells whether the attempt reached the
+   * wire (only such a request asks). One copy of {@code request}.
+   */
+  static Request of(Request request, CallSettings settings, Headers clientHeaders, int attempt) {
+    Request.Builder builder = request.newBuilder();
+    Headers extra = settings.headers;
+    if (extra.size() > 0) { // names() copies
+      for (String name : extra.names()) {
+        builder.removeHeader(name);
+        for (String value : extra.values(name)) {
+          builder.addHeader(name, value);
+        }
+      }
+    }
+    builder.header(RetryPolicy.RETRY_COUNT_HEADER, Integer.toString(attempt));
+    addMissing(builder, clientHeaders, request.headers(), extra);
+    if (!RetryPolicy.repeatable(request, settings)) {
+      builder.tag(WireRequests.Attempt.class, new WireRequests.Attempt());
+    }
+    return builder.build();
+  }
+
+  /** {@code request} with each of {@code defaults} that it does not have yet. */
+  public static Request withDefaults(Request request, Headers defaults) {
+    Request.Builder builder = request.newBuilder();
+    addMissing(builder, defaults, request.headers(), NONE);
+    return builder.build();
+  }
+
+  private static void addMissing(
+      Request.Builder builder, Headers defaults, Headers present, Headers alsoPresent) {
+    for (int i = 0; i < defaults.size(); i++) {
+      String name = defaults.name(i);
+      if (present.get(name) == null && alsoPresent.get(name) == null) {
+        builder.header(name, defaults.value(i));
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package ai.orq.sdk.internal;
+
+import jakarta.annotation.Nullable;
+import java.time.Duration;
+import okhttp3.Headers;
+
+/**
+ * Not API. The settings one call or stream runs with: the client's, with the overrides of its
+ * request options applied. Immutable.
+ */
+public final class CallSettings {
+  @Nullable final Duration timeout;
+  final int maxRetries;
+  final boolean retryNonIdempotent;
+  final Headers headers;
+
+  /**
+   * @param timeout the per-attempt timeout, or null for the client's
+   * @param headers sent on every attempt, each replacing a header of that name
+   */
+  public CallSettings(
+      @Nullable Duration timeout, int maxRetries, boolean retryNonIdempotent, Headers headers) {
+    this.timeout = timeout;
+    this.maxRetries = maxRetries;
+    this.retryNonIdempotent = retryNonIdempotent;
+    this.headers = headers;
+  }
+
+  /** These settings with each override that is not null. */
+  public CallSettings with(
+      @Nullable Duration timeout,
+      @Nullable Integer maxRetries,
+      @Nullable Boolean retryNonIdempotent,
+      Headers headers) {
+    return new CallSettings(
+        timeout != null ? timeout : this.timeout,
+        maxRetries != null ? maxRetries : this.maxRetries,
+        retryNonIdempotent != null ? retryNonIdempotent : this.retryNonIdempotent,
+        headers);
+  }
+}

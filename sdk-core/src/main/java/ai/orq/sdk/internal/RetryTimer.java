@@ -1,0 +1,125 @@
+package ai.orq.sdk.internal;
+
+import ai.orq.sdk.errors.OrqIoException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Not API. The waits between attempts of one client. A wait holds no thread: it is a timer on the
+ * client's scheduler, which has at most one daemon thread, and none once idle for {@value
+ * #IDLE_SECONDS} s. A wait ends early when woken (its call was canceled) and when the timer
+ * closes with the client, so that no call waits out its delay for nothing. Thread-safe.
+ */
+public final class RetryTimer implements AutoCloseable {
+  static final int IDLE_SECONDS = 2;
+
+  private final ScheduledExecutorService scheduler;
+  private final Set<Wait> pending = new HashSet<>(); // guarded by this
+  private boolean closed; // guarded by this
+
+  /** A timer on {@code scheduler}, which it shuts down on close. */
+  public RetryTimer(ScheduledExecutorService scheduler) {
+    this.scheduler = scheduler;
+  }
+
+  /** A scheduler with one daemon thread, named {@code threadName}, that exits when idle. */
+  public static ScheduledExecutorService newScheduler(String threadName) {
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, threadName);
+              thread.setDaemon(true);
+              return thread;
+            });
+    executor.setKeepAliveTime(IDLE_SECONDS, TimeUnit.SECONDS);
+    executor.allowCoreThreadTimeOut(true);
+    executor.setRemoveOnCancelPolicy(true);
+    return executor;
+  }
+
+  /**
+   * Runs {@code then} once: after {@code delayMillis}, or sooner when the wait is woken or the
+   * timer closes, on the thread that woke or closed it.
+   *
+   * @throws OrqIoException if the timer is closed; {@code then} never runs
+   */
+  public Wait start(long delayMillis, Runnable then) {
+    Wait wait = new Wait(then);
+    synchronized (this) {
+      if (closed) {
+        throw closedException();
+      }
+      pending.add(wait);
+    }
+    try {
+      wait.timer = scheduler.schedule(wait::wake, delayMillis, TimeUnit.MILLISECONDS);
+      if (wait.done.get()) {
+        wait.timer.cancel(false); // woken before its timer existed: leaves the queue
+      }
+    } catch (RejectedExecutionException e) {
+      wait.wake(); // closed meanwhile: the close woke it, or wakes it now
+    }
+    return wait;
+  }
+
+  /** Whether the client closed. */
+  public synchronized boolean isClosed() {
+    return closed;
+  }
+
+  /** Stops the timer and ends every wait, on this thread. Idempotent. */
+  @Override
+  public void close() {
+    List<Wait> woken;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      woken = new ArrayList<>(pending);
+    }
+    scheduler.shutdownNow();
+    for (Wait wait : woken) {
+      wait.wake();
+    }
+  }
+
+  static OrqIoException closedException() {
+    return new OrqIoException("The client is closed", null);
+  }
+
+  /** One wait before an attempt. */
+  public final class Wait {
+    private final Runnable then;
+    private final AtomicBoolean done = new AtomicBoolean();
+    private volatile Future<?> timer;
+
+    private Wait(Runnable then) {
+      this.then = then;
+    }
+
+    /** Ends the wait now, running what follows it on this thread; no effect once it ended. */
+    public void wake() {
+      if (!done.compareAndSet(false, true)) {
+        return;
+      }
+      synchronized (RetryTimer.this) {
+        pending.remove(this);
+      }
+      Future<?> scheduled = timer;
+      if (scheduled != null) {
+        scheduled.cancel(false);
+      }
+      then.run();
+    }
+  }
+}
