@@ -86,7 +86,7 @@ public final class OrqClient implements AutoCloseable {
     }
     context.timer().close(); // a call waiting to retry wakes and fails: the client is closed
     if (settings.okHttpClient == null) {
-      OkHttpClient http = context.httpClient(context.defaults());
+      OkHttpClient http = context.httpClient();
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }

@@ -5,11 +5,10 @@ import ai.orq.sdk.errors.OrqException;
 /**
  * Receives the events of an {@link AsyncStreamResponse}. Calls come one at a time, in order, on an
  * OkHttp thread: block in them and the stream waits. Exactly one of {@link #onComplete()} and
- * {@link #onFailure} ends the stream; nothing follows it. A failure that happens while no request
- * is under way (the stream was closed, or its future cancelled, before the response or while
- * waiting to retry; or the client is closed) is reported on the thread that found it: the thread
- * that subscribed, closed the stream, cancelled its future or closed the client, or the client's
- * retry-scheduler thread (the client closed as a retry wait ended).
+ * {@link #onFailure} ends the stream; nothing follows it. Two failures come on another thread, the
+ * one that finds them: a stream closed before it was subscribed fails on the subscribing thread,
+ * and a failure because the client is closed is reported as for {@link OrqCallback} (on the thread
+ * that subscribed, that closed the client, or the client's retry-scheduler thread).
  */
 public interface StreamHandler<T> {
 

@@ -47,7 +47,7 @@ class ArgumentsTest {
   void tearDown() {
     client.close();
     assertEquals(List.of(), TestServers.requests(server).stream()
-        .filter(request -> !request.getUrl().startsWith("/v2/conversations/")).toList(),
+        .filter(request -> !request.getUrl().matches("(/orq)?/v2/conversations/.*")).toList(),
         "no request ever leaves /v2/conversations/");
   }
 
@@ -106,21 +106,23 @@ class ArgumentsTest {
     assertThrows(NotFoundException.class, () -> client.conversations()
         .generateName(id, new GenerateNameRequest().context("x")).execute());
 
+    assertThrows(NotFoundException.class, () -> client.conversations()
+        .createConversationResponse(id, completeResponseRequest()).iterator().hasNext());
+
     List<String> urls = TestServers.requests(server).stream().map(r -> r.getUrl()).sorted().toList();
-    assertEquals(List.of(path, path, path, path + "/generate-name"), urls);
-    assertEquals(path + "/responses",
-        client.context().conversationUrl(id, "responses").encodedPath());
+    assertEquals(List.of(path, path, path, path + "/generate-name", path + "/responses"), urls);
   }
 
   @Test
   void theStreamingUrlKeepsTheBasePathAndRefusesDotSegments() {
-    try (OrqClient gateway = client.newBuilder().baseUrl("https://gw.example.com/orq").build()) {
-      assertEquals("https://gw.example.com/orq/v2/conversations/a%2Fb/responses",
-          gateway.context().conversationUrl("a/b", "responses").toString());
-      assertEquals("https://gw.example.com/orq/v2/conversations/conv_1",
-          gateway.context().conversationUrl("conv_1").toString());
-      assertThrows(IllegalArgumentException.class, () -> gateway.context().conversationUrl(".."));
+    try (OrqClient gateway = client.newBuilder().baseUrl(TestServers.baseUrl(server) + "/orq").build()) {
+      assertThrows(NotFoundException.class, () -> gateway.conversations()
+          .createConversationResponse("a/b", completeResponseRequest()).iterator().hasNext());
+      assertThrows(IllegalArgumentException.class, () -> gateway.conversations()
+          .createConversationResponse("..", completeResponseRequest()));
     }
+    assertEquals(List.of("/orq/v2/conversations/a%2Fb/responses"),
+        TestServers.requests(server).stream().map(r -> r.getUrl()).toList());
   }
 
   @Test
@@ -130,8 +132,8 @@ class ArgumentsTest {
     assertNpe("request == null", c -> c.generateName("conv_1", null));
     assertNpe("update == null", c -> c.update("conv_1", null));
     assertNpe("request == null", c -> c.createConversationResponse("conv_1", null));
-    assertNpe("options == null", c -> c.createConversationResponse("conv_1", completeResponseRequest(), null));
-    assertNpe("options == null", c -> c.createConversationResponseAsync("conv_1", completeResponseRequest(), null));
+    assertNpe("options == null", c -> c.createConversationResponse("conv_1", completeResponseRequest()).withOptions(null));
+    assertNpe("options == null", c -> c.createConversationResponseAsync("conv_1", completeResponseRequest()).withOptions(null));
     assertEquals(0, TestServers.requests(server).size());
   }
 

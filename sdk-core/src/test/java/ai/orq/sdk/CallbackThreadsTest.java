@@ -12,6 +12,7 @@ import ai.orq.sdk.errors.OrqCanceledException;
 import ai.orq.sdk.errors.OrqException;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,7 +48,7 @@ class CallbackThreadsTest {
   @Test
   void anAnswerArrivesOnAnOkHttpThreadAndAClosedClientFailsOnTheClosingThread() throws Exception {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "").withHeader("Retry-After", "30")));
-    RetryScheduler scheduler = new RetryScheduler("test-threads");
+    ScheduledThreadPoolExecutor scheduler = TestServers.scheduler("test-threads");
     OrqClient client = OrqClient.builder().apiKey(TestServers.API_KEY).baseUrl(TestServers.baseUrl(server))
         .scheduler(scheduler).build();
     Recorder waiting = new Recorder();

@@ -96,7 +96,7 @@ class OrqClientTest {
       assertEquals(600_000, http.writeTimeoutMillis());
       assertFalse(http.retryOnConnectionFailure());
       assertEquals(64, http.dispatcher().getMaxRequestsPerHost());
-      assertEquals(2, client.context().maxRetries(RequestOptions.none()));
+      assertEquals(2, client.context().defaults().maxRetries());
       assertEquals("OrqClient{baseUrl=https://my.orq.ai/, maxRetries=2}", client.toString());
     }
   }
@@ -109,8 +109,8 @@ class OrqClientTest {
       assertEquals(5_000, http.connectTimeoutMillis());
       assertEquals(30_000, http.callTimeoutMillis());
       assertEquals(30_000, http.readTimeoutMillis());
-      assertEquals(5, client.context().maxRetries(RequestOptions.none()));
-      assertEquals(1, client.context().maxRetries(RequestOptions.builder().maxRetries(1).build()));
+      assertEquals(5, client.context().defaults().maxRetries());
+      assertEquals(1, RequestOptions.builder().maxRetries(1).build().applyTo(client.context().defaults()).maxRetries());
     }
   }
 
@@ -238,7 +238,7 @@ class OrqClientTest {
 
     assertTrue(http.dispatcher().executorService().isShutdown());
     assertEquals(0, http.connectionPool().connectionCount());
-    assertTrue(client.context().scheduler().isShutdown());
+    assertTrue(client.context().timer().isClosed());
   }
 
   @Test
@@ -284,7 +284,7 @@ class OrqClientTest {
 
       assertEquals(first.toString(), second.toString());
       assertNotSame(first.context().httpClient().dispatcher(), second.context().httpClient().dispatcher());
-      assertNotSame(first.context().scheduler(), second.context().scheduler());
+      assertNotSame(first.context().timer(), second.context().timer());
     }
     server.verify(getRequestedFor(urlEqualTo(PATH))
         .withHeader("Authorization", equalTo("Bearer " + API_KEY))

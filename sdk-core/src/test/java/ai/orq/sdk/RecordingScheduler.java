@@ -3,16 +3,17 @@ package ai.orq.sdk;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** Records the retry delays a client asks for and runs the retries at once. */
-final class RecordingScheduler extends RetryScheduler {
+final class RecordingScheduler extends ScheduledThreadPoolExecutor {
   final List<Long> delaysMillis = new CopyOnWriteArrayList<>();
   /** Runs as a retry is being scheduled, to let a test race it. */
   volatile Runnable beforeSchedule = () -> {};
 
   RecordingScheduler() {
-    super("test-retry-scheduler");
+    super(1, TestServers.daemon("test-retry-scheduler"));
   }
 
   @Override

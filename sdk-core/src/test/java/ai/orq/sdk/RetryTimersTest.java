@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,7 +35,7 @@ class RetryTimersTest {
 
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  private static OrqClient.Builder client(RetryScheduler scheduler) {
+  private static OrqClient.Builder client(ScheduledThreadPoolExecutor scheduler) {
     return OrqClient.builder().apiKey(TestServers.API_KEY).baseUrl(TestServers.baseUrl(server))
         .scheduler(scheduler);
   }
@@ -95,7 +96,7 @@ class RetryTimersTest {
   @Test
   void aCancelledRetryTimerLeavesTheQueue() throws Exception {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "").withHeader("Retry-After", "30")));
-    RetryScheduler scheduler = new RetryScheduler("test-timers");
+    ScheduledThreadPoolExecutor scheduler = TestServers.scheduler("test-timers");
     try (OrqClient waiting = client(scheduler).build()) {
       CompletableFuture<?> call = waiting.conversations().retrieve("conv_1").executeAsync();
       TestServers.await(() -> scheduler.getQueue().size() == 1);
@@ -114,7 +115,7 @@ class RetryTimersTest {
         .willReturn(errorJson(503, "").withHeader("retry-after-ms", "1")));
     server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("1"))
         .willReturn(okJson(Fixtures.WITH_MESSAGES)));
-    RetryScheduler scheduler = new RetryScheduler("test-idle");
+    ScheduledThreadPoolExecutor scheduler = TestServers.scheduler("test-idle");
     OrqClient neverClosed = client(scheduler).build();
 
     neverClosed.conversations().retrieve("conv_1").execute();
@@ -128,11 +129,11 @@ class RetryTimersTest {
    * but before the timer reached the queue, so the close drains a queue without it, and the
    * executor then cancels the late timer (as {@code ScheduledThreadPoolExecutor} does).
    */
-  private static final class LateTimerScheduler extends RetryScheduler {
+  private static final class LateTimerScheduler extends ScheduledThreadPoolExecutor {
     volatile Runnable closeClient;
 
     LateTimerScheduler() {
-      super("late-timer-scheduler");
+      super(1, TestServers.daemon("late-timer-scheduler"));
     }
 
     @Override

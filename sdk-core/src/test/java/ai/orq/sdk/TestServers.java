@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import ai.orq.sdk.internal.RetryTimer;
 import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -18,6 +21,20 @@ final class TestServers {
   static final String API_KEY = "sk-test-SECRET-4242";
 
   private TestServers() {}
+
+  /** Makes daemon threads named {@code name}, as the client's own retry scheduler does. */
+  static ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** A retry scheduler like the client's own, to look into. */
+  static ScheduledThreadPoolExecutor scheduler(String name) {
+    return (ScheduledThreadPoolExecutor) RetryTimer.newScheduler(name);
+  }
 
   static WireMockExtension wireMock() {
     return WireMockExtension.newInstance()

@@ -1,26 +1,22 @@
 package ai.orq.sdk.reliability;
 
-import ai.orq.sdk.internal.ClientContext;
-import ai.orq.sdk.internal.RetryPolicy;
+import ai.orq.sdk.internal.JsonModels;
 import com.google.gson.Gson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /** Shared helpers: the SDK's Gson, thread counts, the seed of the randomized tests. */
 final class Support {
   private static final Gson GSON =
-      new ClientContext(new OkHttpClient(), HttpUrl.get("http://127.0.0.1/"), RetryPolicy.defaults(), 0, null)
-          .gson();
+      JsonModels.newGson();
 
   private Support() {}
 
   /**
    * The SDK's configured Gson (with the union adapters), to decode expected values independently
-   * of the code path under test. {@code ClientContext} is not API; tests may use it.
+   * of the code path under test. {@code JsonModels} is not API; tests may use it.
    */
   static Gson sdkGson() {
     return GSON;

@@ -26,6 +26,10 @@ public final class CallSettings {
     this.headers = headers;
   }
 
+  public int maxRetries() {
+    return maxRetries;
+  }
+
   /** These settings with each override that is not null. */
   public CallSettings with(
       @Nullable Duration timeout,

@@ -51,11 +51,16 @@ public final class ClientContext {
     this.timer = timer;
   }
 
+  /** The client of calls, with the client's timeouts. */
+  public OkHttpClient httpClient() {
+    return httpClient;
+  }
+
   /** The client of calls, with the per-attempt timeout of {@code settings} when it has one. */
   public OkHttpClient httpClient(CallSettings settings) {
     Duration timeout = settings.timeout;
     if (timeout == null) {
-      return httpClient;
+      return httpClient();
     }
     return httpClient
         .newBuilder()

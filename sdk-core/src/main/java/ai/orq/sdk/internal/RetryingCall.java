@@ -83,8 +83,8 @@ public final class RetryingCall {
 
   /**
    * Runs the attempts on OkHttp's dispatcher; a wait between them holds no thread. The callback
-   * runs on OkHttp's thread, or on the thread that canceled the call or closed the client while
-   * no attempt was under way.
+   * runs on OkHttp's thread; a failure because the client is closed, on the thread that found it
+   * closed.
    */
   public <T> void enqueue(ResponseHandler<T> handler, ResultCallback<T> callback) {
     enqueueAttempt(0, handler, callback);
@@ -147,11 +147,13 @@ public final class RetryingCall {
     }
   }
 
-  /** @throws OrqException when the call is canceled or the client closed */
+  /**
+   * The OkHttp call of one attempt; canceled already when the call is, so that it fails as any
+   * canceled attempt does, on OkHttp's thread.
+   *
+   * @throws OrqException when the client is closed
+   */
   private Call newAttempt(int attempt) {
-    if (canceled) {
-      throw new OrqCanceledException("Request canceled", null);
-    }
     if (context.timer().isClosed()) {
       throw RetryTimer.closedException();
     }

@@ -56,7 +56,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The five unions: known members, unknown variants kept raw, discriminators filled on write. */
 class GeneratedAdaptersTest {
-  private final Gson gson = ClientContext.newGson();
+  private final Gson gson = JsonModels.newGson();
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {

@@ -45,7 +45,7 @@ final class AsyncLoopbackStreamTest {
   }
 
   private AsyncStreamResponse<ResponseEvent> open(OrqClient orq, RequestOptions options) {
-    return orq.conversations().createConversationResponseAsync(CONVERSATION_ID, request(), options);
+    return orq.conversations().createConversationResponseAsync(CONVERSATION_ID, request()).withOptions(options);
   }
 
   @Test

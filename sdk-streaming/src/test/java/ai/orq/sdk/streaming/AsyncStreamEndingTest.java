@@ -158,6 +158,11 @@ final class AsyncStreamEndingTest {
     }
 
     @Override
+    public AsyncStreamResponse<ResponseEvent> withOptions(ai.orq.sdk.RequestOptions options) {
+      return new ThrowingOnFirstEvent(stream.withOptions(options));
+    }
+
+    @Override
     public void close() {
       stream.close();
     }

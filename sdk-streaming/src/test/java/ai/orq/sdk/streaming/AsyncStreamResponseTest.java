@@ -190,8 +190,7 @@ final class AsyncStreamResponseTest {
     }
     try (OrqClient offline = Fixtures.client("http://127.0.0.1:" + port)) {
       RecordingHandler handler = new RecordingHandler();
-      offline.conversations().createConversationResponseAsync(CONVERSATION_ID, request(),
-          RequestOptions.builder().maxRetries(0).build()).subscribe(handler);
+      offline.conversations().createConversationResponseAsync(CONVERSATION_ID, request()).withOptions(RequestOptions.builder().maxRetries(0).build()).subscribe(handler);
       OrqIoException e = assertInstanceOf(OrqIoException.class, handler.onlyFailure());
       assertInstanceOf(java.io.IOException.class, e.getCause());
     }

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.orq.sdk.model.UserRole;
 import ai.orq.sdk.OrqClient;
-import ai.orq.sdk.internal.ClientContext;
-import ai.orq.sdk.internal.RetryPolicy;
+import ai.orq.sdk.internal.JsonModels;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.model.TextPart;
@@ -21,7 +20,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okio.Okio;
 
 /** Requests, servers, clients and the recorded stream shared by the tests. */
@@ -72,8 +70,7 @@ final class Fixtures {
 
   /** The client's Gson, with the union adapters of the core. */
   static Gson gson() {
-    return new ClientContext(new OkHttpClient(), HttpUrl.get("http://127.0.0.1/"), RetryPolicy.defaults(), 0, null)
-        .gson();
+    return JsonModels.newGson();
   }
 
   static byte[] recordedStream() {

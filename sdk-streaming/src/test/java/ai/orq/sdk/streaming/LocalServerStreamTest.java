@@ -80,7 +80,7 @@ final class LocalServerStreamTest {
   @Test
   void anUnknownConversationIsNotFoundBeforeAnyEvent() {
     NotFoundException e = assertThrows(NotFoundException.class, () -> client.conversations()
-        .createConversationResponse("conv_01JUNKNOWN000000000000000", Fixtures.request()));
+        .createConversationResponse("conv_01JUNKNOWN000000000000000", Fixtures.request()).iterator().hasNext());
     assertEquals(404, e.statusCode());
   }
 

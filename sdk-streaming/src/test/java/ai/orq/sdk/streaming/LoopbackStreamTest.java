@@ -65,7 +65,7 @@ final class LoopbackStreamTest {
   }
 
   private StreamResponse<ResponseEvent> open(RequestOptions options) {
-    return client.conversations().createConversationResponse(CONVERSATION_ID, request(), options);
+    return client.conversations().createConversationResponse(CONVERSATION_ID, request()).withOptions(options);
   }
 
   /** Serves {@code script}; the client shares {@link #http}'s connection pool, so the tests can watch it. */

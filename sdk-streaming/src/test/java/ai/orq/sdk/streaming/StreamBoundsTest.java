@@ -46,12 +46,12 @@ final class StreamBoundsTest {
         .maxResponseBytes(LIMIT).build();
     if (async) {
       ExecutionException e = assertThrows(ExecutionException.class, () -> client.conversations()
-          .createConversationResponseAsync(CONVERSATION_ID, request(), ONE_SECOND_IDLE)
+          .createConversationResponseAsync(CONVERSATION_ID, request()).withOptions(ONE_SECOND_IDLE)
           .subscribe(event -> { }).onCompleteFuture().get(20, TimeUnit.SECONDS));
       return assertInstanceOf(OrqException.class, e.getCause());
     }
     try (StreamResponse<ResponseEvent> stream =
-        client.conversations().createConversationResponse(CONVERSATION_ID, request(), ONE_SECOND_IDLE)) {
+        client.conversations().createConversationResponse(CONVERSATION_ID, request()).withOptions(ONE_SECOND_IDLE)) {
       return assertThrows(OrqException.class, () -> stream.forEach(event -> { }));
     }
   }

@@ -195,7 +195,7 @@ final class StreamResponseTest {
     stubStream("data: [DONE]\n\n");
     RequestOptions options = RequestOptions.builder().header("X-Trace", "abc").build();
     try (StreamResponse<ResponseEvent> stream = client.conversations()
-        .createConversationResponse(CONVERSATION_ID, request().stream(false).taskId("task_9"), options)) {
+        .createConversationResponse(CONVERSATION_ID, request().stream(false).taskId("task_9")).withOptions(options)) {
       assertFalse(stream.iterator().hasNext());
     }
     server.verify(postRequestedFor(urlEqualTo(RESPONSES_PATH))
@@ -220,7 +220,7 @@ final class StreamResponseTest {
         .withHeader("Content-Type", "application/json").withHeader("x-request-id", "req_404")
         .withBody("{\"message\":\"Conversation not found\"}")));
     NotFoundException e = assertThrows(NotFoundException.class,
-        () -> client.conversations().createConversationResponse(CONVERSATION_ID, request()));
+        () -> client.conversations().createConversationResponse(CONVERSATION_ID, request()).iterator().hasNext());
     assertEquals(404, e.statusCode());
     assertEquals("Conversation not found", e.errorMessage());
     assertEquals("req_404", e.requestId());
@@ -232,7 +232,7 @@ final class StreamResponseTest {
     server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(aResponse().withStatus(400)
         .withHeader("Content-Type", "application/json").withBody("{\"message\":\"model is required\"}")));
     BadRequestException e = assertThrows(BadRequestException.class,
-        () -> client.conversations().createConversationResponse(CONVERSATION_ID, request()));
+        () -> client.conversations().createConversationResponse(CONVERSATION_ID, request()).iterator().hasNext());
     assertEquals("model is required", e.errorMessage());
     assertEquals("{\"message\":\"model is required\"}", e.rawBody());
   }
@@ -257,7 +257,7 @@ final class StreamResponseTest {
         aResponse().withStatus(503).withHeader("retry-after-ms", "0").withBody("{\"message\":\"busy\"}")));
     RequestOptions oneRetry = RequestOptions.builder().maxRetries(1).build();
     InternalServerException e = assertThrows(InternalServerException.class,
-        () -> client.conversations().createConversationResponse(CONVERSATION_ID, request(), oneRetry));
+        () -> client.conversations().createConversationResponse(CONVERSATION_ID, request()).withOptions(oneRetry).iterator().hasNext());
     assertEquals(503, e.statusCode());
     assertEquals("busy", e.errorMessage());
     server.verify(2, postRequestedFor(urlEqualTo(RESPONSES_PATH)));
@@ -268,7 +268,7 @@ final class StreamResponseTest {
     server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(
         aResponse().withStatus(429).withHeader("Retry-After", "3600")));
     assertThrows(ai.orq.sdk.errors.RateLimitException.class,
-        () -> client.conversations().createConversationResponse(CONVERSATION_ID, request()));
+        () -> client.conversations().createConversationResponse(CONVERSATION_ID, request()).iterator().hasNext());
     server.verify(1, postRequestedFor(urlEqualTo(RESPONSES_PATH)));
   }
 
@@ -277,7 +277,7 @@ final class StreamResponseTest {
     server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json").withBody("{\"answer\":\"buffered\"}")));
     InvalidResponseException e = assertThrows(InvalidResponseException.class,
-        () -> client.conversations().createConversationResponse(CONVERSATION_ID, request()));
+        () -> client.conversations().createConversationResponse(CONVERSATION_ID, request()).iterator().hasNext());
     assertEquals(200, e.statusCode());
     assertEquals("{\"answer\":\"buffered\"}", e.bodySnippet());
     assertTrue(e.getMessage().contains("text/event-stream"), e.getMessage());
@@ -287,7 +287,7 @@ final class StreamResponseTest {
   void aSuccessWithoutContentTypeIsAnInvalidResponse() {
     server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(aResponse().withStatus(204)));
     InvalidResponseException e = assertThrows(InvalidResponseException.class,
-        () -> client.conversations().createConversationResponse(CONVERSATION_ID, request()));
+        () -> client.conversations().createConversationResponse(CONVERSATION_ID, request()).iterator().hasNext());
     assertEquals(204, e.statusCode());
   }
 
@@ -384,7 +384,7 @@ final class StreamResponseTest {
     try (OrqClient offline = Fixtures.client("http://127.0.0.1:" + port)) {
       RequestOptions noRetries = RequestOptions.builder().maxRetries(0).build();
       OrqIoException e = assertThrows(OrqIoException.class,
-          () -> offline.conversations().createConversationResponse(CONVERSATION_ID, request(), noRetries));
+          () -> offline.conversations().createConversationResponse(CONVERSATION_ID, request()).withOptions(noRetries).iterator().hasNext());
       assertInstanceOf(java.io.IOException.class, e.getCause());
     }
   }

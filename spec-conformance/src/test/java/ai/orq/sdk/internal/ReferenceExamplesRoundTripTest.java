@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 final class ReferenceExamplesRoundTripTest {
   private static final String MODEL_PACKAGE = "ai.orq.sdk.model.";
-  private final Gson gson = ClientContext.newGson();
+  private final Gson gson = JsonModels.newGson();
 
   @TestFactory
   Stream<DynamicTest> everyReferencePayloadSurvivesARoundTrip() throws Exception {
