@@ -5,8 +5,7 @@ import ai.orq.sdk.ListConversationsParams;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.StreamHandler;
 import ai.orq.sdk.StreamResponse;
-import ai.orq.sdk.internal.ClientContext;
-import ai.orq.sdk.internal.RetryPolicy;
+import ai.orq.sdk.internal.JsonModels;
 import ai.orq.sdk.model.ConversationPage;
 import ai.orq.sdk.model.ConversationWithMessages;
 import ai.orq.sdk.model.CreateResponseRequest;
@@ -16,12 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /** Every use of the SDK's API by the benchmarks, in one place: one client, default settings. */
 final class Sdk implements AutoCloseable {
-  private static final Gson GSON = newGson();
+  private static final Gson GSON = JsonModels.newGson();
 
   private final OrqClient client;
 
@@ -40,16 +38,11 @@ final class Sdk implements AutoCloseable {
   }
 
   /**
-   * The SDK's configured Gson (with the union adapters). {@code ClientContext} is not API; the
+   * The SDK's configured Gson (with the union adapters). {@code JsonModels} is not API; the
    * baselines use its Gson only where the generated interfaces need the union adapters.
    */
   static Gson gson() {
     return GSON;
-  }
-
-  private static Gson newGson() {
-    OkHttpClient unused = new OkHttpClient();
-    return new ClientContext(unused, HttpUrl.get("http://127.0.0.1/"), RetryPolicy.defaults(), 0, null).gson();
   }
 
   ConversationWithMessages retrieve(String id) {
