@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * The part of benchmarks 1 and 2 that runs in a fresh JVM: warm-up and interleaved rounds of one
- * comparison, printed as {@code RESULT {"sdk": [rounds], "baseline": [rounds]}}. The parent
- * ({@link #run}) starts the forks one after another and joins their rounds, keeping pairs intact.
+ * comparison, printed as {@code RESULT {"sdk": [rounds], "baseline": [rounds], "contender":
+ * [rounds]}} (an empty contender list when the comparison has none). The parent ({@link #run})
+ * starts the forks one after another and joins their rounds, keeping pairs intact.
  *
  * <p>Arguments: {@code <settings name> retrieve|list <fixtures dir>} or {@code <settings name> stream}.
  */
@@ -32,6 +33,7 @@ public final class ForkedRounds {
     Gson gson = new Gson();
     result.add("sdk", gson.toJsonTree(outcome.sdkRounds()));
     result.add("baseline", gson.toJsonTree(outcome.baselineRounds()));
+    result.add("contender", gson.toJsonTree(outcome.contenderRounds()));
     System.out.println("RESULT " + result);
     System.out.flush();
     System.exit(0); // OkHttp's idle threads would keep the JVM a while
@@ -52,7 +54,7 @@ public final class ForkedRounds {
             + result.get("error").getAsString());
       }
       outcomes.add(new Harness.Outcome(gson.fromJson(result.get("sdk"), ROUNDS),
-          gson.fromJson(result.get("baseline"), ROUNDS)));
+          gson.fromJson(result.get("baseline"), ROUNDS), gson.fromJson(result.get("contender"), ROUNDS)));
     }
     return outcomes;
   }
@@ -61,11 +63,13 @@ public final class ForkedRounds {
   static Harness.Outcome joined(List<Harness.Outcome> forks) {
     List<Map<String, Double>> sdk = new ArrayList<>();
     List<Map<String, Double>> baseline = new ArrayList<>();
+    List<Map<String, Double>> contender = new ArrayList<>();
     for (Harness.Outcome fork : forks) {
       sdk.addAll(fork.sdkRounds());
       baseline.addAll(fork.baselineRounds());
+      contender.addAll(fork.contenderRounds());
     }
-    return new Harness.Outcome(sdk, baseline);
+    return new Harness.Outcome(sdk, baseline, contender);
   }
 
   /** "per fork: 0.98, 1.01, 1.03": each fork's median paired ratio of {@code metric}. */

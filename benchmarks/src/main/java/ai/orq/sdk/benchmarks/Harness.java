@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Warm-up, then measured rounds that alternate which variant goes first (SDK-baseline,
- * baseline-SDK, ...) so drift in the machine (JIT, frequency, a noisy neighbour) falls on both
- * alike. Each round returns named metrics; the harness collects them per variant.
+ * Warm-up, then measured rounds that alternate the order of the variants (SDK-baseline,
+ * baseline-SDK, ...; with a third, contender, in the middle: SDK-contender-baseline,
+ * baseline-contender-SDK, ...) so drift in the machine (JIT, frequency, a noisy neighbour) falls on
+ * all alike. Each round returns named metrics; the harness collects them per variant.
  */
 final class Harness {
   private Harness() {}
@@ -19,10 +20,17 @@ final class Harness {
   }
 
   /**
-   * The collected metrics of both variants. Round {@code i} of the SDK and round {@code i} of the
-   * baseline ran back to back, so their ratio is little affected by slow drift in the machine.
+   * The collected metrics of the variants. Round {@code i} of each variant ran in the same turn,
+   * close to the others, so their ratio is little affected by slow drift in the machine.
+   *
+   * @param contenderRounds the rounds of a third variant, or empty when there was none
    */
-  record Outcome(List<Map<String, Double>> sdkRounds, List<Map<String, Double>> baselineRounds) {
+  record Outcome(List<Map<String, Double>> sdkRounds, List<Map<String, Double>> baselineRounds,
+      List<Map<String, Double>> contenderRounds) {
+    Outcome(List<Map<String, Double>> sdkRounds, List<Map<String, Double>> baselineRounds) {
+      this(sdkRounds, baselineRounds, List.of());
+    }
+
     Map<String, Samples> sdk() {
       return collect(sdkRounds);
     }
@@ -31,7 +39,17 @@ final class Harness {
       return collect(baselineRounds);
     }
 
-    /** SDK value / baseline value of each pair of adjacent rounds. */
+    /** The contender in the SDK's place, against the same baseline rounds. */
+    Outcome contender() {
+      return new Outcome(contenderRounds, baselineRounds);
+    }
+
+    /** The SDK against the contender in the baseline's place. */
+    Outcome sdkAgainstContender() {
+      return new Outcome(sdkRounds, contenderRounds);
+    }
+
+    /** SDK value / baseline value of each pair of rounds run in the same turn. */
     Samples pairedRatios(String metric) {
       double[] ratios = new double[sdkRounds.size()];
       for (int i = 0; i < ratios.length; i++) {
@@ -42,31 +60,39 @@ final class Harness {
   }
 
   static Outcome interleave(int warmups, int rounds, Round sdk, Round baseline) throws Exception {
-    for (int i = 0; i < warmups; i++) {
-      if (i % 2 == 0) {
-        sdk.run();
-        baseline.run();
-      } else {
-        baseline.run();
-        sdk.run();
+    List<List<Map<String, Double>>> measured = interleave(warmups, rounds, List.of(sdk, baseline));
+    return new Outcome(measured.get(0), measured.get(1));
+  }
+
+  static Outcome interleave(int warmups, int rounds, Round sdk, Round baseline, Round contender)
+      throws Exception {
+    List<List<Map<String, Double>>> measured = interleave(warmups, rounds, List.of(sdk, contender, baseline));
+    return new Outcome(measured.get(0), measured.get(2), measured.get(1));
+  }
+
+  /** The rounds of each variant, in the order given; even turns run them forwards, odd ones backwards. */
+  private static List<List<Map<String, Double>>> interleave(int warmups, int rounds, List<Round> variants)
+      throws Exception {
+    List<List<Map<String, Double>>> measured = new ArrayList<>();
+    variants.forEach(v -> measured.add(new ArrayList<>()));
+    for (int i = 0; i < warmups + rounds; i++) {
+      int turn = i < warmups ? i : i - warmups; // the first measured turn runs forwards too
+      for (int k = 0; k < variants.size(); k++) {
+        int v = turn % 2 == 0 ? k : variants.size() - 1 - k;
+        if (i < warmups) {
+          variants.get(v).run();
+        } else {
+          measured.get(v).add(measured(variants.get(v)));
+        }
       }
     }
-    List<Map<String, Double>> sdkRounds = new ArrayList<>();
-    List<Map<String, Double>> baselineRounds = new ArrayList<>();
-    for (int i = 0; i < rounds; i++) {
-      if (i % 2 == 0) {
-        sdkRounds.add(measured(sdk));
-        baselineRounds.add(measured(baseline));
-      } else {
-        baselineRounds.add(measured(baseline));
-        sdkRounds.add(measured(sdk));
-      }
-    }
-    return new Outcome(List.copyOf(sdkRounds), List.copyOf(baselineRounds));
+    List<List<Map<String, Double>>> copies = new ArrayList<>();
+    measured.forEach(m -> copies.add(List.copyOf(m)));
+    return copies;
   }
 
   private static Map<String, Double> measured(Round round) throws Exception {
-    System.gc(); // start each measured round from a collected heap, for both variants alike
+    System.gc(); // start each measured round from a collected heap, for every variant alike
     return round.run();
   }
 

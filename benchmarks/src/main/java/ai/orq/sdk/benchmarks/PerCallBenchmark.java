@@ -16,11 +16,14 @@ import okhttp3.OkHttpClient;
  * baseline, both against a {@link LoopbackHttpServer} replaying bodies recorded from the local
  * server (so the server's cost is a socket write, the same for both). SDK and baseline share one
  * OkHttp client (the SDK's {@code okHttpClient} option), hence one pooled connection and one server
- * thread. Each operation runs in several forked JVMs ({@link ForkedRounds}).
+ * thread. A third contender, {@link PlainRetrofit}, runs in the same turns on the same client and
+ * is reported against the same baseline rounds. Each operation runs in several forked JVMs
+ * ({@link ForkedRounds}).
  */
 final class PerCallBenchmark {
   static final String NAME = "1. per-call overhead";
   static final double TARGET = 1.10;
+  static final String RETROFIT = "plain Retrofit";
 
   private PerCallBenchmark() {}
 
@@ -36,7 +39,7 @@ final class PerCallBenchmark {
     return rows;
   }
 
-  /** In a forked JVM: the interleaved rounds of one operation, SDK against baseline. */
+  /** In a forked JVM: the interleaved rounds of one operation: SDK, plain Retrofit, baseline. */
   static Harness.Outcome measure(String operation, Settings settings, ConversationFixtures fixtures,
       String apiKey) throws Exception {
     Map<String, LoopbackHttpServer.Responder> routes = new LinkedHashMap<>();
@@ -49,25 +52,30 @@ final class PerCallBenchmark {
     try (LoopbackHttpServer server = LoopbackHttpServer.start(routes);
         Sdk sdk = new Sdk(server.baseUrl(), apiKey, http)) {
       BaselineCalls baseline = new BaselineCalls(http, server.baseUrl(), apiKey, Sdk.gson());
+      PlainRetrofit retrofit = new PlainRetrofit(http, server.baseUrl(), apiKey, Sdk.gson());
       String id = fixtures.conversationId();
       int limit = ConversationFixtures.CONVERSATIONS;
       if (operation.equals("retrieve")) {
-        // Same request, same bytes, same classes: the two must produce equal objects.
+        // Same request, same bytes, same classes: the three must produce equal objects.
         ConversationWithMessages a = sdk.retrieve(id);
         ConversationWithMessages b = baseline.retrieve(id);
-        check(a.equals(b) && a.getMessages().size() == 10, "retrieve: SDK and baseline disagree");
+        check(a.equals(b) && a.equals(retrofit.retrieve(id)) && a.getMessages().size() == 10,
+            "retrieve: SDK, baseline and plain Retrofit disagree");
         int n = settings.retrieveCallsPerRound();
         return Harness.interleave(settings.perCallWarmups(), settings.perCallRounds(),
             () -> round(n, () -> sdk.retrieve(id).getMessages().size()),
-            () -> round(n, () -> baseline.retrieve(id).getMessages().size()));
+            () -> round(n, () -> baseline.retrieve(id).getMessages().size()),
+            () -> round(n, () -> retrofit.retrieve(id).getMessages().size()));
       }
       ConversationPage p = sdk.list(limit);
       ConversationPage q = baseline.list(limit);
-      check(p.equals(q) && p.getData().size() == limit, "list: SDK and baseline disagree");
+      check(p.equals(q) && p.equals(retrofit.list(limit)) && p.getData().size() == limit,
+          "list: SDK, baseline and plain Retrofit disagree");
       int m = settings.listCallsPerRound();
       return Harness.interleave(settings.perCallWarmups(), settings.perCallRounds(),
           () -> round(m, () -> sdk.list(limit).getData().size()),
-          () -> round(m, () -> baseline.list(limit).getData().size()));
+          () -> round(m, () -> baseline.list(limit).getData().size()),
+          () -> round(m, () -> retrofit.list(limit).getData().size()));
     } finally {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
@@ -81,7 +89,20 @@ final class PerCallBenchmark {
         ratio -> ratio <= TARGET, ForkedRounds.perFork(forks, "time")));
     rows.add(Row.paired(NAME, operation + " allocation per call", "B/call", o, "alloc", "reported", null,
         "bytes allocated by the calling thread"));
+    List<Harness.Outcome> retrofitForks = forks.stream().map(Harness.Outcome::contender).toList();
+    String inPlace = ", " + RETROFIT + " in the SDK column";
+    rows.add(Row.paired(NAME, operation + " time per call" + inPlace, "µs", o.contender(), "time", "reported",
+        null, ForkedRounds.perFork(retrofitForks, "time") + "; " + sdkOverRetrofit(o, "time")));
+    rows.add(Row.paired(NAME, operation + " allocation per call" + inPlace, "B/call", o.contender(), "alloc",
+        "reported", null, sdkOverRetrofit(o, "alloc")));
     return rows;
+  }
+
+  /** "SDK / plain Retrofit 1.050 [0.95–1.12]": median [p10–p90] of the pairs SDK, plain Retrofit. */
+  private static String sdkOverRetrofit(Harness.Outcome o, String metric) {
+    Samples ratios = o.sdkAgainstContender().pairedRatios(metric);
+    return String.format("SDK / %s %.3f [%.2f–%.2f]", RETROFIT, ratios.median(), ratios.percentile(10),
+        ratios.percentile(90));
   }
 
   /** A call returning something derived from its result, so the JIT cannot drop the work. */

@@ -98,7 +98,9 @@ final class Report {
   static final String LEGEND = "SDK and baseline cells: median over the measured rounds [min–max]. "
       + "SDK / baseline: SDK and baseline rounds alternate (SDK first, then baseline first, ...); the ratio is "
       + "the median over pairs of adjacent rounds of SDK value / baseline value [p10–p90 of those pair ratios]; "
-      + "for a single measurement, the plain ratio. Time and memory: lower is better; events/s: higher is better.";
+      + "for a single measurement, the plain ratio. Rows marked \"plain Retrofit in the SDK column\" have the "
+      + "generated Retrofit interface, used directly, in place of the SDK, against the same baseline rounds (their "
+      + "details give SDK / plain Retrofit). Time and memory: lower is better; events/s: higher is better.";
 
   /** The readable table, Markdown-formatted. */
   String table() {

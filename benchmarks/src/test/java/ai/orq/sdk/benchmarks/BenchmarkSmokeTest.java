@@ -31,6 +31,7 @@ class BenchmarkSmokeTest {
         ConcurrencyBenchmark.NAME), benchmarks);
     String table = report.table();
     assertTrue(table.contains("| 1. per-call overhead | retrieve time per call"), table);
+    assertTrue(table.contains("| 1. per-call overhead | list (100) allocation per call, plain Retrofit"), table);
     assertTrue(table.contains("complete (yes/no) | yes |"), "the small-heap stream must complete: " + table);
   }
 
