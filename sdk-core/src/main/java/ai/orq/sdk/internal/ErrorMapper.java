@@ -56,14 +56,10 @@ public final class ErrorMapper {
     return forStatus(response.code(), response.headers(), rawBody, declaredMessage(rawBody));
   }
 
-  /** Maps a failure of the transport: a timeout to {@link OrqTimeoutException}, anything else to {@link OrqIoException}. */
-  public static OrqIoException fromIOException(IOException e) {
-    return fromIOException(e, false);
-  }
-
   /**
-   * As {@link #fromIOException(IOException)}, but {@link OrqCanceledException} when the caller
-   * canceled the call (OkHttp reports a cancel as a plain {@code IOException}).
+   * Maps a failure of the transport: a timeout to {@link OrqTimeoutException}, a thread interrupt
+   * to {@link OrqCanceledException}, and so a cancel, which OkHttp reports as a plain {@code
+   * IOException}, when {@code canceled}; anything else to {@link OrqIoException}.
    */
   public static OrqIoException fromIOException(IOException e, boolean canceled) {
     if (canceled) {

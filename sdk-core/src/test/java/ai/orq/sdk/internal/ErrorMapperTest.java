@@ -31,14 +31,14 @@ class ErrorMapperTest {
   @Test
   void ioFailures() {
     IOException reset = new IOException("connection reset");
-    OrqIoException io = ErrorMapper.fromIOException(reset);
+    OrqIoException io = ErrorMapper.fromIOException(reset, false);
     assertEquals(OrqIoException.class, io.getClass());
     assertEquals("Request failed: java.io.IOException: connection reset", io.getMessage());
     assertSame(reset, io.getCause());
 
-    assertEquals(OrqTimeoutException.class, ErrorMapper.fromIOException(new SocketTimeoutException("read")).getClass());
+    assertEquals(OrqTimeoutException.class, ErrorMapper.fromIOException(new SocketTimeoutException("read"), false).getClass());
     assertEquals("Request timed out: timeout",
-        ErrorMapper.fromIOException(new InterruptedIOException("timeout")).getMessage());
+        ErrorMapper.fromIOException(new InterruptedIOException("timeout"), false).getMessage());
     OrqIoException canceled = ErrorMapper.fromIOException(new IOException("Canceled"), true);
     assertEquals(OrqCanceledException.class, canceled.getClass());
     assertEquals("Request canceled", canceled.getMessage());
