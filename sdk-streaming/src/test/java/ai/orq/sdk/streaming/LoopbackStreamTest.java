@@ -453,7 +453,7 @@ final class LoopbackStreamTest {
   void aServerThatNeverAnswersTimesOutBeforeTheStream() throws Exception {
     serve(exchange -> exchange.awaitClientGone(30_000));
     RequestOptions options = RequestOptions.builder().timeout(Duration.ofMillis(200)).maxRetries(0).build();
-    OrqTimeoutException e = assertThrows(OrqTimeoutException.class, () -> open(options));
+    OrqTimeoutException e = assertThrows(OrqTimeoutException.class, () -> open(options).iterator().hasNext());
     assertInstanceOf(java.io.InterruptedIOException.class, e.getCause());
   }
 
