@@ -125,7 +125,7 @@ public final class Conversations {
    */
   public StreamResponse<ResponseEvent> createConversationResponse(
       String conversationId, CreateResponseRequest request) {
-    return new RealStreamResponse(stream(conversationId, request), RequestOptions.none());
+    return stream(conversationId, request);
   }
 
   /**
@@ -136,7 +136,7 @@ public final class Conversations {
    */
   public AsyncStreamResponse<ResponseEvent> createConversationResponseAsync(
       String conversationId, CreateResponseRequest request) {
-    return new RealAsyncStreamResponse(stream(conversationId, request), RequestOptions.none());
+    return new RealAsyncStreamResponse(stream(conversationId, request));
   }
 
   /**
@@ -151,7 +151,7 @@ public final class Conversations {
   }
 
   /** The stream's request; {@code stream} is always true in its body, since this SDK streams. */
-  private StreamRequest stream(String conversationId, CreateResponseRequest request) {
+  private RealStreamResponse stream(String conversationId, CreateResponseRequest request) {
     String id = Checks.requireConversationId(conversationId);
     complete(request);
     if (streaming == null) {
@@ -175,7 +175,7 @@ public final class Conversations {
             .header("Accept", "text/event-stream")
             .post(RequestBody.create(json, JSON))
             .build();
-    return new StreamRequest(context, streaming, http);
+    return new RealStreamResponse(context, streaming, http, RequestOptions.none());
   }
 
   /** {@code request}, checked for every property the spec requires, before any request is made. */

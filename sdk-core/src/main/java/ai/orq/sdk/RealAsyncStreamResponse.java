@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * it closes the stream.
  */
 final class RealAsyncStreamResponse implements AsyncStreamResponse<ResponseEvent> {
-  private final StreamRequest stream;
   private final RealStreamResponse events;
   private final AtomicBoolean terminated = new AtomicBoolean();
   private final CompletableFuture<Void> completion =
@@ -34,9 +33,8 @@ final class RealAsyncStreamResponse implements AsyncStreamResponse<ResponseEvent
       };
   @Nullable private volatile StreamHandler<ResponseEvent> handler;
 
-  RealAsyncStreamResponse(StreamRequest stream, RequestOptions options) {
-    this.stream = stream;
-    this.events = new RealStreamResponse(stream, options);
+  RealAsyncStreamResponse(RealStreamResponse events) {
+    this.events = events;
   }
 
   @Override
@@ -63,8 +61,7 @@ final class RealAsyncStreamResponse implements AsyncStreamResponse<ResponseEvent
 
   @Override
   public AsyncStreamResponse<ResponseEvent> withOptions(RequestOptions options) {
-    Objects.requireNonNull(options, "options == null");
-    return new RealAsyncStreamResponse(stream, options);
+    return new RealAsyncStreamResponse(events.withOptions(options));
   }
 
   @Override

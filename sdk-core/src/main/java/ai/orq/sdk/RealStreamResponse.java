@@ -3,7 +3,9 @@ package ai.orq.sdk;
 import ai.orq.sdk.errors.OrqCanceledException;
 import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.internal.CallSettings;
+import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.RetryingCall;
+import ai.orq.sdk.internal.StreamingProvider;
 import ai.orq.sdk.internal.StreamingProvider.EventReader;
 import ai.orq.sdk.model.ResponseEvent;
 import jakarta.annotation.Nullable;
@@ -17,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import okhttp3.Response;
 
 /**
@@ -34,7 +37,9 @@ import okhttp3.Response;
  * in progress, otherwise by the reader as its read returns.
  */
 final class RealStreamResponse implements StreamResponse<ResponseEvent> {
-  private final StreamRequest stream;
+  private final ClientContext context;
+  private final StreamingProvider provider;
+  private final Request request;
   private final OkHttpClient client;
   private final RetryingCall attempts;
   private final AtomicBoolean iterated = new AtomicBoolean();
@@ -51,11 +56,14 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
   @Nullable private EventReader reader;
   private volatile int delivered; // read by other threads for messages
 
-  RealStreamResponse(StreamRequest stream, RequestOptions options) {
-    this.stream = stream;
-    CallSettings settings = options.applyTo(stream.context.defaults());
-    this.client = stream.context.streamingClient(settings);
-    this.attempts = new RetryingCall(stream.context, client, stream.request, settings);
+  RealStreamResponse(
+      ClientContext context, StreamingProvider provider, Request request, RequestOptions options) {
+    this.context = context;
+    this.provider = provider;
+    this.request = request;
+    CallSettings settings = options.applyTo(context.defaults());
+    this.client = context.streamingClient(settings);
+    this.attempts = new RetryingCall(context, client, request, settings);
   }
 
   @Override
@@ -98,9 +106,9 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
   }
 
   @Override
-  public StreamResponse<ResponseEvent> withOptions(RequestOptions options) {
+  public RealStreamResponse withOptions(RequestOptions options) {
     Objects.requireNonNull(options, "options == null");
-    return new RealStreamResponse(stream, options);
+    return new RealStreamResponse(context, provider, request, options);
   }
 
   @Override
@@ -211,7 +219,7 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
         closeBodyLocked();
       }
     }
-    reader = stream.provider.open(stream.context, started, client.readTimeoutMillis());
+    reader = provider.open(context, started, client.readTimeoutMillis());
   }
 
   private void closeBodyLocked() {
@@ -223,6 +231,6 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
 
   @Override
   public String toString() {
-    return "StreamResponse{" + stream.request.url() + ", events=" + delivered + "}";
+    return "StreamResponse{" + request.url() + ", events=" + delivered + "}";
   }
 }

@@ -177,27 +177,27 @@ public final class RetryingCall {
   private <T> Step<T> afterResponse(int attempt, Response response, ResponseHandler<T> handler) {
     try {
       if (response.isSuccessful()) {
-        return Step.of(handler.handle(response));
+        return new Step<>(handler.handle(response), null, -1);
       }
       long delay = canceled ? -1 : context.retryPolicy().delayAfter(attempt, settings, response);
       if (delay >= 0) {
         response.close();
-        return Step.retryAfter(delay);
+        return new Step<>(null, null, delay);
       }
-      return Step.failure(ErrorMapper.fromResponse(response));
+      return new Step<>(null, ErrorMapper.fromResponse(response), -1);
     } catch (IOException e) {
       response.close();
       return afterFailure(attempt, response.request(), e);
     } catch (OrqException e) {
-      return Step.failure(e);
+      return new Step<>(null, e, -1);
     }
   }
 
   private <T> Step<T> afterFailure(int attempt, Request sent, IOException e) {
     long delay = canceled ? -1 : context.retryPolicy().delayAfter(attempt, settings, sent, e);
     return delay >= 0
-        ? Step.retryAfter(delay)
-        : Step.failure(ErrorMapper.fromIOException(e, canceled));
+        ? new Step<>(null, null, delay)
+        : new Step<>(null, ErrorMapper.fromIOException(e, canceled), -1);
   }
 
   /** What follows one attempt: a result, a failure, or a retry after a delay. */
@@ -206,22 +206,10 @@ public final class RetryingCall {
     @Nullable final OrqException error;
     final long retryDelayMillis;
 
-    private Step(@Nullable T value, @Nullable OrqException error, long retryDelayMillis) {
+    Step(@Nullable T value, @Nullable OrqException error, long retryDelayMillis) {
       this.value = value;
       this.error = error;
       this.retryDelayMillis = retryDelayMillis;
-    }
-
-    static <T> Step<T> of(T value) {
-      return new Step<>(value, null, -1);
-    }
-
-    static <T> Step<T> failure(OrqException error) {
-      return new Step<>(null, error, -1);
-    }
-
-    static <T> Step<T> retryAfter(long delayMillis) {
-      return new Step<>(null, null, delayMillis);
     }
 
     boolean isRetry() {
