@@ -3,8 +3,8 @@ package ai.orq.sdk;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A stream of events pushed to a {@link StreamHandler} as they arrive. Nothing is sent until
- * {@link #subscribe}.
+ * A stream of events pushed to a {@link StreamHandler} as they arrive. Nothing is sent until {@link
+ * #subscribe}.
  */
 public interface AsyncStreamResponse<T> {
 
@@ -21,9 +21,14 @@ public interface AsyncStreamResponse<T> {
    */
   CompletableFuture<Void> onCompleteFuture();
 
-  /** A new, unsubscribed stream of the same request with these options instead of the current ones. */
+  /**
+   * A new, unsubscribed stream of the same request with these options instead of the current ones.
+   */
   AsyncStreamResponse<T> withOptions(RequestOptions options);
 
-  /** Cancels the HTTP call; the handler then gets {@code onFailure} unless it already ended. Idempotent. */
+  /**
+   * Cancels the HTTP call; the handler then gets {@code onFailure} unless it already ended.
+   * Idempotent.
+   */
   void close();
 }

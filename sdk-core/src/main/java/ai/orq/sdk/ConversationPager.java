@@ -13,19 +13,19 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Every conversation that matches some {@link ListConversationsParams}, newest first, fetched
- * page by page as iteration needs them: no request before the first {@code hasNext()}, and the
- * next page only once the current one is used up. Each page starts after the last id of the
- * previous one; the walk ends when a page says {@code has_more: false}, or is empty.
+ * Every conversation that matches some {@link ListConversationsParams}, newest first, fetched page
+ * by page as iteration needs them: no request before the first {@code hasNext()}, and the next page
+ * only once the current one is used up. Each page starts after the last id of the previous one; the
+ * walk ends when a page says {@code has_more: false}, or is empty.
  *
- * <p>A page that cannot be walked ends the iteration with an
- * {@link ai.orq.sdk.errors.InvalidResponseException}: an item that is {@code null} or has no
- * {@code _id}, or a cursor that comes back (a page ending on an id already walked past), which
- * would otherwise repeat pages forever.
+ * <p>A page that cannot be walked ends the iteration with an {@link
+ * ai.orq.sdk.errors.InvalidResponseException}: an item that is {@code null} or has no {@code _id},
+ * or a cursor that comes back (a page ending on an id already walked past), which would otherwise
+ * repeat pages forever.
  *
- * <p>Each {@link #iterator()} (and each {@link #stream()}) walks again from the start. An
- * iterator is for one thread; a failed page request throws an
- * {@link ai.orq.sdk.errors.OrqException} from {@code hasNext()}.
+ * <p>Each {@link #iterator()} (and each {@link #stream()}) walks again from the start. An iterator
+ * is for one thread; a failed page request throws an {@link ai.orq.sdk.errors.OrqException} from
+ * {@code hasNext()}.
  */
 public final class ConversationPager implements Iterable<Conversation> {
   private final Conversations conversations;
@@ -49,6 +49,7 @@ public final class ConversationPager implements Iterable<Conversation> {
   private final class PageIterator implements Iterator<Conversation> {
     private Iterator<Conversation> page = Collections.emptyIterator();
     private ListConversationsParams next = params;
+
     /** The cursors walked so far: one seen again would repeat pages forever. */
     private final Set<String> cursors = new HashSet<>();
 
@@ -70,11 +71,14 @@ public final class ConversationPager implements Iterable<Conversation> {
 
     private void fetch() {
       OrqResponse<ConversationPage> response = conversations.list(next).executeWithResponse();
-      List<Conversation> data = response.body().getData(); // required: a response without it is invalid
+      List<Conversation> data =
+          response.body().getData(); // required: a response without it is invalid
       for (int i = 0; i < data.size(); i++) {
         Conversation conversation = data.get(i);
         if (conversation == null || conversation.getId() == null) {
-          throw invalid(response, "data[" + i + "] is " + (conversation == null ? "null" : "without \"_id\""));
+          throw invalid(
+              response,
+              "data[" + i + "] is " + (conversation == null ? "null" : "without \"_id\""));
         }
       }
       page = data.iterator();
@@ -94,7 +98,11 @@ public final class ConversationPager implements Iterable<Conversation> {
   }
 
   private static InvalidResponseException invalid(OrqResponse<?> response, String problem) {
-    return new InvalidResponseException(response.statusCode(), response.headers(), "",
-        "a page of conversations that cannot be walked: " + problem, null);
+    return new InvalidResponseException(
+        response.statusCode(),
+        response.headers(),
+        "",
+        "a page of conversations that cannot be walked: " + problem,
+        null);
   }
 }

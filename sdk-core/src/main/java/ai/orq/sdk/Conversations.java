@@ -26,11 +26,10 @@ import retrofit2.Retrofit;
 import retrofit2.converter.gson.GsonConverterFactory;
 
 /**
- * The conversation operations, from {@link OrqClient#conversations()}. Each returns an
- * {@link OrqCall} that does nothing until executed; arguments are checked at once, so a bad
- * argument throws here, before any request. A conversation id is sent as one percent-encoded path
- * segment (so {@code a/b} stays one segment); the ids {@code .} and {@code ..} are refused.
- * Thread-safe.
+ * The conversation operations, from {@link OrqClient#conversations()}. Each returns an {@link
+ * OrqCall} that does nothing until executed; arguments are checked at once, so a bad argument
+ * throws here, before any request. A conversation id is sent as one percent-encoded path segment
+ * (so {@code a/b} stays one segment); the ids {@code .} and {@code ..} are refused. Thread-safe.
  */
 public final class Conversations {
   private static final String CONVERSATIONS_PATH = "v2/conversations";
@@ -43,12 +42,13 @@ public final class Conversations {
   Conversations(ClientContext context, @Nullable StreamingProvider streaming) {
     this.context = context;
     this.streaming = streaming;
-    this.api = new Retrofit.Builder()
-        .baseUrl(context.baseUrl())
-        .callFactory(new RequestOnlyCallFactory())
-        .addConverterFactory(GsonConverterFactory.create(context.gson()))
-        .build()
-        .create(ConversationsApi.class);
+    this.api =
+        new Retrofit.Builder()
+            .baseUrl(context.baseUrl())
+            .callFactory(new RequestOnlyCallFactory())
+            .addConverterFactory(GsonConverterFactory.create(context.gson()))
+            .build()
+            .create(ConversationsApi.class);
   }
 
   /** The first page of standalone conversations, newest first. */
@@ -59,8 +59,9 @@ public final class Conversations {
   /** One page of conversations, newest first. */
   public OrqCall<ConversationPage> list(ListConversationsParams params) {
     Objects.requireNonNull(params, "params == null");
-    return call(api.list(params.limit(), params.startingAfter(), params.endingBefore(),
-        params.entityId()), ConversationPage.class);
+    return call(
+        api.list(params.limit(), params.startingAfter(), params.endingBefore(), params.entityId()),
+        ConversationPage.class);
   }
 
   /** Every standalone conversation, fetched lazily page by page. */
@@ -69,16 +70,18 @@ public final class Conversations {
   }
 
   /**
-   * Every conversation matching {@code params}, fetched lazily page by page, starting after
-   * {@code params.startingAfter()} when set.
+   * Every conversation matching {@code params}, fetched lazily page by page, starting after {@code
+   * params.startingAfter()} when set.
    *
-   * @throws IllegalArgumentException if {@code params} sets {@code endingBefore}: the walk goes forward only
+   * @throws IllegalArgumentException if {@code params} sets {@code endingBefore}: the walk goes
+   *     forward only
    */
   public ConversationPager listAll(ListConversationsParams params) {
     Objects.requireNonNull(params, "params == null");
     if (params.endingBefore() != null) {
       throw new IllegalArgumentException(
-          "params.endingBefore must not be set for listAll, which walks forward with startingAfter");
+          "params.endingBefore must not be set for listAll, which walks forward with"
+              + " startingAfter");
     }
     return new ConversationPager(this, params);
   }
@@ -88,7 +91,10 @@ public final class Conversations {
     return call(api.create(complete(request)), Conversation.class);
   }
 
-  /** Names an unnamed conversation from some context; a {@code BadRequestException} if it has a name. */
+  /**
+   * Names an unnamed conversation from some context; a {@code BadRequestException} if it has a
+   * name.
+   */
   public OrqCall<Conversation> generateName(String conversationId, GenerateNameRequest request) {
     String id = Checks.requireConversationId(conversationId);
     return call(api.generateName(id, complete(request)), Conversation.class);
@@ -96,15 +102,14 @@ public final class Conversations {
 
   /** A conversation with its messages, oldest message first. */
   public OrqCall<ConversationWithMessages> retrieve(String conversationId) {
-    return call(api.retrieve(Checks.requireConversationId(conversationId)),
-        ConversationWithMessages.class);
+    return call(
+        api.retrieve(Checks.requireConversationId(conversationId)), ConversationWithMessages.class);
   }
 
   /**
-   * Changes the properties set in {@code update}; the others keep their value. A nullable
-   * property set to null is sent as an explicit {@code null}, for instance
-   * {@code new UpdateConversationMetadata().entityId(null)} detaches the conversation from its
-   * entity.
+   * Changes the properties set in {@code update}; the others keep their value. A nullable property
+   * set to null is sent as an explicit {@code null}, for instance {@code new
+   * UpdateConversationMetadata().entityId(null)} detaches the conversation from its entity.
    */
   public OrqCall<Conversation> update(String conversationId, UpdateConversationRequest update) {
     String id = Checks.requireConversationId(conversationId);
@@ -139,9 +144,7 @@ public final class Conversations {
     return new RealAsyncStreamResponse(stream(conversationId, request));
   }
 
-  /**
-   * The provider of {@code orq-sdk-streaming} visible to the core's class loader, or null.
-   */
+  /** The provider of {@code orq-sdk-streaming} visible to the core's class loader, or null. */
   @Nullable
   static StreamingProvider findStreaming() {
     Iterator<StreamingProvider> providers =
@@ -161,10 +164,13 @@ public final class Conversations {
     Gson gson = context.gson();
     String json =
         Boolean.FALSE.equals(request.getStream())
-            ? gson.toJson(gson.fromJson(gson.toJsonTree(request), CreateResponseRequest.class).stream(true))
+            ? gson.toJson(
+                gson.fromJson(gson.toJsonTree(request), CreateResponseRequest.class).stream(true))
             : gson.toJson(request);
     HttpUrl url =
-        context.baseUrl().newBuilder()
+        context
+            .baseUrl()
+            .newBuilder()
             .addPathSegments(CONVERSATIONS_PATH)
             .addPathSegment(id)
             .addPathSegment("responses")

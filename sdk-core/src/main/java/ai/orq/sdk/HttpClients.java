@@ -18,10 +18,14 @@ import okhttp3.logging.HttpLoggingInterceptor;
 
 /** Assembles the OkHttp clients of an {@link OrqClient}, for calls and for streams. */
 final class HttpClients {
-  /** Concurrent requests per host of a client's own dispatcher, so that many streams can be open. */
+  /**
+   * Concurrent requests per host of a client's own dispatcher, so that many streams can be open.
+   */
   static final int MAX_REQUESTS_PER_HOST = 64;
+
   /** Concurrent async streams per host; more wait in the streams' dispatcher queue. */
   static final int MAX_STREAMS_PER_HOST = 256;
+
   /** Concurrent async streams in all. */
   static final int MAX_STREAMS = 1024;
 
@@ -47,15 +51,15 @@ final class HttpClients {
   }
 
   /**
-   * The client of calls: the given one extended (sharing its pool and dispatcher) or a new one:
-   * its interceptors and the extra ones first, then auth and User-Agent (so that no interceptor
-   * of the user's sees the key), then logging, which redacts it. OkHttp's own silent retries (of a
-   * failed connection, of a 408, of a 503 with {@code Retry-After: 0}) are off: the SDK's retries
-   * replace them, so that {@code maxRetries} and the retry-count header are exact.
+   * The client of calls: the given one extended (sharing its pool and dispatcher) or a new one: its
+   * interceptors and the extra ones first, then auth and User-Agent (so that no interceptor of the
+   * user's sees the key), then logging, which redacts it. OkHttp's own silent retries (of a failed
+   * connection, of a 408, of a 503 with {@code Retry-After: 0}) are off: the SDK's retries replace
+   * them, so that {@code maxRetries} and the retry-count header are exact.
    *
-   * <p>Without interceptors of the user's, auth and User-Agent are instead {@link
-   * #requestHeaders}, which the copy of the request made for each attempt carries: the same
-   * request on the wire, one copy of it fewer per attempt.
+   * <p>Without interceptors of the user's, auth and User-Agent are instead {@link #requestHeaders},
+   * which the copy of the request made for each attempt carries: the same request on the wire, one
+   * copy of it fewer per attempt.
    */
   private static OkHttpClient forCalls(
       OrqClient.Builder settings, @Nullable HttpLoggingInterceptor logging) {
@@ -86,18 +90,17 @@ final class HttpClients {
 
   /**
    * The client of streams, derived from that of calls: same pool, auth and interceptors, but no
-   * call timeout, so a long answer is never cut off. The read timeout stays, and for a stream it
-   * is an idle timeout: the longest wait for the next bytes.
+   * call timeout, so a long answer is never cut off. The read timeout stays, and for a stream it is
+   * an idle timeout: the longest wait for the next bytes.
    *
-   * <p>Async streams get a dispatcher of their own, sharing the threads of the calls' one: an
-   * open stream holds a dispatcher slot for as long as it lasts, so a few streams would hold back
-   * every other async call to the host. (Blocking streams run on the caller's thread and use no
-   * slot.)
+   * <p>Async streams get a dispatcher of their own, sharing the threads of the calls' one: an open
+   * stream holds a dispatcher slot for as long as it lasts, so a few streams would hold back every
+   * other async call to the host. (Blocking streams run on the caller's thread and use no slot.)
    *
    * <p>OkHttp 4.12's {@code HttpLoggingInterceptor} at level BODY reads the whole body before
-   * handing it on, which would hold every event back until the stream ends: the SDK's own one
-   * logs streams at level HEADERS. One a user put on their own {@code OkHttpClient} is theirs,
-   * and left as it is.
+   * handing it on, which would hold every event back until the stream ends: the SDK's own one logs
+   * streams at level HEADERS. One a user put on their own {@code OkHttpClient} is theirs, and left
+   * as it is.
    */
   private static OkHttpClient forStreams(
       OkHttpClient calls, @Nullable HttpLoggingInterceptor logging) {
@@ -121,7 +124,9 @@ final class HttpClients {
     return logging;
   }
 
-  /** {@code orq-java/<version> (Java <java.version>)}, then the application id when there is one. */
+  /**
+   * {@code orq-java/<version> (Java <java.version>)}, then the application id when there is one.
+   */
   static String userAgent(@Nullable String applicationId) {
     String sdk = "orq-java/" + VERSION + " (Java " + System.getProperty("java.version") + ")";
     return applicationId == null ? sdk : sdk + " " + applicationId;
@@ -132,8 +137,9 @@ final class HttpClients {
    * user's would see them (see {@link #forCalls}), otherwise none.
    */
   static Headers requestHeaders(OrqClient.Builder settings) {
-    boolean userInterceptors = !settings.interceptors.isEmpty()
-        || (settings.okHttpClient != null && !settings.okHttpClient.interceptors().isEmpty());
+    boolean userInterceptors =
+        !settings.interceptors.isEmpty()
+            || (settings.okHttpClient != null && !settings.okHttpClient.interceptors().isEmpty());
     return userInterceptors ? Headers.of() : defaultHeaders(settings);
   }
 

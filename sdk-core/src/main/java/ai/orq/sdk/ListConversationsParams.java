@@ -72,8 +72,15 @@ public final class ListConversationsParams {
 
   @Override
   public String toString() {
-    return "ListConversationsParams{limit=" + limit + ", startingAfter=" + startingAfter
-        + ", endingBefore=" + endingBefore + ", entityId=" + entityId + "}";
+    return "ListConversationsParams{limit="
+        + limit
+        + ", startingAfter="
+        + startingAfter
+        + ", endingBefore="
+        + endingBefore
+        + ", entityId="
+        + entityId
+        + "}";
   }
 
   /** Builds {@link ListConversationsParams}. Not thread-safe. */
@@ -117,7 +124,9 @@ public final class ListConversationsParams {
       return this;
     }
 
-    /** Lists the conversations of this entity (an agent, for instance) instead of standalone ones. */
+    /**
+     * Lists the conversations of this entity (an agent, for instance) instead of standalone ones.
+     */
     public Builder entityId(String entityId) {
       this.entityId = Checks.requireNonBlank(entityId, "entityId");
       return this;

@@ -1,9 +1,9 @@
 package ai.orq.sdk;
 
 /**
- * How much of each HTTP exchange the client logs, through OkHttp's logger
- * ({@code java.util.logging}, logger {@code okhttp3.OkHttpClient}, level INFO). The
- * {@code Authorization} header is always shown as {@code ██}.
+ * How much of each HTTP exchange the client logs, through OkHttp's logger ({@code
+ * java.util.logging}, logger {@code okhttp3.OkHttpClient}, level INFO). The {@code Authorization}
+ * header is always shown as {@code ██}.
  */
 public enum LogLevel {
   /** Nothing. The default. */

@@ -3,15 +3,15 @@ package ai.orq.sdk;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One request to the API, run once with {@link #execute()}, {@link #enqueue} or
- * {@link #executeAsync()}; {@link #clone()} gives a fresh call for the same request. Retries, as
+ * One request to the API, run once with {@link #execute()}, {@link #enqueue} or {@link
+ * #executeAsync()}; {@link #clone()} gives a fresh call for the same request. Retries, as
  * configured on the client or with {@link #withOptions}, happen inside each of the three.
  *
- * <p>Failures are unchecked {@link ai.orq.sdk.errors.OrqException}s: an error status as an
- * {@link ai.orq.sdk.errors.OrqServiceException} subclass, a transport failure as an
- * {@link ai.orq.sdk.errors.OrqIoException}, a malformed success body as an
- * {@link ai.orq.sdk.errors.InvalidResponseException}. Thread-safe; {@link #cancel()} may come from
- * any thread.
+ * <p>Failures are unchecked {@link ai.orq.sdk.errors.OrqException}s: an error status as an {@link
+ * ai.orq.sdk.errors.OrqServiceException} subclass, a transport failure as an {@link
+ * ai.orq.sdk.errors.OrqIoException}, a malformed success body as an {@link
+ * ai.orq.sdk.errors.InvalidResponseException}. Thread-safe; {@link #cancel()} may come from any
+ * thread.
  */
 public interface OrqCall<T> extends Cloneable {
 

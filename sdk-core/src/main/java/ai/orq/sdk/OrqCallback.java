@@ -3,13 +3,13 @@ package ai.orq.sdk;
 import ai.orq.sdk.errors.OrqException;
 
 /**
- * The outcome of {@link OrqCall#enqueue}. Exactly one method runs, once, after all retries: keep
- * it short or hand the work to your own executor.
+ * The outcome of {@link OrqCall#enqueue}. Exactly one method runs, once, after all retries: keep it
+ * short or hand the work to your own executor.
  *
  * <p>It runs on an OkHttp dispatcher thread, with one exception: a failure because the client is
- * closed is reported on the thread that finds it closed, which is the thread that called
- * {@code enqueue} (closed before), the thread that closed the client (the call was waiting to
- * retry), or the client's retry-scheduler thread (the client closed as the wait ended).
+ * closed is reported on the thread that finds it closed, which is the thread that called {@code
+ * enqueue} (closed before), the thread that closed the client (the call was waiting to retry), or
+ * the client's retry-scheduler thread (the client closed as the wait ended).
  */
 public interface OrqCallback<T> {
 

@@ -29,10 +29,10 @@ import okhttp3.OkHttpClient;
  * OkHttp client owns it and shuts its dispatcher and connection pool down; a client given one with
  * {@link Builder#okHttpClient} shares that client's pool and dispatcher and leaves them alone.
  *
- * <p>A client's own dispatcher runs up to 64 requests at once, all of them to the same host if
- * need be (OkHttp's default is 5 per host), so that many asynchronous calls and streams can be in
- * flight together; more wait in its queue. With {@link Builder#okHttpClient}, that client's
- * dispatcher limits apply.
+ * <p>A client's own dispatcher runs up to 64 requests at once, all of them to the same host if need
+ * be (OkHttp's default is 5 per host), so that many asynchronous calls and streams can be in flight
+ * together; more wait in its queue. With {@link Builder#okHttpClient}, that client's dispatcher
+ * limits apply.
  */
 public final class OrqClient implements AutoCloseable {
   /** The longest timeout OkHttp takes. */
@@ -57,7 +57,8 @@ public final class OrqClient implements AutoCloseable {
   }
 
   /**
-   * A client configured from the environment: {@code ORQ_API_KEY} and, if set, {@code ORQ_BASE_URL}.
+   * A client configured from the environment: {@code ORQ_API_KEY} and, if set, {@code
+   * ORQ_BASE_URL}.
    *
    * @throws IllegalStateException if {@code ORQ_API_KEY} is not set
    */
@@ -117,7 +118,11 @@ public final class OrqClient implements AutoCloseable {
     }
     if (timeout.compareTo(MAX_TIMEOUT) > 0) {
       throw new IllegalArgumentException(
-          name + " must be at most " + MAX_TIMEOUT.toMillis() + " ms (about 24.8 days), was " + timeout);
+          name
+              + " must be at most "
+              + MAX_TIMEOUT.toMillis()
+              + " ms (about 24.8 days), was "
+              + timeout);
     }
     return timeout;
   }
@@ -132,7 +137,9 @@ public final class OrqClient implements AutoCloseable {
    * literal: {@code localhost}, {@code *.localhost}, 127.0.0.0/8 or {@code ::1}. No DNS lookup.
    */
   static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.endsWith(".localhost") || host.equals("::1")
+    return host.equals("localhost")
+        || host.endsWith(".localhost")
+        || host.equals("::1")
         || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 
@@ -176,7 +183,10 @@ public final class OrqClient implements AutoCloseable {
       applicationId = other.applicationId;
     }
 
-    /** Fills in the API key from {@code ORQ_API_KEY} and the base URL from {@code ORQ_BASE_URL}, where set. */
+    /**
+     * Fills in the API key from {@code ORQ_API_KEY} and the base URL from {@code ORQ_BASE_URL},
+     * where set.
+     */
     public Builder fromEnv() {
       return fromEnv(System::getenv);
     }
@@ -199,17 +209,18 @@ public final class OrqClient implements AutoCloseable {
       if (!Checks.isPrintableAscii(apiKey) || !apiKey.trim().equals(apiKey)) {
         // the key itself is never part of a message
         throw new IllegalArgumentException(
-            "apiKey must be printable ASCII without surrounding spaces (check for a trailing newline)");
+            "apiKey must be printable ASCII without surrounding spaces (check for a trailing"
+                + " newline)");
       }
       this.apiKey = apiKey;
       return this;
     }
 
     /**
-     * The server, {@code https}, or {@code http} on a loopback host ({@code localhost},
-     * {@code 127.0.0.1}, {@code ::1}) unless {@link #allowCleartextHttp} says otherwise. A path
-     * prefix is kept: with {@code https://gw.example.com/orq} the operations go to
-     * {@code https://gw.example.com/orq/v2/...}. Defaults to {@code https://my.orq.ai}.
+     * The server, {@code https}, or {@code http} on a loopback host ({@code localhost}, {@code
+     * 127.0.0.1}, {@code ::1}) unless {@link #allowCleartextHttp} says otherwise. A path prefix is
+     * kept: with {@code https://gw.example.com/orq} the operations go to {@code
+     * https://gw.example.com/orq/v2/...}. Defaults to {@code https://my.orq.ai}.
      *
      * @throws IllegalArgumentException if not such a URL, if it has a query or fragment, or if it
      *     carries credentials ({@code user:password@}), which are never echoed in the message
@@ -223,10 +234,13 @@ public final class OrqClient implements AutoCloseable {
                 + withoutUserInfo(baseUrl));
       }
       if (!url.username().isEmpty() || !url.password().isEmpty()) {
-        throw new IllegalArgumentException("baseUrl must not carry credentials (user:password@), was "
-            + withoutUserInfo(baseUrl) + "; the API key goes to apiKey(...)");
+        throw new IllegalArgumentException(
+            "baseUrl must not carry credentials (user:password@), was "
+                + withoutUserInfo(baseUrl)
+                + "; the API key goes to apiKey(...)");
       }
-      this.baseUrl = url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
+      this.baseUrl =
+          url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
       return this;
     }
 
@@ -251,8 +265,8 @@ public final class OrqClient implements AutoCloseable {
     }
 
     /**
-     * The timeout of each attempt, from sending the request to reading the whole response (also
-     * the read and write timeout). Defaults to 10 minutes; {@link Duration#ZERO} means none.
+     * The timeout of each attempt, from sending the request to reading the whole response (also the
+     * read and write timeout). Defaults to 10 minutes; {@link Duration#ZERO} means none.
      *
      * @throws IllegalArgumentException if negative, under 1 ms, or over about 24.8 days
      */
@@ -288,15 +302,15 @@ public final class OrqClient implements AutoCloseable {
 
     /**
      * The largest response body (counted after decompression, so a gzip bomb stops there too) and
-     * the largest single event of a stream that the client reads; more fails with
-     * {@link ai.orq.sdk.errors.ResponseTooLargeException} instead of filling memory. Defaults to
-     * 16 MiB.
+     * the largest single event of a stream that the client reads; more fails with {@link
+     * ai.orq.sdk.errors.ResponseTooLargeException} instead of filling memory. Defaults to 16 MiB.
      *
      * @throws IllegalArgumentException if not positive
      */
     public Builder maxResponseBytes(long maxResponseBytes) {
       if (maxResponseBytes <= 0) {
-        throw new IllegalArgumentException("maxResponseBytes must be positive, was " + maxResponseBytes);
+        throw new IllegalArgumentException(
+            "maxResponseBytes must be positive, was " + maxResponseBytes);
       }
       this.maxResponseBytes = maxResponseBytes;
       return this;
@@ -314,10 +328,10 @@ public final class OrqClient implements AutoCloseable {
     }
 
     /**
-     * Adds an OkHttp application interceptor. It sees each attempt before the SDK adds the
-     * {@code Authorization} header, so the API key never reaches it (nor the interceptors of a
-     * given {@link #okHttpClient}); network interceptors of that client do see the request as
-     * sent, key included.
+     * Adds an OkHttp application interceptor. It sees each attempt before the SDK adds the {@code
+     * Authorization} header, so the API key never reaches it (nor the interceptors of a given
+     * {@link #okHttpClient}); network interceptors of that client do see the request as sent, key
+     * included.
      */
     public Builder addInterceptor(Interceptor interceptor) {
       interceptors.add(Objects.requireNonNull(interceptor, "interceptor == null"));
@@ -356,11 +370,15 @@ public final class OrqClient implements AutoCloseable {
     public OrqClient build() {
       if (apiKey == null) {
         throw new IllegalStateException(
-            "No API key: call apiKey(...) or set the ORQ_API_KEY environment variable and use fromEnv()");
+            "No API key: call apiKey(...) or set the ORQ_API_KEY environment variable and use"
+                + " fromEnv()");
       }
       if (!baseUrl.isHttps() && !allowCleartextHttp && !isLoopback(baseUrl.host())) {
-        throw new IllegalStateException("baseUrl " + baseUrl + " would send the API key in clear text"
-            + " to a host that is not loopback: use https, or call allowCleartextHttp(true)");
+        throw new IllegalStateException(
+            "baseUrl "
+                + baseUrl
+                + " would send the API key in clear text"
+                + " to a host that is not loopback: use https, or call allowCleartextHttp(true)");
       }
       return new OrqClient(this);
     }

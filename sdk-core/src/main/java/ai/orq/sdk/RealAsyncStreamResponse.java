@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Exactly one terminal callback: {@code onComplete} after {@code [DONE]}, or {@code onFailure}
  * with the typed error; after {@link #close()}, {@code onFailure(OrqCanceledException)} unless the
- * stream had already ended. A handler whose {@code onEvent} throws, an {@code Error} included,
- * ends the stream: it is closed and {@code onFailure} receives the exception (wrapped unless it is
- * an {@link OrqException}). The future completes after the terminal callback returns; cancelling
- * it closes the stream.
+ * stream had already ended. A handler whose {@code onEvent} throws, an {@code Error} included, ends
+ * the stream: it is closed and {@code onFailure} receives the exception (wrapped unless it is an
+ * {@link OrqException}). The future completes after the terminal callback returns; cancelling it
+ * closes the stream.
  */
 final class RealAsyncStreamResponse implements AsyncStreamResponse<ResponseEvent> {
   private final RealStreamResponse events;
@@ -112,8 +112,8 @@ final class RealAsyncStreamResponse implements AsyncStreamResponse<ResponseEvent
   }
 
   /**
-   * Reports the failure: to the handler once, and to the future. Before {@code subscribe} (after
-   * an early {@code close()}) only the future learns of it; the handler gets it on subscribe.
+   * Reports the failure: to the handler once, and to the future. Before {@code subscribe} (after an
+   * early {@code close()}) only the future learns of it; the handler gets it on subscribe.
    */
   private void fail(OrqException error) {
     StreamHandler<ResponseEvent> target = handler;

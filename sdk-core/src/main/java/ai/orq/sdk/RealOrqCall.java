@@ -26,7 +26,8 @@ final class RealOrqCall<T> implements OrqCall<T> {
   private final RetryingCall attempts;
   private final AtomicBoolean executed = new AtomicBoolean();
 
-  RealOrqCall(ClientContext context, Request request, Class<T> responseType, RequestOptions options) {
+  RealOrqCall(
+      ClientContext context, Request request, Class<T> responseType, RequestOptions options) {
     this.context = context;
     this.request = request;
     this.responseType = responseType;
@@ -129,9 +130,9 @@ final class RealOrqCall<T> implements OrqCall<T> {
   }
 
   /**
-   * The 2xx response's body, or an {@code InvalidResponseException} naming the JSON path when it
-   * is not JSON of the response type, whatever failed while reading it (a missing required
-   * property, a value of the wrong type or range). {@code Void} reads nothing.
+   * The 2xx response's body, or an {@code InvalidResponseException} naming the JSON path when it is
+   * not JSON of the response type, whatever failed while reading it (a missing required property, a
+   * value of the wrong type or range). {@code Void} reads nothing.
    *
    * @throws IOException if the body cannot be read
    * @throws ai.orq.sdk.errors.ResponseTooLargeException if the body is over the client's limit

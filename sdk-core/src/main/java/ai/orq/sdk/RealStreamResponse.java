@@ -25,16 +25,15 @@ import okhttp3.Response;
 /**
  * The stream engine. The request goes out, through the attempt engine, when the stream is first
  * read; events are then read and decoded on the reading thread, one at a time, straight from the
- * response body, with no queue and no other thread. A slow reader slows the server down through
- * TCP flow control instead of filling memory. The async stream reads one of these on OkHttp's
- * thread.
+ * response body, with no queue and no other thread. A slow reader slows the server down through TCP
+ * flow control instead of filling memory. The async stream reads one of these on OkHttp's thread.
  *
- * <p>Closing: {@link #close()} cancels the attempts (which unblocks a read in progress at once,
- * or ends a wait to retry) and closes the body, which releases the connection. The thread that
- * called {@code close()} then sees the iteration end quietly; any other thread still reading gets
- * {@link OrqCanceledException}, so a stream closed elsewhere never looks like a normal end. The
- * body is only ever closed by a thread that is not reading it: by {@code close()} when no read is
- * in progress, otherwise by the reader as its read returns.
+ * <p>Closing: {@link #close()} cancels the attempts (which unblocks a read in progress at once, or
+ * ends a wait to retry) and closes the body, which releases the connection. The thread that called
+ * {@code close()} then sees the iteration end quietly; any other thread still reading gets {@link
+ * OrqCanceledException}, so a stream closed elsewhere never looks like a normal end. The body is
+ * only ever closed by a thread that is not reading it: by {@code close()} when no read is in
+ * progress, otherwise by the reader as its read returns.
  */
 final class RealStreamResponse implements StreamResponse<ResponseEvent> {
   private final ClientContext context;

@@ -7,9 +7,9 @@ import okhttp3.Response;
 import okio.Timeout;
 
 /**
- * Lets Retrofit build requests from the generated interface without creating OkHttp calls:
- * {@link RealOrqCall} runs each request itself (per attempt, with per-request options). The calls
- * made here only carry their request; anything else is a bug.
+ * Lets Retrofit build requests from the generated interface without creating OkHttp calls: {@link
+ * RealOrqCall} runs each request itself (per attempt, with per-request options). The calls made
+ * here only carry their request; anything else is a bug.
  */
 final class RequestOnlyCallFactory implements Call.Factory {
 

@@ -9,8 +9,7 @@ import okhttp3.Headers;
 /**
  * Per-call overrides of the client's settings, applied with {@code withOptions} to a call or a
  * stream ({@link OrqCall#withOptions}, {@link StreamResponse#withOptions}, {@link
- * AsyncStreamResponse#withOptions}).
- * Immutable and thread-safe.
+ * AsyncStreamResponse#withOptions}). Immutable and thread-safe.
  *
  * <pre>{@code
  * RequestOptions options = RequestOptions.builder()
@@ -60,7 +59,9 @@ public final class RequestOptions {
     return maxRetries;
   }
 
-  /** Whether this POST may be retried like an idempotent request, or null for the client's setting. */
+  /**
+   * Whether this POST may be retried like an idempotent request, or null for the client's setting.
+   */
   @Nullable
   public Boolean retryNonIdempotent() {
     return retryNonIdempotent;
@@ -73,7 +74,9 @@ public final class RequestOptions {
 
   /** {@code defaults} with these overrides. */
   CallSettings applyTo(CallSettings defaults) {
-    return this == NONE ? defaults : defaults.with(timeout, maxRetries, retryNonIdempotent, headers);
+    return this == NONE
+        ? defaults
+        : defaults.with(timeout, maxRetries, retryNonIdempotent, headers);
   }
 
   @Override
@@ -96,8 +99,15 @@ public final class RequestOptions {
   /** Names the extra headers but never shows their values, which may be credentials. */
   @Override
   public String toString() {
-    return "RequestOptions{timeout=" + timeout + ", maxRetries=" + maxRetries
-        + ", retryNonIdempotent=" + retryNonIdempotent + ", headers=" + headers.names() + "}";
+    return "RequestOptions{timeout="
+        + timeout
+        + ", maxRetries="
+        + maxRetries
+        + ", retryNonIdempotent="
+        + retryNonIdempotent
+        + ", headers="
+        + headers.names()
+        + "}";
   }
 
   /** Builds {@link RequestOptions}. Not thread-safe. */

@@ -4,9 +4,9 @@ import java.util.stream.Stream;
 
 /**
  * A blocking stream of events, read as they arrive. Nothing is sent until it is first read: the
- * request goes out (with its retries) when the iteration asks for the first event. Iterate it
- * once, with {@link #iterator()} or {@link #stream()}, on one thread; failures surface there as
- * {@link ai.orq.sdk.errors.OrqException}. Always close it, best with try-with-resources:
+ * request goes out (with its retries) when the iteration asks for the first event. Iterate it once,
+ * with {@link #iterator()} or {@link #stream()}, on one thread; failures surface there as {@link
+ * ai.orq.sdk.errors.OrqException}. Always close it, best with try-with-resources:
  *
  * <pre>{@code
  * try (StreamResponse<ResponseEvent> events = conversations.createConversationResponse(id, request)) {

@@ -3,7 +3,10 @@ package ai.orq.sdk.errors;
 import jakarta.annotation.Nullable;
 import okhttp3.Headers;
 
-/** HTTP 400: the request was refused as invalid; for generateName, the conversation already has a display name. */
+/**
+ * HTTP 400: the request was refused as invalid; for generateName, the conversation already has a
+ * display name.
+ */
 public final class BadRequestException extends OrqServiceException {
 
   public BadRequestException(Headers headers, String rawBody, @Nullable String errorMessage) {

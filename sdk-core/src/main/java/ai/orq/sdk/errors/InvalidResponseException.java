@@ -4,9 +4,9 @@ import jakarta.annotation.Nullable;
 import okhttp3.Headers;
 
 /**
- * The server answered with a success status, but the body is not JSON or not of the expected
- * shape. Carries the status, the headers and the start of the body; in the message, the body's
- * control characters are escaped.
+ * The server answered with a success status, but the body is not JSON or not of the expected shape.
+ * Carries the status, the headers and the start of the body; in the message, the body's control
+ * characters are escaped.
  */
 public final class InvalidResponseException extends OrqException {
   private static final int MAX_SNIPPET_CHARS = 1024;
@@ -30,8 +30,8 @@ public final class InvalidResponseException extends OrqException {
   }
 
   /**
-   * The response headers. Not serialized: an exception read back from a stream has none (the
-   * {@link #requestId()} is kept).
+   * The response headers. Not serialized: an exception read back from a stream has none (the {@link
+   * #requestId()} is kept).
    */
   public Headers headers() {
     return headers == null ? Headers.of() : headers;
@@ -50,13 +50,19 @@ public final class InvalidResponseException extends OrqException {
 
   private static String describe(int statusCode, Headers headers, String body, String problem) {
     StringBuilder message =
-        new StringBuilder("HTTP ").append(statusCode).append(" with an invalid body: ").append(problem);
+        new StringBuilder("HTTP ")
+            .append(statusCode)
+            .append(" with an invalid body: ")
+            .append(problem);
     String requestId = headers.get(REQUEST_ID_HEADER);
     if (requestId != null) {
       message.append(" (request id ").append(SafeText.forMessage(requestId, 200)).append(')');
     }
-    return message.append("; body: '").append(SafeText.forMessage(body, MAX_SNIPPET_CHARS))
-        .append('\'').toString();
+    return message
+        .append("; body: '")
+        .append(SafeText.forMessage(body, MAX_SNIPPET_CHARS))
+        .append('\'')
+        .toString();
   }
 
   private static String cut(String body) {

@@ -3,9 +3,9 @@ package ai.orq.sdk.errors;
 import jakarta.annotation.Nullable;
 
 /**
- * An event's {@code data} is not a JSON event object, or lacks a property the spec requires. The stream stops here; {@link #rawData()}
- * keeps what the server sent. (An event of an unknown type is not malformed: it arrives as
- * {@code ai.orq.sdk.UnknownResponseEvent}.)
+ * An event's {@code data} is not a JSON event object, or lacks a property the spec requires. The
+ * stream stops here; {@link #rawData()} keeps what the server sent. (An event of an unknown type is
+ * not malformed: it arrives as {@code ai.orq.sdk.UnknownResponseEvent}.)
  */
 public final class MalformedEventException extends OrqException {
   private static final int MAX_MESSAGE_CHARS = 200;
@@ -17,8 +17,13 @@ public final class MalformedEventException extends OrqException {
    * @param cause the parser's error, if any
    */
   public MalformedEventException(String rawData, String problem, @Nullable Throwable cause) {
-    super("malformed event data (" + problem + "): '" + SafeText.forMessage(rawData, MAX_MESSAGE_CHARS)
-        + "'", cause);
+    super(
+        "malformed event data ("
+            + problem
+            + "): '"
+            + SafeText.forMessage(rawData, MAX_MESSAGE_CHARS)
+            + "'",
+        cause);
     this.rawData = rawData;
   }
 

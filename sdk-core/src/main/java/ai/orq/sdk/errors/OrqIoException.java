@@ -2,7 +2,9 @@ package ai.orq.sdk.errors;
 
 import jakarta.annotation.Nullable;
 
-/** The request failed before a complete response arrived: connection refused or reset, DNS, TLS... */
+/**
+ * The request failed before a complete response arrived: connection refused or reset, DNS, TLS...
+ */
 public class OrqIoException extends OrqException {
 
   public OrqIoException(String message, @Nullable Throwable cause) {

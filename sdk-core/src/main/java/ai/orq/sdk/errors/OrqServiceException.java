@@ -7,11 +7,10 @@ import okhttp3.Headers;
  * The server answered with an error status. Subclasses name the common statuses; this class itself
  * is thrown for any other one.
  *
- * <p>The message always starts with the status, for instance
- * {@code HTTP 404 Not Found: Conversation not found (request id req_123)}, whatever the body was.
- * The server's text in it is cut (at 1,000 characters) and its control characters, line breaks
- * included, are escaped, so that it cannot forge log lines; {@link #errorMessage()} and
- * {@link #rawBody()} keep it as sent.
+ * <p>The message always starts with the status, for instance {@code HTTP 404 Not Found:
+ * Conversation not found (request id req_123)}, whatever the body was. The server's text in it is
+ * cut (at 1,000 characters) and its control characters, line breaks included, are escaped, so that
+ * it cannot forge log lines; {@link #errorMessage()} and {@link #rawBody()} keep it as sent.
  */
 public class OrqServiceException extends OrqException {
   private static final int MESSAGE_SNIPPET_CHARS = 200;
@@ -42,8 +41,8 @@ public class OrqServiceException extends OrqException {
   }
 
   /**
-   * The response headers. Not serialized: an exception read back from a stream has none (the
-   * {@link #requestId()} is kept).
+   * The response headers. Not serialized: an exception read back from a stream has none (the {@link
+   * #requestId()} is kept).
    */
   public Headers headers() {
     return headers == null ? Headers.of() : headers;
@@ -60,7 +59,10 @@ public class OrqServiceException extends OrqException {
     return rawBody;
   }
 
-  /** The {@code message} of a declared {@code {"message": ...}} error body, or null for any other body. */
+  /**
+   * The {@code message} of a declared {@code {"message": ...}} error body, or null for any other
+   * body.
+   */
   @Nullable
   public String errorMessage() {
     return errorMessage;
@@ -73,9 +75,10 @@ public class OrqServiceException extends OrqException {
     if (reason != null) {
       message.append(' ').append(reason);
     }
-    String detail = errorMessage != null
-        ? SafeText.forMessage(errorMessage, MAX_ERROR_MESSAGE_CHARS)
-        : snippet(rawBody);
+    String detail =
+        errorMessage != null
+            ? SafeText.forMessage(errorMessage, MAX_ERROR_MESSAGE_CHARS)
+            : snippet(rawBody);
     if (!detail.isEmpty()) {
       message.append(": ").append(detail);
     }
@@ -93,20 +96,34 @@ public class OrqServiceException extends OrqException {
   @Nullable
   private static String reasonPhrase(int statusCode) {
     switch (statusCode) {
-      case 400: return "Bad Request";
-      case 401: return "Unauthorized";
-      case 403: return "Forbidden";
-      case 404: return "Not Found";
-      case 408: return "Request Timeout";
-      case 409: return "Conflict";
-      case 413: return "Payload Too Large";
-      case 422: return "Unprocessable Entity";
-      case 429: return "Too Many Requests";
-      case 500: return "Internal Server Error";
-      case 502: return "Bad Gateway";
-      case 503: return "Service Unavailable";
-      case 504: return "Gateway Timeout";
-      default: return null;
+      case 400:
+        return "Bad Request";
+      case 401:
+        return "Unauthorized";
+      case 403:
+        return "Forbidden";
+      case 404:
+        return "Not Found";
+      case 408:
+        return "Request Timeout";
+      case 409:
+        return "Conflict";
+      case 413:
+        return "Payload Too Large";
+      case 422:
+        return "Unprocessable Entity";
+      case 429:
+        return "Too Many Requests";
+      case 500:
+        return "Internal Server Error";
+      case 502:
+        return "Bad Gateway";
+      case 503:
+        return "Service Unavailable";
+      case 504:
+        return "Gateway Timeout";
+      default:
+        return null;
     }
   }
 }

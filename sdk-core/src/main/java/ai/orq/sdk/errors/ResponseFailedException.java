@@ -4,7 +4,8 @@ import jakarta.annotation.Nullable;
 
 /**
  * The server reported a {@code response.failed} event: the assistant could not answer. Thrown by
- * {@code ai.orq.sdk.streaming.ResponseAccumulator}; a plain stream delivers the event itself and ends normally.
+ * {@code ai.orq.sdk.streaming.ResponseAccumulator}; a plain stream delivers the event itself and
+ * ends normally.
  */
 public final class ResponseFailedException extends OrqException {
   private final String error;

@@ -8,10 +8,16 @@ package ai.orq.sdk.errors;
 public final class ResponseTooLargeException extends OrqException {
   private final long limitBytes;
 
-  /** @param what what was too large, for the message, such as "the response body" */
+  /**
+   * @param what what was too large, for the message, such as "the response body"
+   */
   public ResponseTooLargeException(String what, long limitBytes) {
-    super(what + " is larger than the limit of " + limitBytes
-        + " bytes (OrqClient.Builder.maxResponseBytes)", null);
+    super(
+        what
+            + " is larger than the limit of "
+            + limitBytes
+            + " bytes (OrqClient.Builder.maxResponseBytes)",
+        null);
     this.limitBytes = limitBytes;
   }
 

@@ -1,10 +1,9 @@
 package ai.orq.sdk.errors;
 
-
 /**
- * The server reported an error inside the event stream with an SSE {@code event: error} whose
- * data is not a typed event (a typed one, such as {@code response.failed}, arrives as an event).
- * The stream stops here; the events delivered before are valid.
+ * The server reported an error inside the event stream with an SSE {@code event: error} whose data
+ * is not a typed event (a typed one, such as {@code response.failed}, arrives as an event). The
+ * stream stops here; the events delivered before are valid.
  */
 public final class StreamErrorException extends OrqException {
   private static final int MAX_MESSAGE_CHARS = 1_000;
@@ -18,8 +17,12 @@ public final class StreamErrorException extends OrqException {
    * @param rawData the event's data as received
    */
   public StreamErrorException(String errorMessage, String rawData, int eventsReceived) {
-    super("The server reported an error in the stream after " + eventsReceived + " event(s): "
-        + SafeText.forMessage(errorMessage, MAX_MESSAGE_CHARS), null);
+    super(
+        "The server reported an error in the stream after "
+            + eventsReceived
+            + " event(s): "
+            + SafeText.forMessage(errorMessage, MAX_MESSAGE_CHARS),
+        null);
     this.errorMessage = errorMessage;
     this.rawData = rawData;
     this.eventsReceived = eventsReceived;

@@ -4,8 +4,8 @@ import jakarta.annotation.Nullable;
 
 /**
  * The event stream ended before its closing {@code [DONE]}: the connection dropped mid-stream, or
- * the server ended the body early. The response may be incomplete; the events delivered before
- * are valid. Never retried, since the server has already acted on the request.
+ * the server ended the body early. The response may be incomplete; the events delivered before are
+ * valid. Never retried, since the server has already acted on the request.
  */
 public final class StreamTruncatedException extends OrqIoException {
   private final int eventsReceived;

@@ -6,7 +6,8 @@ import okhttp3.Headers;
 /** HTTP 422: the request is well-formed but its content was refused. */
 public final class UnprocessableEntityException extends OrqServiceException {
 
-  public UnprocessableEntityException(Headers headers, String rawBody, @Nullable String errorMessage) {
+  public UnprocessableEntityException(
+      Headers headers, String rawBody, @Nullable String errorMessage) {
     super(422, headers, rawBody, errorMessage);
   }
 }

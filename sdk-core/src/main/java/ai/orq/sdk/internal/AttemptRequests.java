@@ -12,8 +12,8 @@ public final class AttemptRequests {
   /**
    * {@code request} with the headers of {@code settings}, the {@link
    * RetryPolicy#RETRY_COUNT_HEADER}, each of {@code clientHeaders} that neither has, and, when the
-   * request must not be repeated once sent, the tag that tells whether the attempt reached the
-   * wire (only such a request asks). One copy of {@code request}.
+   * request must not be repeated once sent, the tag that tells whether the attempt reached the wire
+   * (only such a request asks). One copy of {@code request}.
    */
   static Request of(Request request, CallSettings settings, Headers clientHeaders, int attempt) {
     Request.Builder builder = request.newBuilder();

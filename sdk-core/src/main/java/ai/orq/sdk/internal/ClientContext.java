@@ -7,10 +7,10 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * Not API. The settings and shared objects of one client, for the code that runs its requests
- * here and in {@code orq-sdk-streaming}: the OkHttp clients of calls and of streams, the base
- * URL, Gson, the default call settings and the retry timer. Immutable and thread-safe; the {@code
- * OrqClient} owns it and closes what needs closing.
+ * Not API. The settings and shared objects of one client, for the code that runs its requests here
+ * and in {@code orq-sdk-streaming}: the OkHttp clients of calls and of streams, the base URL, Gson,
+ * the default call settings and the retry timer. Immutable and thread-safe; the {@code OrqClient}
+ * owns it and closes what needs closing.
  */
 public final class ClientContext {
   /** The default of {@link #maxResponseBytes()}: 16 MiB. */
@@ -97,8 +97,8 @@ public final class ClientContext {
   }
 
   /**
-   * The largest response body (after decompression) and the largest single stream event the
-   * client reads; more is a {@code ResponseTooLargeException}.
+   * The largest response body (after decompression) and the largest single stream event the client
+   * reads; more is a {@code ResponseTooLargeException}.
    */
   public long maxResponseBytes() {
     return maxResponseBytes;

@@ -37,12 +37,16 @@ public final class ErrorMapper {
   public static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
   private static final ByteString UTF8_BOM = ByteString.decodeHex("efbbbf");
+
   /** Reads declared error bodies; the generated model brings its own adapter. */
   private static final Gson GSON = new Gson();
 
   private ErrorMapper() {}
 
-  /** Maps an error response to its exception; reads at most 64 KiB of the body and closes the response. */
+  /**
+   * Maps an error response to its exception; reads at most 64 KiB of the body and closes the
+   * response.
+   */
   public static OrqServiceException fromResponse(Response response) {
     ResponseBody body = response.body();
     String rawBody = "";
@@ -80,7 +84,8 @@ public final class ErrorMapper {
    * neither retried nor reported as a timeout.
    */
   public static boolean isInterrupt(IOException e) {
-    return e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
+    return e instanceof InterruptedIOException
+        && !(e instanceof SocketTimeoutException)
         && "interrupted".equals(e.getMessage());
   }
 
@@ -93,13 +98,20 @@ public final class ErrorMapper {
   static OrqServiceException forStatus(
       int status, Headers headers, String rawBody, @Nullable String message) {
     switch (status) {
-      case 400: return new BadRequestException(headers, rawBody, message);
-      case 401: return new UnauthorizedException(headers, rawBody, message);
-      case 403: return new PermissionDeniedException(headers, rawBody, message);
-      case 404: return new NotFoundException(headers, rawBody, message);
-      case 409: return new ConflictException(headers, rawBody, message);
-      case 422: return new UnprocessableEntityException(headers, rawBody, message);
-      case 429: return new RateLimitException(headers, rawBody, message);
+      case 400:
+        return new BadRequestException(headers, rawBody, message);
+      case 401:
+        return new UnauthorizedException(headers, rawBody, message);
+      case 403:
+        return new PermissionDeniedException(headers, rawBody, message);
+      case 404:
+        return new NotFoundException(headers, rawBody, message);
+      case 409:
+        return new ConflictException(headers, rawBody, message);
+      case 422:
+        return new UnprocessableEntityException(headers, rawBody, message);
+      case 429:
+        return new RateLimitException(headers, rawBody, message);
       default:
         return status >= 500 && status <= 599
             ? new InternalServerException(status, headers, rawBody, message)
@@ -108,8 +120,8 @@ public final class ErrorMapper {
   }
 
   /**
-   * The whole body as text, read up to {@code maxBytes} (after decompression, so a gzip bomb
-   * stops there too).
+   * The whole body as text, read up to {@code maxBytes} (after decompression, so a gzip bomb stops
+   * there too).
    *
    * @throws ResponseTooLargeException when the body has more than {@code maxBytes}
    * @throws IOException if the body cannot be read
@@ -140,7 +152,9 @@ public final class ErrorMapper {
       // keep what arrived: the status must reach the caller even when the body breaks off
     }
     Buffer bounded = new Buffer();
-    source.getBuffer().copyTo(bounded, 0, Math.min(source.getBuffer().size(), MAX_ERROR_BODY_BYTES));
+    source
+        .getBuffer()
+        .copyTo(bounded, 0, Math.min(source.getBuffer().size(), MAX_ERROR_BODY_BYTES));
     return bounded.readString(charset);
   }
 

@@ -13,10 +13,10 @@ import java.io.IOException;
 import java.io.StringReader;
 
 /**
- * Not API. Reads JSON text into a generated model. Whatever fails on the way, in the JSON syntax
- * or in any adapter (a missing required property, an enum of the wrong type, a number out of
- * range, a union member of the wrong shape), comes out as one {@link ModelJsonException} naming
- * the JSON path, for the caller to turn into its typed exception.
+ * Not API. Reads JSON text into a generated model. Whatever fails on the way, in the JSON syntax or
+ * in any adapter (a missing required property, an enum of the wrong type, a number out of range, a
+ * union member of the wrong shape), comes out as one {@link ModelJsonException} naming the JSON
+ * path, for the caller to turn into its typed exception.
  */
 public final class JsonModels {
   private JsonModels() {}
@@ -71,7 +71,8 @@ public final class JsonModels {
     } catch (ModelJsonException e) {
       String path = name + e.path().substring(1);
       throw new IllegalArgumentException(
-          e.isMissingProperty() ? path + " is required" : name + " is invalid: " + e.getMessage(), e);
+          e.isMissingProperty() ? path + " is required" : name + " is invalid: " + e.getMessage(),
+          e);
     }
   }
 }

@@ -17,16 +17,16 @@ import okhttp3.Response;
  * <p>Retried: I/O failures (except TLS peer verification and cleartext refusals) and the statuses
  * 408, 409, 429 and 5xx. A request that is not idempotent (POST) is retried only when it provably
  * did not reach the server (see {@link WireRequests}) or when the server says it did not process
- * it: {@link #saysNotProcessed 429, or 503 with a retry delay}. The wait is the server's {@code retry-after-ms} or {@code Retry-After}
- * (seconds or an HTTP date) when present (a negative or unreadable value counts as absent),
- * otherwise an exponential backoff from 0.5 s doubling to an 8 s cap, shortened by up to 25% of
- * jitter. A server that asks for more than
- * {@link #MAX_RETRY_AFTER_MILLIS} is not retried at all: the caller gets the error at once.
- * Thread-safe.
+ * it: {@link #saysNotProcessed 429, or 503 with a retry delay}. The wait is the server's {@code
+ * retry-after-ms} or {@code Retry-After} (seconds or an HTTP date) when present (a negative or
+ * unreadable value counts as absent), otherwise an exponential backoff from 0.5 s doubling to an 8
+ * s cap, shortened by up to 25% of jitter. A server that asks for more than {@link
+ * #MAX_RETRY_AFTER_MILLIS} is not retried at all: the caller gets the error at once. Thread-safe.
  */
 public final class RetryPolicy {
   /** Sent on every attempt: 0 on the first, 1 on the first retry, and so on. */
   public static final String RETRY_COUNT_HEADER = "X-Orq-Retry-Count";
+
   /** A server asking to wait longer than this (60 s) is not retried. */
   public static final long MAX_RETRY_AFTER_MILLIS = 60_000;
 
@@ -51,9 +51,9 @@ public final class RetryPolicy {
   }
 
   /**
-   * The wait before retrying after attempt {@code attempt} (0 for the first) failed with this
-   * error response, or -1 to fail now: no retries left, a status not retried, a POST the server
-   * may have processed, or a server asking to wait too long. Does not close the response.
+   * The wait before retrying after attempt {@code attempt} (0 for the first) failed with this error
+   * response, or -1 to fail now: no retries left, a status not retried, a POST the server may have
+   * processed, or a server asking to wait too long. Does not close the response.
    */
   long delayAfter(int attempt, CallSettings settings, Response response) {
     boolean retry =
@@ -89,7 +89,8 @@ public final class RetryPolicy {
    * 429, or 503 with {@code Retry-After} or {@code retry-after-ms}.
    */
   boolean saysNotProcessed(Response response) {
-    return response.code() == 429 || (response.code() == 503 && serverDelayMillis(response) != null);
+    return response.code() == 429
+        || (response.code() == 503 && serverDelayMillis(response) != null);
   }
 
   /**
@@ -97,15 +98,17 @@ public final class RetryPolicy {
    * the caller's to check.
    */
   boolean isRetryable(IOException e) {
-    return !(e instanceof SSLPeerUnverifiedException || e instanceof UnknownServiceException
+    return !(e instanceof SSLPeerUnverifiedException
+        || e instanceof UnknownServiceException
         || ErrorMapper.isInterrupt(e));
   }
 
   /**
-   * The wait before retry number {@code retry} (1 for the first retry), or -1 when the server
-   * asks for more than {@link #MAX_RETRY_AFTER_MILLIS} and the caller should fail now.
+   * The wait before retry number {@code retry} (1 for the first retry), or -1 when the server asks
+   * for more than {@link #MAX_RETRY_AFTER_MILLIS} and the caller should fail now.
    *
-   * @param response the failed response, whose retry headers are honoured; null after an I/O failure
+   * @param response the failed response, whose retry headers are honoured; null after an I/O
+   *     failure
    */
   long delayMillis(int retry, @Nullable Response response) {
     Long asked = response == null ? null : serverDelayMillis(response);

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Not API. The waits between attempts of one client. A wait holds no thread: it is a timer on the
  * client's scheduler, which has at most one daemon thread, and none once idle for {@value
- * #IDLE_SECONDS} s. A wait ends early when woken (its call was canceled) and when the timer
- * closes with the client, so that no call waits out its delay for nothing. Thread-safe.
+ * #IDLE_SECONDS} s. A wait ends early when woken (its call was canceled) and when the timer closes
+ * with the client, so that no call waits out its delay for nothing. Thread-safe.
  */
 public final class RetryTimer implements AutoCloseable {
   static final int IDLE_SECONDS = 2;

@@ -91,8 +91,8 @@ public final class RetryingCall {
   }
 
   /**
-   * Aborts the attempt in flight or ends the wait for the next one; the call then fails with
-   * {@link OrqCanceledException}. Idempotent.
+   * Aborts the attempt in flight or ends the wait for the next one; the call then fails with {@link
+   * OrqCanceledException}. Idempotent.
    */
   public void cancel() {
     canceled = true;
@@ -110,7 +110,8 @@ public final class RetryingCall {
     return canceled;
   }
 
-  private <T> void enqueueAttempt(int attempt, ResponseHandler<T> handler, ResultCallback<T> callback) {
+  private <T> void enqueueAttempt(
+      int attempt, ResponseHandler<T> handler, ResultCallback<T> callback) {
     Call call;
     try {
       call = newAttempt(attempt);

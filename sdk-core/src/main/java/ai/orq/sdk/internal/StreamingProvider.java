@@ -12,8 +12,7 @@ import okhttp3.Response;
 public interface StreamingProvider {
 
   /**
-   * The events of {@code response}, the 2xx answer to a stream request of {@code context}'s
-   * client.
+   * The events of {@code response}, the 2xx answer to a stream request of {@code context}'s client.
    *
    * @param idleTimeoutMillis the longest wait for the next bytes, which also bounds the time one
    *     event may take to arrive whole
@@ -27,9 +26,9 @@ public interface StreamingProvider {
      * The next event, or null after the {@code [DONE]} that ends the stream.
      *
      * @param delivered how many events were delivered so far, for messages
-     * @throws ai.orq.sdk.errors.OrqException if reading fails (the connection breaks, a timeout,
-     *     an interrupt) or the stream breaks its contract: it ends before {@code [DONE]}, an event
-     *     is malformed or too large, or the server sends an error event
+     * @throws ai.orq.sdk.errors.OrqException if reading fails (the connection breaks, a timeout, an
+     *     interrupt) or the stream breaks its contract: it ends before {@code [DONE]}, an event is
+     *     malformed or too large, or the server sends an error event
      */
     @Nullable
     ResponseEvent next(int delivered);

@@ -9,32 +9,34 @@ import okhttp3.Response;
  * Not API. Makes every request on the wire one the SDK decided to send, and tells whether an
  * attempt that failed may have reached the server.
  *
- * <p>{@link #NETWORK} runs for each request OkHttp writes. It marks the attempt's
- * {@link Attempt} as sent (before any byte is written: a failure before it, in DNS, connect or the
- * TLS handshake, provably sent nothing), and hides a 503's {@code Retry-After} from OkHttp 4's
- * follow-up logic, which would otherwise repeat the request on its own after
- * {@code Retry-After: 0}, POST included. {@link #RESTORE}, the last application interceptor, puts
- * the header back before anyone else sees the response.
+ * <p>{@link #NETWORK} runs for each request OkHttp writes. It marks the attempt's {@link Attempt}
+ * as sent (before any byte is written: a failure before it, in DNS, connect or the TLS handshake,
+ * provably sent nothing), and hides a 503's {@code Retry-After} from OkHttp 4's follow-up logic,
+ * which would otherwise repeat the request on its own after {@code Retry-After: 0}, POST included.
+ * {@link #RESTORE}, the last application interceptor, puts the header back before anyone else sees
+ * the response.
  */
 public final class WireRequests {
   private static final String HIDDEN_RETRY_AFTER = "X-Orq-Hidden-Retry-After";
 
-  private static final Interceptor NETWORK = chain -> {
-    Request request = chain.request();
-    Attempt attempt = request.tag(Attempt.class);
-    if (attempt != null) {
-      attempt.sent = true;
-    }
-    Response response = chain.proceed(request);
-    String retryAfter = response.header("Retry-After");
-    if (response.code() != 503 || retryAfter == null) {
-      return response;
-    }
-    return response.newBuilder()
-        .removeHeader("Retry-After")
-        .header(HIDDEN_RETRY_AFTER, retryAfter)
-        .build();
-  };
+  private static final Interceptor NETWORK =
+      chain -> {
+        Request request = chain.request();
+        Attempt attempt = request.tag(Attempt.class);
+        if (attempt != null) {
+          attempt.sent = true;
+        }
+        Response response = chain.proceed(request);
+        String retryAfter = response.header("Retry-After");
+        if (response.code() != 503 || retryAfter == null) {
+          return response;
+        }
+        return response
+            .newBuilder()
+            .removeHeader("Retry-After")
+            .header(HIDDEN_RETRY_AFTER, retryAfter)
+            .build();
+      };
 
   private static final Interceptor RESTORE = chain -> restore(chain.proceed(chain.request()));
 
@@ -53,7 +55,8 @@ public final class WireRequests {
     if (retryAfter == null) {
       return response;
     }
-    return response.newBuilder()
+    return response
+        .newBuilder()
         .removeHeader(HIDDEN_RETRY_AFTER)
         .header("Retry-After", retryAfter)
         .build();

@@ -20,8 +20,13 @@ public final class AssembledResponse {
   private final List<PendingToolCall> pendingToolCalls;
   private final int eventCount;
 
-  AssembledResponse(@Nullable String responseId, String text, String reasoning,
-      @Nullable FinishReason finishReason, @Nullable Usage usage, List<PendingToolCall> pendingToolCalls,
+  AssembledResponse(
+      @Nullable String responseId,
+      String text,
+      String reasoning,
+      @Nullable FinishReason finishReason,
+      @Nullable Usage usage,
+      List<PendingToolCall> pendingToolCalls,
       int eventCount) {
     this.responseId = responseId;
     this.text = text;
@@ -49,8 +54,8 @@ public final class AssembledResponse {
   }
 
   /**
-   * Why the assistant stopped ({@code stop}, {@code length}, {@code function_call}, ... or a
-   * newer value as received), from {@code response.done}; null when that event did not arrive.
+   * Why the assistant stopped ({@code stop}, {@code length}, {@code function_call}, ... or a newer
+   * value as received), from {@code response.done}; null when that event did not arrive.
    */
   @Nullable
   public FinishReason finishReason() {
@@ -63,7 +68,10 @@ public final class AssembledResponse {
     return usage;
   }
 
-  /** The tool calls waiting for your results (finish reason {@code function_call}); unmodifiable, maybe empty. */
+  /**
+   * The tool calls waiting for your results (finish reason {@code function_call}); unmodifiable,
+   * maybe empty.
+   */
   public List<PendingToolCall> pendingToolCalls() {
     return pendingToolCalls;
   }
@@ -75,7 +83,14 @@ public final class AssembledResponse {
 
   @Override
   public String toString() {
-    return "AssembledResponse{responseId=" + responseId + ", finishReason=" + finishReason
-        + ", events=" + eventCount + ", text=" + text + "}";
+    return "AssembledResponse{responseId="
+        + responseId
+        + ", finishReason="
+        + finishReason
+        + ", events="
+        + eventCount
+        + ", text="
+        + text
+        + "}";
   }
 }

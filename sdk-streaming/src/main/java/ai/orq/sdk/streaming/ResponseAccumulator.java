@@ -1,10 +1,10 @@
 package ai.orq.sdk.streaming;
 
-import ai.orq.sdk.errors.ResponseFailedException;
 import ai.orq.sdk.AsyncStreamResponse;
 import ai.orq.sdk.StreamHandler;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.errors.OrqException;
+import ai.orq.sdk.errors.ResponseFailedException;
 import ai.orq.sdk.model.FinishReason;
 import ai.orq.sdk.model.PartDeltaEvent;
 import ai.orq.sdk.model.PartDoneEvent;
@@ -31,8 +31,8 @@ import java.util.function.Consumer;
  * Assembles the events of a response stream into the final answer, for callers who just want the
  * text: the {@code text} parts' deltas joined in order (a {@code part.done} replaces its deltas
  * with the complete part), the reasoning likewise, and the finish reason, usage and pending tool
- * calls of {@code response.done}. A {@code response.failed} event becomes a
- * {@link ResponseFailedException}.
+ * calls of {@code response.done}. A {@code response.failed} event becomes a {@link
+ * ResponseFailedException}.
  *
  * <pre>{@code
  * AssembledResponse answer = ResponseAccumulator.assemble(
@@ -40,8 +40,8 @@ import java.util.function.Consumer;
  * System.out.println(answer.text() + " (" + answer.usage().getTotalTokens() + " tokens)");
  * }</pre>
  *
- * Or feed it the events you are showing as they arrive, with {@link #accept}, and read
- * {@link #result()} at the end. Not thread-safe: feed it from one thread at a time.
+ * Or feed it the events you are showing as they arrive, with {@link #accept}, and read {@link
+ * #result()} at the end. Not thread-safe: feed it from one thread at a time.
  */
 public final class ResponseAccumulator implements Consumer<ResponseEvent> {
   private final Map<String, StringBuilder> texts = new LinkedHashMap<>();
@@ -61,7 +61,8 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
   /**
    * Reads the stream to its end, closes it and returns the assembled answer.
    *
-   * @throws ResponseFailedException when the server sends {@code response.failed} (the stream is closed)
+   * @throws ResponseFailedException when the server sends {@code response.failed} (the stream is
+   *     closed)
    * @throws OrqException when the stream fails, as its iteration does
    */
   public static AssembledResponse assemble(StreamResponse<ResponseEvent> stream) {
@@ -80,43 +81,46 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
    * {@link ResponseFailedException} after {@code response.failed}, or with the stream's own error.
    * Cancelling the future closes the stream.
    */
-  public static CompletableFuture<AssembledResponse> assemble(AsyncStreamResponse<ResponseEvent> stream) {
+  public static CompletableFuture<AssembledResponse> assemble(
+      AsyncStreamResponse<ResponseEvent> stream) {
     Objects.requireNonNull(stream, "stream == null");
-    CompletableFuture<AssembledResponse> result = new CompletableFuture<AssembledResponse>() {
-      @Override
-      public boolean cancel(boolean mayInterruptIfRunning) {
-        boolean canceled = super.cancel(mayInterruptIfRunning);
-        stream.close();
-        return canceled;
-      }
-    };
+    CompletableFuture<AssembledResponse> result =
+        new CompletableFuture<AssembledResponse>() {
+          @Override
+          public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean canceled = super.cancel(mayInterruptIfRunning);
+            stream.close();
+            return canceled;
+          }
+        };
     ResponseAccumulator accumulator = new ResponseAccumulator();
-    stream.subscribe(new StreamHandler<ResponseEvent>() {
-      @Nullable private ResponseFailedException failure;
+    stream.subscribe(
+        new StreamHandler<ResponseEvent>() {
+          @Nullable private ResponseFailedException failure;
 
-      @Override
-      public void onEvent(ResponseEvent event) {
-        try {
-          accumulator.accept(event);
-        } catch (ResponseFailedException e) {
-          failure = e; // keep reading to [DONE] so the connection ends cleanly
-        }
-      }
+          @Override
+          public void onEvent(ResponseEvent event) {
+            try {
+              accumulator.accept(event);
+            } catch (ResponseFailedException e) {
+              failure = e; // keep reading to [DONE] so the connection ends cleanly
+            }
+          }
 
-      @Override
-      public void onComplete() {
-        if (failure != null) {
-          result.completeExceptionally(failure);
-        } else {
-          result.complete(accumulator.result());
-        }
-      }
+          @Override
+          public void onComplete() {
+            if (failure != null) {
+              result.completeExceptionally(failure);
+            } else {
+              result.complete(accumulator.result());
+            }
+          }
 
-      @Override
-      public void onFailure(OrqException error) {
-        result.completeExceptionally(failure != null ? failure : error);
-      }
-    });
+          @Override
+          public void onFailure(OrqException error) {
+            result.completeExceptionally(failure != null ? failure : error);
+          }
+        });
     return result;
   }
 
@@ -150,9 +154,10 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
         finishReason = done.getData().getFinishReason();
         usage = done.getData().getUsage();
         List<PendingToolCall> calls = done.getData().getPendingToolCalls();
-        pendingToolCalls = calls == null
-            ? Collections.<PendingToolCall>emptyList()
-            : Collections.unmodifiableList(new ArrayList<>(calls));
+        pendingToolCalls =
+            calls == null
+                ? Collections.<PendingToolCall>emptyList()
+                : Collections.unmodifiableList(new ArrayList<>(calls));
       }
     } else if (event instanceof ResponseFailedEvent) {
       ResponseFailedEvent failed = (ResponseFailedEvent) event;
@@ -169,8 +174,14 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
 
   /** The answer as assembled so far; after the stream's end, the final answer. */
   public AssembledResponse result() {
-    return new AssembledResponse(responseId, join(texts), join(reasonings), finishReason, usage,
-        pendingToolCalls, eventCount);
+    return new AssembledResponse(
+        responseId,
+        join(texts),
+        join(reasonings),
+        finishReason,
+        usage,
+        pendingToolCalls,
+        eventCount);
   }
 
   private void add(@Nullable String partId, @Nullable ResponsePart part, boolean complete) {
@@ -181,8 +192,11 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
     }
   }
 
-  private static void add(Map<String, StringBuilder> parts, @Nullable String partId,
-      @Nullable String text, boolean complete) {
+  private static void add(
+      Map<String, StringBuilder> parts,
+      @Nullable String partId,
+      @Nullable String text,
+      boolean complete) {
     StringBuilder builder = parts.get(partId);
     if (builder == null) {
       builder = new StringBuilder();

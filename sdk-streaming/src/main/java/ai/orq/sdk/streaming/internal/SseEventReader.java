@@ -23,8 +23,8 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * The glue between the response body and the parser: checks that the response is an event
- * stream, and turns event data and read failures into typed events and SDK exceptions.
+ * The glue between the response body and the parser: checks that the response is an event stream,
+ * and turns event data and read failures into typed events and SDK exceptions.
  */
 final class SseEventReader implements StreamingProvider.EventReader {
   static final String DONE = "[DONE]";
@@ -133,12 +133,12 @@ final class SseEventReader implements StreamingProvider.EventReader {
   }
 
   /**
-   * The event in {@code data}, or null for the {@code [DONE]} that ends the stream. An event
-   * of an unknown type comes back as {@code UnknownResponseEvent}.
+   * The event in {@code data}, or null for the {@code [DONE]} that ends the stream. An event of an
+   * unknown type comes back as {@code UnknownResponseEvent}.
    *
    * @throws MalformedEventException naming the JSON path when {@code data} is not a JSON event,
-   *     whatever failed while reading it (a missing required property, a value of the wrong type
-   *     or range)
+   *     whatever failed while reading it (a missing required property, a value of the wrong type or
+   *     range)
    */
   @Nullable
   ResponseEvent decode(String data) {
@@ -164,8 +164,8 @@ final class SseEventReader implements StreamingProvider.EventReader {
   }
 
   /**
-   * A read that failed after the stream started: the reading thread interrupted, too slow (idle,
-   * or an event not whole in time), or broken off. (A close is the core's to report.)
+   * A read that failed after the stream started: the reading thread interrupted, too slow (idle, or
+   * an event not whole in time), or broken off. (A close is the core's to report.)
    */
   private OrqException readFailure(IOException e, int events) {
     if (ErrorMapper.isInterrupt(e)) {
@@ -176,8 +176,13 @@ final class SseEventReader implements StreamingProvider.EventReader {
       return new OrqTimeoutException(e.getMessage() + ", after " + events + " event(s)", e);
     }
     if (e instanceof InterruptedIOException) {
-      return new OrqTimeoutException("No data for longer than the idle timeout of "
-          + idleTimeoutMillis + " ms, after " + events + " event(s)", e);
+      return new OrqTimeoutException(
+          "No data for longer than the idle timeout of "
+              + idleTimeoutMillis
+              + " ms, after "
+              + events
+              + " event(s)",
+          e);
     }
     return new StreamTruncatedException(
         "The event stream broke off after " + events + " event(s): " + e, events, e);

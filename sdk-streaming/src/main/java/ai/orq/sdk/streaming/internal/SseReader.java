@@ -1,7 +1,7 @@
 package ai.orq.sdk.streaming.internal;
 
-import jakarta.annotation.Nullable;
 import ai.orq.sdk.errors.ResponseTooLargeException;
+import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.TimeUnit;
@@ -10,22 +10,22 @@ import okio.BufferedSource;
 import okio.ByteString;
 
 /**
- * A pull parser of the {@code text/event-stream} format (WHATWG HTML, "Server-sent events",
- * section 9.2.6) that knows nothing of HTTP: each {@link #next()} reads lines until one event is
- * dispatched and returns, leaving the rest of the input unread.
+ * A pull parser of the {@code text/event-stream} format (WHATWG HTML, "Server-sent events", section
+ * 9.2.6) that knows nothing of HTTP: each {@link #next()} reads lines until one event is dispatched
+ * and returns, leaving the rest of the input unread.
  *
  * <p>Honours comments, {@code event}, {@code id} (last event id persists, ignored when it holds
  * NUL), {@code retry} (ASCII digits only), unknown fields, multi-line {@code data}, a leading
- * byte-order mark, and LF, CRLF and CR line endings. A CR is a line end by itself: the parser
- * never waits for the byte after it, so an event ending in CR is dispatched before the server
- * sends more (OkHttp-SSE 4.12's reader peeks for the LF and waits). Lines are decoded as UTF-8
- * only once complete, so input may be split anywhere, including inside a multi-byte character.
- * An incomplete event at end of input is discarded, as the specification says.
+ * byte-order mark, and LF, CRLF and CR line endings. A CR is a line end by itself: the parser never
+ * waits for the byte after it, so an event ending in CR is dispatched before the server sends more
+ * (OkHttp-SSE 4.12's reader peeks for the LF and waits). Lines are decoded as UTF-8 only once
+ * complete, so input may be split anywhere, including inside a multi-byte character. An incomplete
+ * event at end of input is discarded, as the specification says.
  *
- * <p>Bounded: an event (its field lines, or a single line of any kind) larger than
- * {@code maxEventBytes} fails with {@link ResponseTooLargeException} before more is buffered, and
- * an event whose first byte arrived more than {@code eventTimeoutMillis} ago without it being
- * complete fails with {@link EventTimeoutException}, however steadily its bytes trickle in.
+ * <p>Bounded: an event (its field lines, or a single line of any kind) larger than {@code
+ * maxEventBytes} fails with {@link ResponseTooLargeException} before more is buffered, and an event
+ * whose first byte arrived more than {@code eventTimeoutMillis} ago without it being complete fails
+ * with {@link EventTimeoutException}, however steadily its bytes trickle in.
  *
  * <p>Not thread-safe; owned by the thread that reads the stream.
  */
@@ -54,6 +54,7 @@ public final class SseReader {
 
   private long eventBytes;
   private long eventStartNanos = NOT_STARTED;
+
   /** When bytes last arrived: when the source last filled the buffer (or the reader started). */
   private long arrivedNanos;
 
@@ -121,10 +122,10 @@ public final class SseReader {
   }
 
   /**
-   * The length of the line at the head of the buffer, reading until its end arrives (or the end
-   * of input: -1) but never past the bounds. The clock is read only around reads of the source,
-   * not per event: an event's first byte arrived with the read that brought it, and bytes already
-   * in the buffer take no time to arrive.
+   * The length of the line at the head of the buffer, reading until its end arrives (or the end of
+   * input: -1) but never past the bounds. The clock is read only around reads of the source, not
+   * per event: an event's first byte arrived with the read that brought it, and bytes already in
+   * the buffer take no time to arrive.
    */
   private long lineEnd() throws IOException {
     long scanned = 0;
@@ -154,10 +155,13 @@ public final class SseReader {
     if (eventBytes + more > maxEventBytes) {
       throw new ResponseTooLargeException("An event of the stream", maxEventBytes);
     }
-    if (eventTimeoutNanos > 0 && eventStartNanos != NOT_STARTED
+    if (eventTimeoutNanos > 0
+        && eventStartNanos != NOT_STARTED
         && nowNanos - eventStartNanos > eventTimeoutNanos) {
-      throw new EventTimeoutException("An event took longer than "
-          + TimeUnit.NANOSECONDS.toMillis(eventTimeoutNanos) + " ms to arrive");
+      throw new EventTimeoutException(
+          "An event took longer than "
+              + TimeUnit.NANOSECONDS.toMillis(eventTimeoutNanos)
+              + " ms to arrive");
     }
   }
 
@@ -184,7 +188,9 @@ public final class SseReader {
     return type;
   }
 
-  /** Whether the event last returned has an {@code event} other than the default {@code message}. */
+  /**
+   * Whether the event last returned has an {@code event} other than the default {@code message}.
+   */
   public boolean isNamed() {
     return type != null && !type.equals("message");
   }
@@ -206,8 +212,10 @@ public final class SseReader {
   }
 
   private void skipByteOrderMark() throws IOException {
-    if (source.request(1) && buffer.getByte(0) == BOM.getByte(0)
-        && source.request(BOM.size()) && buffer.rangeEquals(0, BOM)) {
+    if (source.request(1)
+        && buffer.getByte(0) == BOM.getByte(0)
+        && source.request(BOM.size())
+        && buffer.rangeEquals(0, BOM)) {
       buffer.skip(BOM.size());
     }
     arrivedNanos = clock();
@@ -226,7 +234,9 @@ public final class SseReader {
     return true;
   }
 
-  /** Processes one non-empty line of {@code length} bytes at the head of the buffer; consumes it. */
+  /**
+   * Processes one non-empty line of {@code length} bytes at the head of the buffer; consumes it.
+   */
   private boolean processLine(long length) throws IOException {
     eventBytes += length;
     if (buffer.getByte(0) == COLON) {
