@@ -18,9 +18,7 @@ import okhttp3.logging.HttpLoggingInterceptor;
 
 /** Assembles the OkHttp clients of an {@link OrqClient}, for calls and for streams. */
 final class HttpClients {
-  /**
-   * Concurrent requests per host of a client's own dispatcher, so that many streams can be open.
-   */
+  /** Concurrent requests per host of a client's own dispatcher. */
   static final int MAX_REQUESTS_PER_HOST = 64;
 
   /** Concurrent async streams per host; more wait in the streams' dispatcher queue. */
@@ -51,15 +49,9 @@ final class HttpClients {
   }
 
   /**
-   * The client of calls: the given one extended (sharing its pool and dispatcher) or a new one: its
-   * interceptors and the extra ones first, then auth and User-Agent (so that no interceptor of the
-   * user's sees the key), then logging, which redacts it. OkHttp's own silent retries (of a failed
-   * connection, of a 408, of a 503 with {@code Retry-After: 0}) are off: the SDK's retries replace
-   * them, so that {@code maxRetries} and the retry-count header are exact.
-   *
-   * <p>Without interceptors of the user's, auth and User-Agent are instead {@link #requestHeaders},
-   * which the copy of the request made for each attempt carries: the same request on the wire, one
-   * copy of it fewer per attempt.
+   * The client of calls: the user's interceptors first, then auth and User-Agent (so that none of
+   * them sees the key; without them, each attempt's request carries both, one copy fewer), then
+   * logging, which redacts the key. OkHttp's own silent retries are off: the SDK's replace them.
    */
   private static OkHttpClient forCalls(
       OrqClient.Builder settings, @Nullable HttpLoggingInterceptor logging) {
@@ -89,18 +81,9 @@ final class HttpClients {
   }
 
   /**
-   * The client of streams, derived from that of calls: same pool, auth and interceptors, but no
-   * call timeout, so a long answer is never cut off. The read timeout stays, and for a stream it is
-   * an idle timeout: the longest wait for the next bytes.
-   *
-   * <p>Async streams get a dispatcher of their own, sharing the threads of the calls' one: an open
-   * stream holds a dispatcher slot for as long as it lasts, so a few streams would hold back every
-   * other async call to the host. (Blocking streams run on the caller's thread and use no slot.)
-   *
-   * <p>OkHttp 4.12's {@code HttpLoggingInterceptor} at level BODY reads the whole body before
-   * handing it on, which would hold every event back until the stream ends: the SDK's own one logs
-   * streams at level HEADERS. One a user put on their own {@code OkHttpClient} is theirs, and left
-   * as it is.
+   * The client of streams: no call timeout (the read timeout is the idle timeout), a dispatcher of
+   * its own on the same threads (an async stream holds a slot as long as it lasts), and the SDK's
+   * BODY logging lowered to HEADERS (OkHttp 4.12's would hold every event back until the end).
    */
   private static OkHttpClient forStreams(
       OkHttpClient calls, @Nullable HttpLoggingInterceptor logging) {

@@ -72,15 +72,9 @@ public final class ListConversationsParams {
 
   @Override
   public String toString() {
-    return "ListConversationsParams{limit="
-        + limit
-        + ", startingAfter="
-        + startingAfter
-        + ", endingBefore="
-        + endingBefore
-        + ", entityId="
-        + entityId
-        + "}";
+    return String.format(
+        "ListConversationsParams{limit=%s, startingAfter=%s, endingBefore=%s, entityId=%s}",
+        limit, startingAfter, endingBefore, entityId);
   }
 
   /** Builds {@link ListConversationsParams}. Not thread-safe. */

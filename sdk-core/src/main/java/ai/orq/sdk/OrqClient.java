@@ -102,11 +102,7 @@ public final class OrqClient implements AutoCloseable {
     return context;
   }
 
-  /**
-   * Returns {@code timeout} if OkHttp can take it: zero (none), or whole milliseconds from 1 ms to
-   * {@code Integer.MAX_VALUE} ms (about 24.8 days). OkHttp would fail later, in the middle of a
-   * call, or quietly turn less than a millisecond into no timeout at all.
-   */
+  /** {@code timeout} if OkHttp takes it, rather than failing mid-call or ignoring it. */
   static Duration checkTimeout(Duration timeout, String name) {
     Objects.requireNonNull(timeout, name + " == null");
     if (timeout.isNegative()) {
@@ -117,12 +113,9 @@ public final class OrqClient implements AutoCloseable {
           name + " must be zero (none) or at least 1 ms, was " + timeout);
     }
     if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+      String message = "%s must be at most %s ms (about 24.8 days), was %s";
       throw new IllegalArgumentException(
-          name
-              + " must be at most "
-              + MAX_TIMEOUT.toMillis()
-              + " ms (about 24.8 days), was "
-              + timeout);
+          String.format(message, name, MAX_TIMEOUT.toMillis(), timeout));
     }
     return timeout;
   }
@@ -132,10 +125,7 @@ public final class OrqClient implements AutoCloseable {
     return url.replaceAll("//[^/?#]*@", "//***@");
   }
 
-  /**
-   * Whether {@code host} (as {@link HttpUrl} canonicalizes it) is loopback by its name or IP
-   * literal: {@code localhost}, {@code *.localhost}, 127.0.0.0/8 or {@code ::1}. No DNS lookup.
-   */
+  /** Whether {@code host}, as {@link HttpUrl} canonicalizes it, is loopback. No DNS lookup. */
   static boolean isLoopback(String host) {
     return host.equals("localhost")
         || host.endsWith(".localhost")
@@ -234,10 +224,10 @@ public final class OrqClient implements AutoCloseable {
                 + withoutUserInfo(baseUrl));
       }
       if (!url.username().isEmpty() || !url.password().isEmpty()) {
-        throw new IllegalArgumentException(
-            "baseUrl must not carry credentials (user:password@), was "
-                + withoutUserInfo(baseUrl)
-                + "; the API key goes to apiKey(...)");
+        String message =
+            "baseUrl must not carry credentials (user:password@), was %s;"
+                + " the API key goes to apiKey(...)";
+        throw new IllegalArgumentException(String.format(message, withoutUserInfo(baseUrl)));
       }
       this.baseUrl =
           url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
@@ -374,11 +364,10 @@ public final class OrqClient implements AutoCloseable {
                 + " fromEnv()");
       }
       if (!baseUrl.isHttps() && !allowCleartextHttp && !isLoopback(baseUrl.host())) {
-        throw new IllegalStateException(
-            "baseUrl "
-                + baseUrl
-                + " would send the API key in clear text"
-                + " to a host that is not loopback: use https, or call allowCleartextHttp(true)");
+        String message =
+            "baseUrl %s would send the API key in clear text to a host that is not"
+                + " loopback: use https, or call allowCleartextHttp(true)";
+        throw new IllegalStateException(String.format(message, baseUrl));
       }
       return new OrqClient(this);
     }

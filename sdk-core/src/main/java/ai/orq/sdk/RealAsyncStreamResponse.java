@@ -1,11 +1,13 @@
 package ai.orq.sdk;
 
 import ai.orq.sdk.errors.OrqException;
+import ai.orq.sdk.internal.RetryingCall;
 import ai.orq.sdk.model.ResponseEvent;
 import jakarta.annotation.Nullable;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Response;
 
 /**
  * The async stream: a {@link RealStreamResponse} started on {@link #subscribe} and read on the
@@ -19,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link OrqException}). The future completes after the terminal callback returns; cancelling it
  * closes the stream.
  */
-final class RealAsyncStreamResponse implements AsyncStreamResponse<ResponseEvent> {
+final class RealAsyncStreamResponse
+    implements AsyncStreamResponse<ResponseEvent>, RetryingCall.ResultCallback<Response> {
   private final RealStreamResponse events;
   private final AtomicBoolean terminated = new AtomicBoolean();
   private final CompletableFuture<Void> completion =
@@ -49,7 +52,7 @@ final class RealAsyncStreamResponse implements AsyncStreamResponse<ResponseEvent
     if (events.isClosed()) {
       fail(events.canceled(null));
     } else {
-      events.startAsync(this::deliver, this::fail);
+      events.startAsync(this);
     }
     return this;
   }
@@ -76,10 +79,12 @@ final class RealAsyncStreamResponse implements AsyncStreamResponse<ResponseEvent
   }
 
   /** Reads the whole stream on this (OkHttp) thread, handing each event to the handler. */
-  private void deliver() {
+  @Override
+  public void onSuccess(Response started) {
     StreamHandler<ResponseEvent> target = Objects.requireNonNull(handler, "handler");
     OrqException failure = null;
     try {
+      events.begin(started);
       for (ResponseEvent event : events) {
         try {
           target.onEvent(event);
@@ -109,6 +114,11 @@ final class RealAsyncStreamResponse implements AsyncStreamResponse<ResponseEvent
         completion.complete(null);
       }
     }
+  }
+
+  @Override
+  public void onFailure(OrqException error) {
+    fail(events.isClosed() ? events.canceled(error) : error);
   }
 
   /**

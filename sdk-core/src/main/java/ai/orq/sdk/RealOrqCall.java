@@ -129,14 +129,7 @@ final class RealOrqCall<T> implements OrqCall<T> {
     }
   }
 
-  /**
-   * The 2xx response's body, or an {@code InvalidResponseException} naming the JSON path when it is
-   * not JSON of the response type, whatever failed while reading it (a missing required property, a
-   * value of the wrong type or range). {@code Void} reads nothing.
-   *
-   * @throws IOException if the body cannot be read
-   * @throws ai.orq.sdk.errors.ResponseTooLargeException if the body is over the client's limit
-   */
+  /** The 2xx response's body, strictly parsed: an InvalidResponseException names the JSON path. */
   private OrqResponse<T> read(Response response) throws IOException {
     try (Response closing = response) {
       if (responseType == Void.class) {

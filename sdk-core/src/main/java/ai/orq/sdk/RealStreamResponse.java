@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.OkHttpClient;
@@ -130,30 +129,9 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
     }
   }
 
-  /**
-   * Sends the request on OkHttp's dispatcher; once the stream started, {@code onStarted} runs on
-   * OkHttp's thread, which may then read the stream. Otherwise {@code onFailure} gets the failure.
-   */
-  void startAsync(Runnable onStarted, Consumer<OrqException> onFailure) {
-    attempts.enqueue(
-        response -> response,
-        new RetryingCall.ResultCallback<Response>() {
-          @Override
-          public void onSuccess(Response started) {
-            try {
-              begin(started);
-            } catch (OrqException e) {
-              onFailure.accept(e);
-              return;
-            }
-            onStarted.run();
-          }
-
-          @Override
-          public void onFailure(OrqException error) {
-            onFailure.accept(isClosed() ? canceled(error) : error);
-          }
-        });
+  /** Sends the request on OkHttp's dispatcher; {@link #begin} the response it gets. */
+  void startAsync(RetryingCall.ResultCallback<Response> callback) {
+    attempts.enqueue(started -> started, callback);
   }
 
   boolean isClosed() {
@@ -211,7 +189,7 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
   }
 
   /** Starts reading {@code started}, the stream's 2xx response. */
-  private void begin(Response started) {
+  void begin(Response started) {
     synchronized (lock) {
       response = started;
       if (closed) {

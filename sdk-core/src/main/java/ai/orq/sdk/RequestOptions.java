@@ -99,15 +99,9 @@ public final class RequestOptions {
   /** Names the extra headers but never shows their values, which may be credentials. */
   @Override
   public String toString() {
-    return "RequestOptions{timeout="
-        + timeout
-        + ", maxRetries="
-        + maxRetries
-        + ", retryNonIdempotent="
-        + retryNonIdempotent
-        + ", headers="
-        + headers.names()
-        + "}";
+    return String.format(
+        "RequestOptions{timeout=%s, maxRetries=%s, retryNonIdempotent=%s, headers=%s}",
+        timeout, maxRetries, retryNonIdempotent, headers.names());
   }
 
   /** Builds {@link RequestOptions}. Not thread-safe. */

@@ -18,11 +18,9 @@ public final class MalformedEventException extends OrqException {
    */
   public MalformedEventException(String rawData, String problem, @Nullable Throwable cause) {
     super(
-        "malformed event data ("
-            + problem
-            + "): '"
-            + SafeText.forMessage(rawData, MAX_MESSAGE_CHARS)
-            + "'",
+        String.format(
+            "malformed event data (%s): '%s'",
+            problem, SafeText.forMessage(rawData, MAX_MESSAGE_CHARS)),
         cause);
     this.rawData = rawData;
   }

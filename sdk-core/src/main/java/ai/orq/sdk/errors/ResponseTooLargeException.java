@@ -13,10 +13,9 @@ public final class ResponseTooLargeException extends OrqException {
    */
   public ResponseTooLargeException(String what, long limitBytes) {
     super(
-        what
-            + " is larger than the limit of "
-            + limitBytes
-            + " bytes (OrqClient.Builder.maxResponseBytes)",
+        String.format(
+            "%s is larger than the limit of %s bytes (OrqClient.Builder.maxResponseBytes)",
+            what, limitBytes),
         null);
     this.limitBytes = limitBytes;
   }

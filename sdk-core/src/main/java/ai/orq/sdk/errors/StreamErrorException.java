@@ -18,10 +18,9 @@ public final class StreamErrorException extends OrqException {
    */
   public StreamErrorException(String errorMessage, String rawData, int eventsReceived) {
     super(
-        "The server reported an error in the stream after "
-            + eventsReceived
-            + " event(s): "
-            + SafeText.forMessage(errorMessage, MAX_MESSAGE_CHARS),
+        String.format(
+            "The server reported an error in the stream after %s event(s): %s",
+            eventsReceived, SafeText.forMessage(errorMessage, MAX_MESSAGE_CHARS)),
         null);
     this.errorMessage = errorMessage;
     this.rawData = rawData;

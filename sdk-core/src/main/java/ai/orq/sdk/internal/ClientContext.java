@@ -7,32 +7,26 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * Not API. The settings and shared objects of one client, for the code that runs its requests here
- * and in {@code orq-sdk-streaming}: the OkHttp clients of calls and of streams, the base URL, Gson,
- * the default call settings and the retry timer. Immutable and thread-safe; the {@code OrqClient}
- * owns it and closes what needs closing.
+ * Not API. What the code that runs a client's requests, here and in {@code orq-sdk-streaming},
+ * shares: the OkHttp clients of calls and of streams, the base URL, Gson, the default call settings
+ * and the retry timer. Immutable and thread-safe; the {@code OrqClient} owns it.
  */
 public final class ClientContext {
-  /** The default of {@link #maxResponseBytes()}: 16 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
   private final OkHttpClient httpClient;
   private final OkHttpClient streamingClient;
   private final HttpUrl baseUrl;
   private final Gson gson = JsonModels.newGson();
-  private final RetryPolicy retryPolicy = RetryPolicy.defaults();
   private final CallSettings defaults;
   private final long maxResponseBytes;
   private final Headers requestHeaders;
   private final RetryTimer timer;
 
   /**
-   * @param httpClient runs calls: auth and {@code User-Agent} (unless in {@code requestHeaders}),
-   *     logging, and the client's timeouts
-   * @param streamingClient runs streams: as {@code httpClient}, without a call timeout
+   * @param streamingClient as {@code httpClient}, without a call timeout
    * @param baseUrl ends with '/'
-   * @param requestHeaders put on each attempt, each unless the request or its settings have that
-   *     header already
+   * @param requestHeaders put on each attempt unless the request or its settings have that header
    */
   public ClientContext(
       OkHttpClient httpClient,
@@ -51,7 +45,6 @@ public final class ClientContext {
     this.timer = timer;
   }
 
-  /** The client of calls, with the client's timeouts. */
   public OkHttpClient httpClient() {
     return httpClient;
   }
@@ -60,7 +53,7 @@ public final class ClientContext {
   public OkHttpClient httpClient(CallSettings settings) {
     Duration timeout = settings.timeout;
     if (timeout == null) {
-      return httpClient();
+      return httpClient;
     }
     return httpClient
         .newBuilder()
@@ -70,10 +63,7 @@ public final class ClientContext {
         .build();
   }
 
-  /**
-   * The client of streams, with the timeout of {@code settings} when it has one as the read
-   * timeout: the longest silence between two reads.
-   */
+  /** The client of streams, with the timeout of {@code settings} as its (idle) read timeout. */
   public OkHttpClient streamingClient(CallSettings settings) {
     Duration timeout = settings.timeout;
     if (timeout == null) {
@@ -82,7 +72,6 @@ public final class ClientContext {
     return streamingClient.newBuilder().readTimeout(timeout).writeTimeout(timeout).build();
   }
 
-  /** The base URL; always ends with '/', and keeps any path prefix. */
   public HttpUrl baseUrl() {
     return baseUrl;
   }
@@ -91,25 +80,17 @@ public final class ClientContext {
     return gson;
   }
 
-  /** The settings of a call without request options. */
   public CallSettings defaults() {
     return defaults;
   }
 
-  /**
-   * The largest response body (after decompression) and the largest single stream event the client
-   * reads; more is a {@code ResponseTooLargeException}.
-   */
+  /** The largest response body, and the largest stream event, that the client reads. */
   public long maxResponseBytes() {
     return maxResponseBytes;
   }
 
   public RetryTimer timer() {
     return timer;
-  }
-
-  RetryPolicy retryPolicy() {
-    return retryPolicy;
   }
 
   Headers requestHeaders() {

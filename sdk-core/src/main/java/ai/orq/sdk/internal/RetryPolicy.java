@@ -45,16 +45,11 @@ public final class RetryPolicy {
     this.random = random;
   }
 
-  /** The policy of every client, with the system clock and a random jitter. */
   public static RetryPolicy defaults() {
     return DEFAULT;
   }
 
-  /**
-   * The wait before retrying after attempt {@code attempt} (0 for the first) failed with this error
-   * response, or -1 to fail now: no retries left, a status not retried, a POST the server may have
-   * processed, or a server asking to wait too long. Does not close the response.
-   */
+  /** The wait before retrying after attempt {@code attempt} (0 for the first), or -1 to fail. */
   long delayAfter(int attempt, CallSettings settings, Response response) {
     boolean retry =
         attempt < settings.maxRetries
@@ -63,10 +58,7 @@ public final class RetryPolicy {
     return retry ? delayMillis(attempt + 1, response) : -1;
   }
 
-  /**
-   * As {@link #delayAfter(int, CallSettings, Response)}, after {@code request} failed with an I/O
-   * error; a POST only when it provably did not reach the server.
-   */
+  /** As above, after an I/O failure; a POST only when it provably did not reach the server. */
   long delayAfter(int attempt, CallSettings settings, Request request, IOException e) {
     boolean retry =
         attempt < settings.maxRetries
@@ -75,7 +67,6 @@ public final class RetryPolicy {
     return retry ? delayMillis(attempt + 1, null) : -1;
   }
 
-  /** Whether sending {@code request} twice is harmless: not a POST, or the settings say so. */
   static boolean repeatable(Request request, CallSettings settings) {
     return !"POST".equals(request.method()) || settings.retryNonIdempotent;
   }
@@ -84,19 +75,12 @@ public final class RetryPolicy {
     return statusCode == 408 || statusCode == 409 || statusCode == 429 || statusCode >= 500;
   }
 
-  /**
-   * Whether the server says it did not process the request, so that even a POST may be repeated:
-   * 429, or 503 with {@code Retry-After} or {@code retry-after-ms}.
-   */
+  /** Whether the server says it did not process the request: 429, or 503 with a delay. */
   boolean saysNotProcessed(Response response) {
     return response.code() == 429
         || (response.code() == 503 && serverDelayMillis(response) != null);
   }
 
-  /**
-   * Whether a transport failure may succeed on a new attempt: not a thread interrupt. Cancels are
-   * the caller's to check.
-   */
   boolean isRetryable(IOException e) {
     return !(e instanceof SSLPeerUnverifiedException
         || e instanceof UnknownServiceException
@@ -104,11 +88,7 @@ public final class RetryPolicy {
   }
 
   /**
-   * The wait before retry number {@code retry} (1 for the first retry), or -1 when the server asks
-   * for more than {@link #MAX_RETRY_AFTER_MILLIS} and the caller should fail now.
-   *
-   * @param response the failed response, whose retry headers are honoured; null after an I/O
-   *     failure
+   * The wait before retry {@code retry} (1 for the first), honouring {@code response}'s headers.
    */
   long delayMillis(int retry, @Nullable Response response) {
     Long asked = response == null ? null : serverDelayMillis(response);

@@ -25,7 +25,6 @@ public final class RetryTimer implements AutoCloseable {
   private final Set<Wait> pending = new HashSet<>(); // guarded by this
   private boolean closed; // guarded by this
 
-  /** A timer on {@code scheduler}, which it shuts down on close. */
   public RetryTimer(ScheduledExecutorService scheduler) {
     this.scheduler = scheduler;
   }
@@ -46,12 +45,7 @@ public final class RetryTimer implements AutoCloseable {
     return executor;
   }
 
-  /**
-   * Runs {@code then} once: after {@code delayMillis}, or sooner when the wait is woken or the
-   * timer closes, on the thread that woke or closed it.
-   *
-   * @throws OrqIoException if the timer is closed; {@code then} never runs
-   */
+  /** Runs {@code then} once: after the delay, or sooner on the thread that wakes or closes it. */
   public Wait start(long delayMillis, Runnable then) {
     Wait wait = new Wait(then);
     synchronized (this) {

@@ -28,9 +28,6 @@ public final class RetryingCall {
   @Nullable private volatile Call inFlight;
   @Nullable private volatile RetryTimer.Wait waiting;
 
-  /**
-   * @param client the client of each attempt, with the timeouts of {@code settings}
-   */
   public RetryingCall(
       ClientContext context, OkHttpClient client, Request request, CallSettings settings) {
     this.context = context;
@@ -41,15 +38,11 @@ public final class RetryingCall {
 
   /** Reads the 2xx response that ends the attempts. */
   public interface ResponseHandler<T> {
-    /**
-     * Takes over {@code response}, closing it unless the result holds it.
-     *
-     * @throws IOException if reading fails; the attempt then counts as failed, and may be retried
-     */
+    /** Takes over {@code response}. An IOException fails the attempt, which may be retried. */
     T handle(Response response) throws IOException;
   }
 
-  /** Receives the end of {@link #enqueue}: exactly one of its methods runs. */
+  /** Exactly one of its methods runs. */
   public interface ResultCallback<T> {
     void onSuccess(T result);
 
@@ -81,19 +74,12 @@ public final class RetryingCall {
     }
   }
 
-  /**
-   * Runs the attempts on OkHttp's dispatcher; a wait between them holds no thread. The callback
-   * runs on OkHttp's thread; a failure because the client is closed, on the thread that found it
-   * closed.
-   */
+  /** Runs the attempts on OkHttp's dispatcher (a closed client fails on the finding thread). */
   public <T> void enqueue(ResponseHandler<T> handler, ResultCallback<T> callback) {
     enqueueAttempt(0, handler, callback);
   }
 
-  /**
-   * Aborts the attempt in flight or ends the wait for the next one; the call then fails with {@link
-   * OrqCanceledException}. Idempotent.
-   */
+  /** Aborts the attempt in flight, or ends the wait for the next one. Idempotent. */
   public void cancel() {
     canceled = true;
     Call call = inFlight;
@@ -148,12 +134,7 @@ public final class RetryingCall {
     }
   }
 
-  /**
-   * The OkHttp call of one attempt; canceled already when the call is, so that it fails as any
-   * canceled attempt does, on OkHttp's thread.
-   *
-   * @throws OrqException when the client is closed
-   */
+  /** The attempt's call; canceled already when this is, to fail as any canceled attempt does. */
   private Call newAttempt(int attempt) {
     if (context.timer().isClosed()) {
       throw RetryTimer.closedException();
@@ -180,7 +161,7 @@ public final class RetryingCall {
       if (response.isSuccessful()) {
         return new Step<>(handler.handle(response), null, -1);
       }
-      long delay = canceled ? -1 : context.retryPolicy().delayAfter(attempt, settings, response);
+      long delay = canceled ? -1 : RetryPolicy.defaults().delayAfter(attempt, settings, response);
       if (delay >= 0) {
         response.close();
         return new Step<>(null, null, delay);
@@ -195,7 +176,7 @@ public final class RetryingCall {
   }
 
   private <T> Step<T> afterFailure(int attempt, Request sent, IOException e) {
-    long delay = canceled ? -1 : context.retryPolicy().delayAfter(attempt, settings, sent, e);
+    long delay = canceled ? -1 : RetryPolicy.defaults().delayAfter(attempt, settings, sent, e);
     return delay >= 0
         ? new Step<>(null, null, delay)
         : new Step<>(null, ErrorMapper.fromIOException(e, canceled), -1);

@@ -83,14 +83,8 @@ public final class AssembledResponse {
 
   @Override
   public String toString() {
-    return "AssembledResponse{responseId="
-        + responseId
-        + ", finishReason="
-        + finishReason
-        + ", events="
-        + eventCount
-        + ", text="
-        + text
-        + "}";
+    return String.format(
+        "AssembledResponse{responseId=%s, finishReason=%s, events=%s, text=%s}",
+        responseId, finishReason, eventCount, text);
   }
 }

@@ -44,13 +44,7 @@ final class SseEventReader implements StreamingProvider.EventReader {
     this.errors = gson.getAdapter(ErrorMessage.class);
   }
 
-  /**
-   * The reader of {@code response}, bounded: an event may have at most the client's {@code
-   * maxResponseBytes}, and must arrive whole within the idle timeout of its first byte.
-   *
-   * @throws ai.orq.sdk.errors.InvalidResponseException when the response is not {@code
-   *     text/event-stream}; it is closed
-   */
+  /** The events of {@code response}; an InvalidResponseException if it is no event stream. */
   static SseEventReader open(ClientContext context, Response response, long idleTimeoutMillis) {
     ResponseBody body = response.body();
     MediaType type = body == null ? null : body.contentType();
@@ -71,43 +65,37 @@ final class SseEventReader implements StreamingProvider.EventReader {
     }
   }
 
+  /**
+   * The next event, or null at the {@code [DONE]} that ends the stream. Events are told apart by
+   * their data's discriminator, not by SSE {@code event:} names; but a named event whose data is
+   * not a typed event is no event of the API: {@code event: error} ends the stream with a {@link
+   * StreamErrorException}, any other (a heartbeat, a ping) is skipped, as comments are.
+   */
   @Override
   @Nullable
   public ResponseEvent next(int delivered) {
     try {
-      return nextEvent(delivered);
+      while (true) {
+        if (!reader.next()) {
+          throw new StreamTruncatedException(
+              "The event stream ended without [DONE] after " + delivered + " event(s)",
+              delivered,
+              null);
+        }
+        String data = reader.data();
+        if (!reader.isNamed() || DONE.equals(data)) {
+          return decode(data);
+        }
+        ResponseEvent event = typedEventOrNull(data);
+        if (event != null) {
+          return event;
+        }
+        if (reader.isErrorEvent()) {
+          throw new StreamErrorException(errorText(data), data, delivered);
+        }
+      }
     } catch (IOException e) {
       throw readFailure(e, delivered);
-    }
-  }
-
-  /**
-   * Reads the next event to deliver, or null at the {@code [DONE]} that ends the stream. Events are
-   * told apart by their data's discriminator, not by SSE {@code event:} names; but a named event
-   * whose data is not a typed event is no event of the API: {@code event: error} ends the stream
-   * with a {@link StreamErrorException}, any other (a heartbeat, a ping) is skipped, as comments
-   * are.
-   *
-   * @throws StreamTruncatedException at the end of input before {@code [DONE]}
-   * @throws MalformedEventException when the data of an unnamed event is not a JSON event
-   */
-  @Nullable
-  private ResponseEvent nextEvent(int delivered) throws IOException {
-    while (true) {
-      if (!reader.next()) {
-        throw truncated(delivered);
-      }
-      String data = reader.data();
-      if (!reader.isNamed() || DONE.equals(data)) {
-        return decode(data);
-      }
-      ResponseEvent event = typedEventOrNull(data);
-      if (event != null) {
-        return event;
-      }
-      if (reader.isErrorEvent()) {
-        throw new StreamErrorException(errorText(data), data, delivered);
-      }
     }
   }
 
@@ -132,14 +120,7 @@ final class SseEventReader implements StreamingProvider.EventReader {
     }
   }
 
-  /**
-   * The event in {@code data}, or null for the {@code [DONE]} that ends the stream. An event of an
-   * unknown type comes back as {@code UnknownResponseEvent}.
-   *
-   * @throws MalformedEventException naming the JSON path when {@code data} is not a JSON event,
-   *     whatever failed while reading it (a missing required property, a value of the wrong type or
-   *     range)
-   */
+  /** The event in {@code data} (unknown types included), or null for {@code [DONE]}. */
   @Nullable
   ResponseEvent decode(String data) {
     if (DONE.equals(data)) {
@@ -157,16 +138,7 @@ final class SseEventReader implements StreamingProvider.EventReader {
     return event;
   }
 
-  /** The end of input before {@code [DONE]}. */
-  private static StreamTruncatedException truncated(int events) {
-    return new StreamTruncatedException(
-        "The event stream ended without [DONE] after " + events + " event(s)", events, null);
-  }
-
-  /**
-   * A read that failed after the stream started: the reading thread interrupted, too slow (idle, or
-   * an event not whole in time), or broken off. (A close is the core's to report.)
-   */
+  /** A read that failed: interrupted, too slow, or broken off. (A close is the core's.) */
   private OrqException readFailure(IOException e, int events) {
     if (ErrorMapper.isInterrupt(e)) {
       return new OrqCanceledException(
@@ -176,13 +148,8 @@ final class SseEventReader implements StreamingProvider.EventReader {
       return new OrqTimeoutException(e.getMessage() + ", after " + events + " event(s)", e);
     }
     if (e instanceof InterruptedIOException) {
-      return new OrqTimeoutException(
-          "No data for longer than the idle timeout of "
-              + idleTimeoutMillis
-              + " ms, after "
-              + events
-              + " event(s)",
-          e);
+      String message = "No data for longer than the idle timeout of %s ms, after %s event(s)";
+      return new OrqTimeoutException(String.format(message, idleTimeoutMillis, events), e);
     }
     return new StreamTruncatedException(
         "The event stream broke off after " + events + " event(s): " + e, events, e);
