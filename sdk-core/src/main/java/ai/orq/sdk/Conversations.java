@@ -45,7 +45,7 @@ public final class Conversations {
     this.api =
         new Retrofit.Builder()
             .baseUrl(context.baseUrl())
-            .callFactory(new RequestOnlyCallFactory())
+            .callFactory(RequestOnlyCall::new)
             .addConverterFactory(GsonConverterFactory.create(context.gson()))
             .build()
             .create(ConversationsApi.class);

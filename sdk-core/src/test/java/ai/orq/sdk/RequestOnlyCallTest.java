@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** The calls Retrofit gets only carry their request; running them is a bug, and says so. */
-class RequestOnlyCallFactoryTest {
+class RequestOnlyCallTest {
 
   @Test
   void aCallOnlyCarriesItsRequest() {
     Request request = new Request.Builder().url("http://127.0.0.1/v2/conversations/").build();
-    Call call = new RequestOnlyCallFactory().newCall(request);
+    Call call = new RequestOnlyCall(request);
 
     assertSame(request, call.request());
     List<Executable> unsupported = List.of(call::execute, () -> call.enqueue(null), call::cancel,
