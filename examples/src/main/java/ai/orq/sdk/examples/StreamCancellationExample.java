@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -80,9 +81,9 @@ public final class StreamCancellationExample {
     CreateResponseRequest request = new CreateResponseRequest().model(model).message(Messages.userText(LONG_REQUEST));
     int read = 0;
     StreamResponse<ResponseEvent> events = conversations.createConversationResponse(conversationId, request);
+    // close() may be called from any thread, any number of times
+    ScheduledFuture<?> stop = stopButton.schedule(events::close, after.toMillis(), TimeUnit.MILLISECONDS);
     try {
-      // close() may be called from any thread, any number of times
-      stopButton.schedule(events::close, after.toMillis(), TimeUnit.MILLISECONDS);
       for (ResponseEvent event : events) {
         String text = StreamingExample.textDelta(event);
         if (text != null) {
@@ -97,8 +98,9 @@ public final class StreamCancellationExample {
       out.println();
       out.println("stopped: " + canceled.getClass().getSimpleName() + ": " + canceled.getMessage());
     } finally {
+      stop.cancel(false);
       events.close();
-      stopButton.shutdownNow();
+      stopButton.shutdown();
     }
     return read;
   }

@@ -55,7 +55,6 @@ final class ScriptFile {
 
   private static ScriptedResponse response(JsonObject json, String path) {
     ScriptedResponse.Builder builder = ScriptedResponse.builder();
-    int endings = 0;
     for (Map.Entry<String, JsonElement> entry : json.entrySet()) {
       String name = entry.getKey();
       String at = path + "." + name;
@@ -76,7 +75,6 @@ final class ScriptFile {
             break;
           case "finish":
             builder.finish(string(value, at));
-            endings++;
             break;
           case "pendingToolCalls":
             JsonArray calls = array(value, at);
@@ -85,12 +83,10 @@ final class ScriptFile {
               list.add(call(object(calls.get(i), at + "[" + i + "]"), at + "[" + i + "]"));
             }
             builder.finishWithToolCalls(list.toArray(new ScriptedToolCall[0]));
-            endings++;
             break;
           case "fail":
             JsonObject fail = object(value, at);
             builder.fail(integer(fail.get("code"), at + ".code"), string(fail.get("error"), at + ".error"));
-            endings++;
             break;
           case "truncate":
             if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
@@ -98,8 +94,7 @@ final class ScriptFile {
             }
             if (value.getAsBoolean()) {
               builder.truncate();
-              endings++;
-            }
+              }
             break;
           default:
             throw new IllegalArgumentException("unknown property (expected headersDelayMs, eventDelayMs, steps, "
