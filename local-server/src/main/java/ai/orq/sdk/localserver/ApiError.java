@@ -2,6 +2,8 @@ package ai.orq.sdk.localserver;
 
 /** A request that ends with an HTTP error status and a {@code {"message": ...}} body. */
 final class ApiError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private final int status;
 
   private ApiError(int status, String message) {
