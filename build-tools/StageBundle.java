@@ -1,5 +1,6 @@
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -23,7 +24,8 @@ import org.w3c.dom.Node;
  * checks what Central checks before it accepts a deployment: a POM with name, description, url,
  * licenses, developers and scm (inherited from a parent POM in the same bundle counts), a jar with
  * its sources and javadoc jars, and an .md5 and .sha1 beside every file. It also checks what we
- * promise in every jar: the license in META-INF and a valid Automatic-Module-Name.
+ * promise in every jar: the license in META-INF and a valid Automatic-Module-Name; where the jar
+ * holds a module descriptor for Java 9, a Multi-Release manifest and the same module name.
  *
  * <p>Every published module runs it in its verify phase (see the parent POM), so the staging
  * directory grows into the whole bundle over a build.
@@ -137,6 +139,18 @@ public final class StageBundle {
       String name = manifest == null ? null : manifest.getMainAttributes().getValue("Automatic-Module-Name");
       if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
         problems.add(jar.getFileName() + " has no valid Automatic-Module-Name (set orq.module.name): " + name);
+      }
+      ZipEntry descriptor = file.getEntry("META-INF/versions/9/module-info.class");
+      if (descriptor != null) {
+        if (manifest == null || !"true".equals(manifest.getMainAttributes().getValue("Multi-Release"))) {
+          problems.add(jar.getFileName() + " holds a module-info for Java 9 but is not Multi-Release: true");
+        }
+        try (InputStream in = file.getInputStream(descriptor)) {
+          String module = ModuleDescriptor.read(in).name();
+          if (!module.equals(name)) {
+            problems.add(jar.getFileName() + " is the module " + module + " but its Automatic-Module-Name says " + name);
+          }
+        }
       }
     }
   }
