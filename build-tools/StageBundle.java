@@ -1,6 +1,7 @@
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -11,6 +12,10 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
@@ -25,7 +30,7 @@ import org.w3c.dom.Node;
  * licenses, developers and scm (inherited from a parent POM in the same bundle counts), a jar with
  * its sources and javadoc jars, and an .md5 and .sha1 beside every file. It also checks what we
  * promise in every jar: the license in META-INF and a valid Automatic-Module-Name; where the jar
- * holds a module descriptor for Java 9, a Multi-Release manifest and the same module name.
+ * holds a module descriptor for Java 9, what {@link #checkModule} says.
  *
  * <p>Every published module runs it in its verify phase (see the parent POM), so the staging
  * directory grows into the whole bundle over a build.
@@ -142,16 +147,67 @@ public final class StageBundle {
       }
       ZipEntry descriptor = file.getEntry("META-INF/versions/9/module-info.class");
       if (descriptor != null) {
-        if (manifest == null || !"true".equals(manifest.getMainAttributes().getValue("Multi-Release"))) {
-          problems.add(jar.getFileName() + " holds a module-info for Java 9 but is not Multi-Release: true");
-        }
-        try (InputStream in = file.getInputStream(descriptor)) {
-          String module = ModuleDescriptor.read(in).name();
-          if (!module.equals(name)) {
-            problems.add(jar.getFileName() + " is the module " + module + " but its Automatic-Module-Name says " + name);
+        checkModule(file, descriptor, name, problems);
+      }
+    }
+  }
+
+  /**
+   * A jar with a module descriptor for Java 9 is Multi-Release, the module has the jar's
+   * Automatic-Module-Name, exports every package but internal ones (those at most to named
+   * modules), and provides what META-INF/services lists for the class path, no more, no less.
+   */
+  static void checkModule(JarFile file, ZipEntry descriptor, String name, List<String> problems) throws IOException {
+    String jar = Paths.get(file.getName()).getFileName().toString();
+    Manifest manifest = file.getManifest();
+    if (manifest == null || !"true".equals(manifest.getMainAttributes().getValue("Multi-Release"))) {
+      problems.add(jar + " holds a module-info for Java 9 but is not Multi-Release: true");
+    }
+    ModuleDescriptor module;
+    try (InputStream in = file.getInputStream(descriptor)) {
+      module = ModuleDescriptor.read(in);
+    }
+    if (!module.name().equals(name)) {
+      problems.add(jar + " is the module " + module.name() + " but its Automatic-Module-Name says " + name);
+    }
+    Map<String, Set<String>> exports = new TreeMap<>();
+    for (ModuleDescriptor.Exports export : module.exports()) {
+      exports.put(export.source(), export.targets());
+    }
+    Set<String> packages = new TreeSet<>();
+    Map<String, List<String>> services = new TreeMap<>();
+    for (Enumeration<JarEntry> entries = file.entries(); entries.hasMoreElements(); ) {
+      String entry = entries.nextElement().getName();
+      if (entry.endsWith(".class") && !entry.startsWith("META-INF/")) {
+        packages.add(entry.substring(0, entry.lastIndexOf('/')).replace('/', '.'));
+      } else if (entry.startsWith("META-INF/services/") && !entry.endsWith("/")) {
+        try (InputStream in = file.getInputStream(file.getEntry(entry))) {
+          List<String> providers = new ArrayList<>();
+          for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            String provider = line.replaceAll("#.*", "").trim();
+            if (!provider.isEmpty()) {
+              providers.add(provider);
+            }
           }
+          services.put(entry.substring("META-INF/services/".length()), providers);
         }
       }
+    }
+    for (String pkg : packages) {
+      boolean internal = pkg.endsWith(".internal") || pkg.contains(".internal.");
+      Set<String> targets = exports.get(pkg);
+      if (!internal && (targets == null || !targets.isEmpty())) {
+        problems.add(jar + ": module " + module.name() + " does not export " + pkg + " to all");
+      } else if (internal && targets != null && targets.isEmpty()) {
+        problems.add(jar + ": module " + module.name() + " exports its internal package " + pkg + " to all");
+      }
+    }
+    Map<String, List<String>> provides = new TreeMap<>();
+    for (ModuleDescriptor.Provides provide : module.provides()) {
+      provides.put(provide.service(), provide.providers());
+    }
+    if (!provides.equals(services)) {
+      problems.add(jar + ": module " + module.name() + " provides " + provides + " but META-INF/services lists " + services);
     }
   }
 
