@@ -74,7 +74,7 @@ public final class RequestOptions {
 
   /** {@code defaults} with these overrides. */
   CallSettings applyTo(CallSettings defaults) {
-    return this == NONE
+    return equals(NONE)
         ? defaults
         : defaults.with(timeout, maxRetries, retryNonIdempotent, headers);
   }

@@ -13,10 +13,10 @@ import okhttp3.Response;
  * The hand-written per-call baseline: the same HTTP request the SDK sends, with OkHttp, and the
  * response body read as a string and parsed with Gson into the same generated model classes. (Of
  * the two obvious hand-written ways, reading the body as a string then parsing was measured as fast
- * as or faster than parsing from {@code body().charStream()} for these sizes, so it is the
- * stricter baseline; it is also what the SDK does.) {@code list} uses a plain {@code new Gson()} ({@link ConversationPage} holds only
- * concrete classes); {@code retrieve} must use a Gson that knows the {@code MessagePart} union,
- * so it is given the SDK's configured Gson.
+ * as or faster than parsing from {@code body().charStream()} for these sizes, so it is the stricter
+ * baseline; it is also what the SDK does.) {@code list} uses a plain {@code new Gson()} ({@link
+ * ConversationPage} holds only concrete classes); {@code retrieve} must use a Gson that knows the
+ * {@code MessagePart} union, so it is given the SDK's configured Gson.
  */
 final class BaselineCalls {
   private final OkHttpClient http;
@@ -35,8 +35,12 @@ final class BaselineCalls {
 
   ConversationWithMessages retrieve(String id) throws IOException {
     HttpUrl url = base.newBuilder().addPathSegments("v2/conversations").addPathSegment(id).build();
-    Request request = new Request.Builder().url(url).header("Authorization", authorization)
-        .header("Accept", "application/json").build();
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .header("Authorization", authorization)
+            .header("Accept", "application/json")
+            .build();
     try (Response response = http.newCall(request).execute()) {
       if (!response.isSuccessful()) {
         throw new IOException("HTTP " + response.code());
@@ -46,10 +50,17 @@ final class BaselineCalls {
   }
 
   ConversationPage list(int limit) throws IOException {
-    HttpUrl url = base.newBuilder().addPathSegments("v2/conversations/")
-        .addQueryParameter("limit", Integer.toString(limit)).build();
-    Request request = new Request.Builder().url(url).header("Authorization", authorization)
-        .header("Accept", "application/json").build();
+    HttpUrl url =
+        base.newBuilder()
+            .addPathSegments("v2/conversations/")
+            .addQueryParameter("limit", Integer.toString(limit))
+            .build();
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .header("Authorization", authorization)
+            .header("Accept", "application/json")
+            .build();
     try (Response response = http.newCall(request).execute()) {
       if (!response.isSuccessful()) {
         throw new IOException("HTTP " + response.code());

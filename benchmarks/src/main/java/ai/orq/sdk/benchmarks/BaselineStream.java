@@ -38,10 +38,18 @@ final class BaselineStream {
 
   /** Starts a stream; {@link Run#await} waits for its end. */
   Run start(String conversationId, String requestJson) {
-    HttpUrl url = base.newBuilder().addPathSegments("v2/conversations").addPathSegment(conversationId)
-        .addPathSegment("responses").build();
-    Request request = new Request.Builder().url(url).header("Authorization", authorization)
-        .post(RequestBody.create(requestJson, JSON)).build();
+    HttpUrl url =
+        base.newBuilder()
+            .addPathSegments("v2/conversations")
+            .addPathSegment(conversationId)
+            .addPathSegment("responses")
+            .build();
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .header("Authorization", authorization)
+            .post(RequestBody.create(requestJson, JSON))
+            .build();
     Run run = new Run();
     run.startNanos = System.nanoTime();
     factory.newEventSource(request, run);
@@ -82,14 +90,16 @@ final class BaselineStream {
 
     @Override
     public void onFailure(EventSource source, Throwable t, Response response) {
-      failure = t != null ? t : new IOException("HTTP " + (response == null ? "?" : response.code()));
+      failure =
+          t != null ? t : new IOException("HTTP " + (response == null ? "?" : response.code()));
       finished.countDown();
     }
 
     /** Waits for the end of the stream; throws if it failed or ended without {@code [DONE]}. */
     Run await(long timeout, TimeUnit unit) throws Exception {
       if (!finished.await(timeout, unit)) {
-        throw new IllegalStateException("baseline stream did not finish in " + timeout + " " + unit);
+        throw new IllegalStateException(
+            "baseline stream did not finish in " + timeout + " " + unit);
       }
       if (failure != null) {
         throw new IOException("baseline stream failed", failure);

@@ -57,24 +57,44 @@ public final class BenchmarkMain {
     if (only.contains("1")) {
       log("1/4 per-call overhead: recording fixtures from the local server");
       ConversationFixtures fixtures = ConversationFixtures.record();
-      log("1/4 per-call overhead: " + settings.perCallForks() + " forked JVMs × ("
-          + settings.perCallWarmups() + " warm-up + " + settings.perCallRounds()
-          + " measured) rounds per variant and operation");
+      log(
+          "1/4 per-call overhead: "
+              + settings.perCallForks()
+              + " forked JVMs × ("
+              + settings.perCallWarmups()
+              + " warm-up + "
+              + settings.perCallRounds()
+              + " measured) rounds per variant and operation");
       rows.addAll(logged(PerCallBenchmark.run(settings, fixtures)));
     }
     if (only.contains("2")) {
-      log("2/4 streaming: " + settings.streamEvents() + " events, " + settings.streamForks()
-          + " forked JVMs × (" + settings.streamWarmups() + " warm-up + " + settings.streamRounds()
-          + " measured) rounds per variant");
+      log(
+          "2/4 streaming: "
+              + settings.streamEvents()
+              + " events, "
+              + settings.streamForks()
+              + " forked JVMs × ("
+              + settings.streamWarmups()
+              + " warm-up + "
+              + settings.streamRounds()
+              + " measured) rounds per variant");
       rows.addAll(logged(StreamingBenchmark.run(settings)));
     }
     if (only.contains("3")) {
-      log("3/4 memory: " + settings.memoryEvents() + " events in JVMs with -Xmx" + settings.memoryHeap());
+      log(
+          "3/4 memory: "
+              + settings.memoryEvents()
+              + " events in JVMs with -Xmx"
+              + settings.memoryHeap());
       rows.addAll(logged(MemoryBenchmark.run(settings, API_KEY)));
     }
     if (only.contains("4")) {
-      log("4/4 concurrency: " + settings.concurrentStreams() + " streams × "
-          + settings.eventsPerConcurrentStream() + " events");
+      log(
+          "4/4 concurrency: "
+              + settings.concurrentStreams()
+              + " streams × "
+              + settings.eventsPerConcurrentStream()
+              + " events");
       rows.addAll(logged(ConcurrencyBenchmark.run(settings, API_KEY)));
     }
     machine.put("load average at end (1/5/15 min)", SystemInfo.loadAverage());
@@ -87,9 +107,14 @@ public final class BenchmarkMain {
     List<String> notes = new ArrayList<>();
     for (Row row : rows) {
       if (row.met() != null) {
-        notes.add((row.met() ? "MET: " : "MISSED: ") + row.benchmark() + ", " + row.metric()
-            + (Double.isNaN(row.ratio()) ? "" : String.format(" (ratio %.3f)", row.ratio()))
-            + ", target " + row.target());
+        notes.add(
+            (row.met() ? "MET: " : "MISSED: ")
+                + row.benchmark()
+                + ", "
+                + row.metric()
+                + (Double.isNaN(row.ratio()) ? "" : String.format(" (ratio %.3f)", row.ratio()))
+                + ", target "
+                + row.target());
       }
     }
     return notes;
@@ -97,10 +122,16 @@ public final class BenchmarkMain {
 
   private static List<Row> logged(List<Row> rows) {
     for (Row row : rows) {
-      log(String.format("   %s / %s: SDK %s%s %s", row.benchmark(), row.metric(),
-          Report.format(row.sdk().median(), row.unit()),
-          row.baseline() == null ? "" : ", baseline " + Report.format(row.baseline().median(), row.unit()),
-          Double.isNaN(row.ratio()) ? "" : String.format("(ratio %.3f)", row.ratio())));
+      log(
+          String.format(
+              "   %s / %s: SDK %s%s %s",
+              row.benchmark(),
+              row.metric(),
+              Report.format(row.sdk().median(), row.unit()),
+              row.baseline() == null
+                  ? ""
+                  : ", baseline " + Report.format(row.baseline().median(), row.unit()),
+              Double.isNaN(row.ratio()) ? "" : String.format("(ratio %.3f)", row.ratio())));
     }
     return rows;
   }

@@ -17,8 +17,8 @@ import okhttp3.Response;
  * Real response bodies for the per-call benchmark, recorded once from the local server: a page of
  * 100 conversations ({@code GET /v2/conversations/?limit=100}) and one conversation with 10
  * messages ({@code GET /v2/conversations/{id}}). The benchmark then replays these bytes from a
- * {@link LoopbackHttpServer}, so both SDK and baseline parse exactly the same JSON and the
- * server's cost per request is negligible.
+ * {@link LoopbackHttpServer}, so both SDK and baseline parse exactly the same JSON and the server's
+ * cost per request is negligible.
  */
 record ConversationFixtures(String conversationId, byte[] listBody, byte[] retrieveBody) {
   static final int CONVERSATIONS = 100;
@@ -34,8 +34,10 @@ record ConversationFixtures(String conversationId, byte[] listBody, byte[] retri
   }
 
   static ConversationFixtures load(Path dir) throws IOException {
-    return new ConversationFixtures(Files.readString(dir.resolve("id.txt")),
-        Files.readAllBytes(dir.resolve("list.json")), Files.readAllBytes(dir.resolve("retrieve.json")));
+    return new ConversationFixtures(
+        Files.readString(dir.resolve("id.txt")),
+        Files.readAllBytes(dir.resolve("list.json")),
+        Files.readAllBytes(dir.resolve("retrieve.json")));
   }
 
   static ConversationFixtures record() throws IOException {
@@ -45,27 +47,53 @@ record ConversationFixtures(String conversationId, byte[] listBody, byte[] retri
       String auth = "Bearer " + server.apiKey();
       String id = null;
       for (int i = 0; i < CONVERSATIONS; i++) {
-        String body = "{\"projectId\":\"proj_bench\",\"displayName\":\"Benchmark conversation " + i
-            + "\",\"metadata\":{\"model\":\"openai/gpt-4o\"}}";
-        JsonObject created = JsonParser.parseString(
-            call(http, new Request.Builder().url(base + "v2/conversations")
-                .header("Authorization", auth).post(RequestBody.create(body, JSON)).build()))
-            .getAsJsonObject();
+        String body =
+            "{\"projectId\":\"proj_bench\",\"displayName\":\"Benchmark conversation "
+                + i
+                + "\",\"metadata\":{\"model\":\"openai/gpt-4o\"}}";
+        JsonObject created =
+            JsonParser.parseString(
+                    call(
+                        http,
+                        new Request.Builder()
+                            .url(base + "v2/conversations")
+                            .header("Authorization", auth)
+                            .post(RequestBody.create(body, JSON))
+                            .build()))
+                .getAsJsonObject();
         id = created.get("_id").getAsString();
       }
       for (int i = 0; i < EXCHANGES; i++) {
-        String body = "{\"message\":{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":"
-            + "\"Question number " + i + ": how fast is this SDK on loopback, really?\"}]},"
-            + "\"model\":\"openai/gpt-4o\"}";
-        call(http, new Request.Builder().url(base + "v2/conversations/" + id + "/responses")
-            .header("Authorization", auth).post(RequestBody.create(body, JSON)).build());
+        String body =
+            "{\"message\":{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":"
+                + "\"Question number "
+                + i
+                + ": how fast is this SDK on loopback, really?\"}]},"
+                + "\"model\":\"openai/gpt-4o\"}";
+        call(
+            http,
+            new Request.Builder()
+                .url(base + "v2/conversations/" + id + "/responses")
+                .header("Authorization", auth)
+                .post(RequestBody.create(body, JSON))
+                .build());
       }
-      String list = call(http, new Request.Builder().url(base + "v2/conversations/?limit=" + CONVERSATIONS)
-          .header("Authorization", auth).build());
-      String retrieve = call(http, new Request.Builder().url(base + "v2/conversations/" + id)
-          .header("Authorization", auth).build());
-      return new ConversationFixtures(id, list.getBytes(StandardCharsets.UTF_8),
-          retrieve.getBytes(StandardCharsets.UTF_8));
+      String list =
+          call(
+              http,
+              new Request.Builder()
+                  .url(base + "v2/conversations/?limit=" + CONVERSATIONS)
+                  .header("Authorization", auth)
+                  .build());
+      String retrieve =
+          call(
+              http,
+              new Request.Builder()
+                  .url(base + "v2/conversations/" + id)
+                  .header("Authorization", auth)
+                  .build());
+      return new ConversationFixtures(
+          id, list.getBytes(StandardCharsets.UTF_8), retrieve.getBytes(StandardCharsets.UTF_8));
     } finally {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();

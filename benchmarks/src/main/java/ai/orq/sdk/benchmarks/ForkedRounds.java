@@ -15,7 +15,8 @@ import java.util.Map;
  * [rounds]}} (an empty contender list when the comparison has none). The parent ({@link #run})
  * starts the forks one after another and joins their rounds, keeping pairs intact.
  *
- * <p>Arguments: {@code <settings name> retrieve|list <fixtures dir>} or {@code <settings name> stream}.
+ * <p>Arguments: {@code <settings name> retrieve|list <fixtures dir>} or {@code <settings name>
+ * stream}.
  */
 public final class ForkedRounds {
   private static final Type ROUNDS = new TypeToken<List<Map<String, Double>>>() {}.getType();
@@ -25,10 +26,14 @@ public final class ForkedRounds {
   public static void main(String[] args) throws Exception {
     Settings settings = Settings.named(args[0]);
     String comparison = args[1];
-    Harness.Outcome outcome = comparison.equals("stream")
-        ? StreamingBenchmark.measure(settings, BenchmarkMain.API_KEY)
-        : PerCallBenchmark.measure(comparison, settings, ConversationFixtures.load(Path.of(args[2])),
-            BenchmarkMain.API_KEY);
+    Harness.Outcome outcome =
+        comparison.equals("stream")
+            ? StreamingBenchmark.measure(settings, BenchmarkMain.API_KEY)
+            : PerCallBenchmark.measure(
+                comparison,
+                settings,
+                ConversationFixtures.load(Path.of(args[2])),
+                BenchmarkMain.API_KEY);
     JsonObject result = new JsonObject();
     Gson gson = new Gson();
     result.add("sdk", gson.toJsonTree(outcome.sdkRounds()));
@@ -39,22 +44,38 @@ public final class ForkedRounds {
     System.exit(0); // OkHttp's idle threads would keep the JVM a while
   }
 
-  /** Runs the comparison in {@code forks} fresh JVMs; returns the joined rounds and each fork's own. */
-  static List<Harness.Outcome> run(int forks, Settings settings, List<String> comparison) throws Exception {
+  /**
+   * Runs the comparison in {@code forks} fresh JVMs; returns the joined rounds and each fork's own.
+   */
+  static List<Harness.Outcome> run(int forks, Settings settings, List<String> comparison)
+      throws Exception {
     List<Harness.Outcome> outcomes = new ArrayList<>();
     Gson gson = new Gson();
     for (int i = 0; i < forks; i++) {
       List<String> args = new ArrayList<>();
       args.add(settings.name());
       args.addAll(comparison);
-      JsonObject result = Jvm.run(ForkedRounds.class,
-          List.of("-Xms" + Settings.FORK_HEAP, "-Xmx" + Settings.FORK_HEAP, "-XX:+AlwaysPreTouch"), args, 10);
+      JsonObject result =
+          Jvm.run(
+              ForkedRounds.class,
+              List.of(
+                  "-Xms" + Settings.FORK_HEAP, "-Xmx" + Settings.FORK_HEAP, "-XX:+AlwaysPreTouch"),
+              args,
+              10);
       if (!result.has("sdk")) {
-        throw new IllegalStateException("fork " + (i + 1) + " of " + comparison + " failed: "
-            + result.get("error").getAsString());
+        throw new IllegalStateException(
+            "fork "
+                + (i + 1)
+                + " of "
+                + comparison
+                + " failed: "
+                + result.get("error").getAsString());
       }
-      outcomes.add(new Harness.Outcome(gson.fromJson(result.get("sdk"), ROUNDS),
-          gson.fromJson(result.get("baseline"), ROUNDS), gson.fromJson(result.get("contender"), ROUNDS)));
+      outcomes.add(
+          new Harness.Outcome(
+              gson.fromJson(result.get("sdk"), ROUNDS),
+              gson.fromJson(result.get("baseline"), ROUNDS),
+              gson.fromJson(result.get("contender"), ROUNDS)));
     }
     return outcomes;
   }

@@ -25,7 +25,9 @@ final class Harness {
    *
    * @param contenderRounds the rounds of a third variant, or empty when there was none
    */
-  record Outcome(List<Map<String, Double>> sdkRounds, List<Map<String, Double>> baselineRounds,
+  record Outcome(
+      List<Map<String, Double>> sdkRounds,
+      List<Map<String, Double>> baselineRounds,
       List<Map<String, Double>> contenderRounds) {
     Outcome(List<Map<String, Double>> sdkRounds, List<Map<String, Double>> baselineRounds) {
       this(sdkRounds, baselineRounds, List.of());
@@ -66,13 +68,17 @@ final class Harness {
 
   static Outcome interleave(int warmups, int rounds, Round sdk, Round baseline, Round contender)
       throws Exception {
-    List<List<Map<String, Double>>> measured = interleave(warmups, rounds, List.of(sdk, contender, baseline));
+    List<List<Map<String, Double>>> measured =
+        interleave(warmups, rounds, List.of(sdk, contender, baseline));
     return new Outcome(measured.get(0), measured.get(2), measured.get(1));
   }
 
-  /** The rounds of each variant, in the order given; even turns run them forwards, odd ones backwards. */
-  private static List<List<Map<String, Double>>> interleave(int warmups, int rounds, List<Round> variants)
-      throws Exception {
+  /**
+   * The rounds of each variant, in the order given; even turns run them forwards, odd ones
+   * backwards.
+   */
+  private static List<List<Map<String, Double>>> interleave(
+      int warmups, int rounds, List<Round> variants) throws Exception {
     List<List<Map<String, Double>>> measured = new ArrayList<>();
     variants.forEach(v -> measured.add(new ArrayList<>()));
     for (int i = 0; i < warmups + rounds; i++) {

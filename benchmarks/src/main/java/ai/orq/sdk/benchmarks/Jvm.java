@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a main class of this module in a fresh JVM with this JVM's class path and reads back the
- * one line it prints as {@code RESULT <json>}. Fresh JVMs are how the memory probe gets its small
- * heap, and how the interleaved comparisons get several JIT outcomes instead of one (as JMH forks).
+ * Runs a main class of this module in a fresh JVM with this JVM's class path and reads back the one
+ * line it prints as {@code RESULT <json>}. Fresh JVMs are how the memory probe gets its small heap,
+ * and how the interleaved comparisons get several JIT outcomes instead of one (as JMH forks).
  */
 final class Jvm {
   private Jvm() {}
 
-  static JsonObject run(Class<?> main, List<String> jvmOptions, List<String> args, long timeoutMinutes)
+  static JsonObject run(
+      Class<?> main, List<String> jvmOptions, List<String> args, long timeoutMinutes)
       throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command = new ArrayList<>();
@@ -27,18 +28,23 @@ final class Jvm {
     command.addAll(args);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     StringBuilder output = new StringBuilder();
-    Thread reader = new Thread(() -> {
-      try {
-        output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        output.append(e);
-      }
-    }, "jvm-output");
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                output.append(
+                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+              } catch (IOException e) {
+                output.append(e);
+              }
+            },
+            "jvm-output");
     reader.start();
     if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       reader.join(10_000);
-      return failure(main.getSimpleName() + " did not finish in " + timeoutMinutes + " minutes: " + output);
+      return failure(
+          main.getSimpleName() + " did not finish in " + timeoutMinutes + " minutes: " + output);
     }
     reader.join(10_000);
     for (String line : output.toString().split("\n")) {
@@ -46,7 +52,8 @@ final class Jvm {
         return JsonParser.parseString(line.substring(7)).getAsJsonObject();
       }
     }
-    return failure(main.getSimpleName() + " exited " + process.exitValue() + " without a result: " + output);
+    return failure(
+        main.getSimpleName() + " exited " + process.exitValue() + " without a result: " + output);
   }
 
   private static JsonObject failure(String message) {

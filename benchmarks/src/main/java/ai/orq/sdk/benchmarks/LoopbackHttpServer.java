@@ -60,10 +60,17 @@ final class LoopbackHttpServer implements AutoCloseable {
 
   /** Renders a complete {@code Content-Length} response. */
   static byte[] fixedResponse(int status, String reason, String contentType, byte[] body) {
-    String head = "HTTP/1.1 " + status + " " + reason + "\r\n"
-        + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
-        + "Content-Length: " + body.length + "\r\n"
-        + "\r\n";
+    String head =
+        "HTTP/1.1 "
+            + status
+            + " "
+            + reason
+            + "\r\n"
+            + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
+            + "Content-Length: "
+            + body.length
+            + "\r\n"
+            + "\r\n";
     byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
     byte[] all = new byte[headBytes.length + body.length];
     System.arraycopy(headBytes, 0, all, 0, headBytes.length);
@@ -117,8 +124,12 @@ final class LoopbackHttpServer implements AutoCloseable {
         in.skipNBytes(contentLength);
         Responder responder = routes.get(routeKey(requestLine));
         if (responder == null) {
-          out.write(fixedResponse(404, "Not Found", "application/json",
-              "{\"message\":\"no route\"}".getBytes(StandardCharsets.UTF_8)));
+          out.write(
+              fixedResponse(
+                  404,
+                  "Not Found",
+                  "application/json",
+                  "{\"message\":\"no route\"}".getBytes(StandardCharsets.UTF_8)));
         } else {
           responder.respond(out);
         }
@@ -139,9 +150,12 @@ final class LoopbackHttpServer implements AutoCloseable {
   private static String routeKey(String requestLine) {
     int firstSpace = requestLine.indexOf(' ');
     int secondSpace = requestLine.indexOf(' ', firstSpace + 1);
-    String target = requestLine.substring(firstSpace + 1, secondSpace < 0 ? requestLine.length() : secondSpace);
+    String target =
+        requestLine.substring(firstSpace + 1, secondSpace < 0 ? requestLine.length() : secondSpace);
     int query = target.indexOf('?');
-    return requestLine.substring(0, firstSpace) + " " + (query < 0 ? target : target.substring(0, query));
+    return requestLine.substring(0, firstSpace)
+        + " "
+        + (query < 0 ? target : target.substring(0, query));
   }
 
   /** Reads an ASCII line ending in CRLF; returns null at end of stream before any byte. */

@@ -13,6 +13,7 @@ import java.util.Map;
  */
 final class MemoryBenchmark {
   static final String NAME = "3. memory";
+
   /** "Back to where it started": what the stream may leave behind, allowing for GC noise. */
   static final long RETAINED_LIMIT_KIB = 1024;
 
@@ -21,9 +22,13 @@ final class MemoryBenchmark {
   static List<Row> run(Settings settings, String apiKey) throws Exception {
     RecordedStream stream = RecordedStream.of(settings.memoryEvents());
     RecordedStream warmup = RecordedStream.of(1_000);
-    try (LoopbackHttpServer server = LoopbackHttpServer.start(Map.of(
-        "POST /v2/conversations/" + StreamingBenchmark.CONVERSATION_ID + "/responses", stream::writeTo,
-        "POST /v2/conversations/" + MemoryProbe.WARMUP_CONVERSATION_ID + "/responses", warmup::writeTo))) {
+    try (LoopbackHttpServer server =
+        LoopbackHttpServer.start(
+            Map.of(
+                "POST /v2/conversations/" + StreamingBenchmark.CONVERSATION_ID + "/responses",
+                    stream::writeTo,
+                "POST /v2/conversations/" + MemoryProbe.WARMUP_CONVERSATION_ID + "/responses",
+                    warmup::writeTo))) {
       JsonObject sdk = probe("sdk", server.baseUrl(), apiKey, settings);
       JsonObject base = probe("baseline", server.baseUrl(), apiKey, settings);
       return rows(settings, sdk, base);
@@ -36,31 +41,81 @@ final class MemoryBenchmark {
     boolean sdkDone = sdk.get("completed").getAsBoolean();
     boolean baseDone = base.get("completed").getAsBoolean();
     List<Row> rows = new ArrayList<>();
-    rows.add(Row.compared(NAME, events + " events at " + heap + " complete", "yes/no",
-        Row.one(sdkDone ? 1 : 0), Row.one(baseDone ? 1 : 0), "completes", sdkDone,
-        sdkDone ? null : "SDK: " + sdk.get("error").getAsString()));
+    rows.add(
+        Row.compared(
+            NAME,
+            events + " events at " + heap + " complete",
+            "yes/no",
+            Row.one(sdkDone ? 1 : 0),
+            Row.one(baseDone ? 1 : 0),
+            "completes",
+            sdkDone,
+            sdkDone ? null : "SDK: " + sdk.get("error").getAsString()));
     if (!sdkDone || !baseDone) {
       if (!baseDone) {
-        rows.add(Row.single(NAME, "baseline failure", "text", Row.one(0), "reported", null,
-            base.get("error").getAsString()));
+        rows.add(
+            Row.single(
+                NAME,
+                "baseline failure",
+                "text",
+                Row.one(0),
+                "reported",
+                null,
+                base.get("error").getAsString()));
       }
       return rows;
     }
     long sdkRetained = kib(sdk, "afterKiB") - kib(sdk, "beforeKiB");
     long baseRetained = kib(base, "afterKiB") - kib(base, "beforeKiB");
-    rows.add(Row.compared(NAME, "heap after GC, after the stream", "KiB", Row.one(kib(sdk, "afterKiB")),
-        Row.one(kib(base, "afterKiB")), "reported", null,
-        "before the stream: SDK " + kib(sdk, "beforeKiB") + " KiB, baseline " + kib(base, "beforeKiB")
-            + " KiB; after closing the client: SDK " + kib(sdk, "afterCloseKiB") + " KiB"));
-    rows.add(Row.single(NAME, "heap retained by the stream (after − before)", "KiB", Row.one(sdkRetained),
-        "<= " + RETAINED_LIMIT_KIB + " KiB", sdkRetained <= RETAINED_LIMIT_KIB,
-        "baseline: " + baseRetained + " KiB; SDK after/before = "
-            + String.format("%.3f", (double) kib(sdk, "afterKiB") / kib(sdk, "beforeKiB"))));
-    rows.add(Row.compared(NAME, "peak heap during the stream", "KiB", Row.one(kib(sdk, "peakKiB")),
-        Row.one(kib(base, "peakKiB")), "reported", null,
-        "sum of the heap pools' peaks (an upper bound: pools peak at different moments), garbage included"));
-    rows.add(Row.compared(NAME, "throughput at " + heap, "events/s", Row.one(sdk.get("eventsPerSecond").getAsDouble()),
-        Row.one(base.get("eventsPerSecond").getAsDouble()), "reported", null, null));
+    rows.add(
+        Row.compared(
+            NAME,
+            "heap after GC, after the stream",
+            "KiB",
+            Row.one(kib(sdk, "afterKiB")),
+            Row.one(kib(base, "afterKiB")),
+            "reported",
+            null,
+            "before the stream: SDK "
+                + kib(sdk, "beforeKiB")
+                + " KiB, baseline "
+                + kib(base, "beforeKiB")
+                + " KiB; after closing the client: SDK "
+                + kib(sdk, "afterCloseKiB")
+                + " KiB"));
+    rows.add(
+        Row.single(
+            NAME,
+            "heap retained by the stream (after − before)",
+            "KiB",
+            Row.one(sdkRetained),
+            "<= " + RETAINED_LIMIT_KIB + " KiB",
+            sdkRetained <= RETAINED_LIMIT_KIB,
+            "baseline: "
+                + baseRetained
+                + " KiB; SDK after/before = "
+                + String.format("%.3f", (double) kib(sdk, "afterKiB") / kib(sdk, "beforeKiB"))));
+    rows.add(
+        Row.compared(
+            NAME,
+            "peak heap during the stream",
+            "KiB",
+            Row.one(kib(sdk, "peakKiB")),
+            Row.one(kib(base, "peakKiB")),
+            "reported",
+            null,
+            "sum of the heap pools' peaks (an upper bound: pools peak at different moments),"
+                + " garbage included"));
+    rows.add(
+        Row.compared(
+            NAME,
+            "throughput at " + heap,
+            "events/s",
+            Row.one(sdk.get("eventsPerSecond").getAsDouble()),
+            Row.one(base.get("eventsPerSecond").getAsDouble()),
+            "reported",
+            null,
+            null));
     return rows;
   }
 
@@ -71,7 +126,10 @@ final class MemoryBenchmark {
   /** Runs {@link MemoryProbe} in a new JVM with the small heap and returns its RESULT. */
   static JsonObject probe(String mode, String baseUrl, String apiKey, Settings settings)
       throws IOException, InterruptedException {
-    return Jvm.run(MemoryProbe.class, List.of("-Xmx" + settings.memoryHeap()),
-        List.of(mode, baseUrl, apiKey, Long.toString(settings.memoryEvents())), 4);
+    return Jvm.run(
+        MemoryProbe.class,
+        List.of("-Xmx" + settings.memoryHeap()),
+        List.of(mode, baseUrl, apiKey, Long.toString(settings.memoryEvents())),
+        4);
   }
 }

@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 
 /**
- * Benchmark 3, the part that runs in a JVM of its own with a small heap (the parent starts it
- * with {@code -Xmx64m}): measures used heap after GC, streams the long recorded stream once
- * through the SDK or through the baseline, measures again, and prints one line {@code RESULT
- * <json>}. A warm-up stream first loads the classes and fills the pools that live for the whole
- * client, so "before" and "after" differ only by what the long stream left behind.
+ * Benchmark 3, the part that runs in a JVM of its own with a small heap (the parent starts it with
+ * {@code -Xmx64m}): measures used heap after GC, streams the long recorded stream once through the
+ * SDK or through the baseline, measures again, and prints one line {@code RESULT <json>}. A warm-up
+ * stream first loads the classes and fills the pools that live for the whole client, so "before"
+ * and "after" differ only by what the long stream left behind.
  *
  * <p>Arguments: {@code sdk|baseline <baseUrl> <apiKey> <events>}.
  */
@@ -46,7 +46,8 @@ public final class MemoryProbe {
     System.exit(0);
   }
 
-  private static void run(String mode, String baseUrl, String apiKey, long events, Map<String, Object> result)
+  private static void run(
+      String mode, String baseUrl, String apiKey, long events, Map<String, Object> result)
       throws Exception {
     CreateResponseRequest request = StreamingBenchmark.request();
     Gson gson = Sdk.gson();
@@ -69,7 +70,8 @@ public final class MemoryProbe {
     long stream(String conversationId) throws Exception;
   }
 
-  private static void measure(Map<String, Object> result, long events, Streamer streamer) throws Exception {
+  private static void measure(Map<String, Object> result, long events, Streamer streamer)
+      throws Exception {
     for (int i = 0; i < 3; i++) {
       streamer.stream(WARMUP_CONVERSATION_ID);
     }

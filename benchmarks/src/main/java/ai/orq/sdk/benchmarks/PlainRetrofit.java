@@ -23,12 +23,25 @@ final class PlainRetrofit {
 
   PlainRetrofit(OkHttpClient http, String baseUrl, String apiKey, Gson gson) {
     String authorization = "Bearer " + apiKey;
-    OkHttpClient withHeaders = http.newBuilder()
-        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-            .header("Authorization", authorization).header("Accept", "application/json").build()))
-        .build();
-    this.api = new Retrofit.Builder().baseUrl(baseUrl).client(withHeaders)
-        .addConverterFactory(GsonConverterFactory.create(gson)).build().create(ConversationsApi.class);
+    OkHttpClient withHeaders =
+        http.newBuilder()
+            .addInterceptor(
+                chain ->
+                    chain.proceed(
+                        chain
+                            .request()
+                            .newBuilder()
+                            .header("Authorization", authorization)
+                            .header("Accept", "application/json")
+                            .build()))
+            .build();
+    this.api =
+        new Retrofit.Builder()
+            .baseUrl(baseUrl)
+            .client(withHeaders)
+            .addConverterFactory(GsonConverterFactory.create(gson))
+            .build()
+            .create(ConversationsApi.class);
   }
 
   ConversationWithMessages retrieve(String id) throws IOException {

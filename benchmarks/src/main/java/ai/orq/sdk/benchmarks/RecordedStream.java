@@ -12,8 +12,8 @@ import java.util.Random;
  * local server's: {@code response.started}, then {@code part.delta} events of one text part (one
  * word each), then {@code response.done} with usage, then {@code data: [DONE]}. The body is sent
  * with chunked transfer encoding, whole events grouped into chunks of at most {@value #CHUNK}
- * bytes, as a server flushing its output buffer would. Rendering happens once; serving a stream
- * is a loop of socket writes of the same arrays.
+ * bytes, as a server flushing its output buffer would. Rendering happens once; serving a stream is
+ * a loop of socket writes of the same arrays.
  */
 final class RecordedStream {
   static final int CHUNK = 8192;
@@ -21,7 +21,8 @@ final class RecordedStream {
   private static final String PART_ID = "text_01KB2Y8Q4ZJ6N3V7W5X9R0T1CM";
   private static final String[] WORDS = {
     "the ", "stream ", "of ", "tokens ", "arrives ", "word ", "by ", "word, ", "and ", "each ",
-    "delta ", "carries ", "a ", "small ", "piece ", "of ", "text; ", "latency ", "matters ", "more ",
+    "delta ", "carries ", "a ", "small ", "piece ", "of ", "text; ", "latency ", "matters ",
+        "more ",
     "than ", "size. ", "Überraschung ", "naïve ", "café ", "日本語 ", "🙂 ", "\"quoted\" ", "line\\n ",
   };
 
@@ -39,17 +40,20 @@ final class RecordedStream {
     this.events = events;
     long deltas = events - 2;
     Random random = new Random(42);
-    String headers = "HTTP/1.1 200 OK\r\n"
-        + "Content-Type: text/event-stream\r\n"
-        + "Cache-Control: no-cache\r\n"
-        + "Transfer-Encoding: chunked\r\n"
-        + "\r\n";
+    String headers =
+        "HTTP/1.1 200 OK\r\n"
+            + "Content-Type: text/event-stream\r\n"
+            + "Cache-Control: no-cache\r\n"
+            + "Transfer-Encoding: chunked\r\n"
+            + "\r\n";
     this.head = concat(headers.getBytes(StandardCharsets.US_ASCII), chunked(sse(started())));
     this.block = renderDeltas(BLOCK_EVENTS, random);
     this.blocks = deltas / BLOCK_EVENTS;
     this.remainder = renderDeltas((int) (deltas % BLOCK_EVENTS), random);
-    this.tail = concat(chunked(sse(done(deltas)) + "data: [DONE]\n\n"),
-        "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    this.tail =
+        concat(
+            chunked(sse(done(deltas)) + "data: [DONE]\n\n"),
+            "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
   }
 
   /** A stream of {@code events} JSON events (the {@code [DONE]} sentinel is not counted). */
@@ -73,7 +77,10 @@ final class RecordedStream {
     writeRest(out);
   }
 
-  /** Writes the status line, the headers and the first event ({@code response.started}), and flushes. */
+  /**
+   * Writes the status line, the headers and the first event ({@code response.started}), and
+   * flushes.
+   */
   void writeHead(OutputStream out) throws IOException {
     out.write(head);
     out.flush();
@@ -107,7 +114,9 @@ final class RecordedStream {
   }
 
   private static String started() {
-    return "{\"type\":\"response.started\",\"timestamp\":\"" + timestamp(0) + "\",\"data\":{"
+    return "{\"type\":\"response.started\",\"timestamp\":\""
+        + timestamp(0)
+        + "\",\"data\":{"
         + "\"responseId\":\"resp_01KB2Y8Q4ZJ6N3V7W5X9R0T1CA\","
         + "\"taskId\":\"task_01KB2Y8Q4ZJ6N3V7W5X9R0T1CB\","
         + "\"model\":\"openai/gpt-4o\","
@@ -118,16 +127,29 @@ final class RecordedStream {
 
   private static String delta(String word, int i) {
     String json = word.replace("\\", "\\\\").replace("\"", "\\\"");
-    return "{\"type\":\"part.delta\",\"timestamp\":\"" + timestamp(i) + "\",\"data\":{"
-        + "\"partId\":\"" + PART_ID + "\","
-        + "\"delta\":{\"_id\":\"" + PART_ID + "\",\"kind\":\"text\",\"text\":\"" + json + "\"}}}";
+    return "{\"type\":\"part.delta\",\"timestamp\":\""
+        + timestamp(i)
+        + "\",\"data\":{"
+        + "\"partId\":\""
+        + PART_ID
+        + "\","
+        + "\"delta\":{\"_id\":\""
+        + PART_ID
+        + "\",\"kind\":\"text\",\"text\":\""
+        + json
+        + "\"}}}";
   }
 
   private static String done(long deltas) {
-    return "{\"type\":\"response.done\",\"timestamp\":\"" + timestamp(1) + "\",\"data\":{"
+    return "{\"type\":\"response.done\",\"timestamp\":\""
+        + timestamp(1)
+        + "\",\"data\":{"
         + "\"finishReason\":\"stop\","
-        + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":" + deltas
-        + ",\"total_tokens\":" + (deltas + 12) + "}}}";
+        + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":"
+        + deltas
+        + ",\"total_tokens\":"
+        + (deltas + 12)
+        + "}}}";
   }
 
   private static String timestamp(int i) {

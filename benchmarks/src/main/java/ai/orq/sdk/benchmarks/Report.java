@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes the results as JSON (machine-readable) and as a Markdown table (stdout and RESULTS.md). */
+/**
+ * Writes the results as JSON (machine-readable) and as a Markdown table (stdout and RESULTS.md).
+ */
 final class Report {
   private final List<Row> rows;
   private final Map<String, String> machine;
@@ -21,9 +23,14 @@ final class Report {
   private final List<String> notes;
   private final double seconds;
   private final String date =
-      OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+      OffsetDateTime.now(ZoneOffset.UTC)
+          .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
 
-  Report(List<Row> rows, Map<String, String> machine, Map<String, Object> settings, List<String> notes,
+  Report(
+      List<Row> rows,
+      Map<String, String> machine,
+      Map<String, Object> settings,
+      List<String> notes,
       double seconds) {
     this.rows = List.copyOf(rows);
     this.machine = machine;
@@ -65,18 +72,33 @@ final class Report {
     root.put("results", results);
     root.put("notes", notes);
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping()
-        .create().toJson(root) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        file,
+        new GsonBuilder()
+                .setPrettyPrinting()
+                .serializeNulls()
+                .disableHtmlEscaping()
+                .create()
+                .toJson(root)
+            + "\n",
+        StandardCharsets.UTF_8);
   }
 
   void writeMarkdown(Path file, String command) throws IOException {
     StringBuilder md = new StringBuilder();
     md.append("# Benchmark results\n\n");
-    md.append("Written by the benchmark harness (`benchmarks/`), last run ").append(date).append(".\n\n");
-    md.append("Command: `").append(command).append("` (harness time ")
-        .append(String.format("%.0f s", seconds)).append(").\n\n");
+    md.append("Written by the benchmark harness (`benchmarks/`), last run ")
+        .append(date)
+        .append(".\n\n");
+    md.append("Command: `")
+        .append(command)
+        .append("` (harness time ")
+        .append(String.format("%.0f s", seconds))
+        .append(").\n\n");
     md.append("| machine | |\n|---|---|\n");
-    machine.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.replace("|", "/")).append(" |\n"));
+    machine.forEach(
+        (k, v) ->
+            md.append("| ").append(k).append(" | ").append(v.replace("|", "/")).append(" |\n"));
     md.append("\n").append(table()).append("\n");
     md.append(LEGEND).append("\n\n");
     md.append("## Targets\n\n");
@@ -86,21 +108,31 @@ final class Report {
     md.append("\n## Details\n\n");
     for (Row row : rows) {
       if (row.note() != null) {
-        md.append("- ").append(row.benchmark()).append(", ").append(row.metric()).append(": ")
-            .append(row.note()).append("\n");
+        md.append("- ")
+            .append(row.benchmark())
+            .append(", ")
+            .append(row.metric())
+            .append(": ")
+            .append(row.note())
+            .append("\n");
       }
     }
-    md.append("\nMachine-readable: `benchmarks/target/benchmark-results.json` (every round's value, in run "
-        + "order, and the paired ratios). How to read these figures: [README.md](README.md).\n");
+    md.append(
+        "\n"
+            + "Machine-readable: `benchmarks/target/benchmark-results.json` (every round's value,"
+            + " in run order, and the paired ratios). How to read these figures:"
+            + " [README.md](README.md).\n");
     Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
   }
 
-  static final String LEGEND = "SDK and baseline cells: median over the measured rounds [min–max]. "
-      + "SDK / baseline: SDK and baseline rounds alternate (SDK first, then baseline first, ...); the ratio is "
-      + "the median over pairs of adjacent rounds of SDK value / baseline value [p10–p90 of those pair ratios]; "
-      + "for a single measurement, the plain ratio. Rows marked \"plain Retrofit in the SDK column\" have the "
-      + "generated Retrofit interface, used directly, in place of the SDK, against the same baseline rounds (their "
-      + "details give SDK / plain Retrofit). Time and memory: lower is better; events/s: higher is better.";
+  static final String LEGEND =
+      "SDK and baseline cells: median over the measured rounds [min–max]. SDK / baseline: SDK and"
+          + " baseline rounds alternate (SDK first, then baseline first, ...); the ratio is the"
+          + " median over pairs of adjacent rounds of SDK value / baseline value [p10–p90 of those"
+          + " pair ratios]; for a single measurement, the plain ratio. Rows marked \"plain Retrofit"
+          + " in the SDK column\" have the generated Retrofit interface, used directly, in place of"
+          + " the SDK, against the same baseline rounds (their details give SDK / plain Retrofit)."
+          + " Time and memory: lower is better; events/s: higher is better.";
 
   /** The readable table, Markdown-formatted. */
   String table() {
@@ -108,13 +140,23 @@ final class Report {
     t.append("| benchmark | metric | SDK | baseline | SDK / baseline | target | met |\n");
     t.append("|---|---|---|---|---|---|---|\n");
     for (Row row : rows) {
-      t.append("| ").append(row.benchmark())
-          .append(" | ").append(row.metric()).append(" (").append(row.unit()).append(")")
-          .append(" | ").append(cell(row.sdk(), row.unit()))
-          .append(" | ").append(row.baseline() == null ? "—" : cell(row.baseline(), row.unit()))
-          .append(" | ").append(ratioCell(row))
-          .append(" | ").append(row.target())
-          .append(" | ").append(row.met() == null ? "—" : row.met() ? "**yes**" : "**NO**")
+      t.append("| ")
+          .append(row.benchmark())
+          .append(" | ")
+          .append(row.metric())
+          .append(" (")
+          .append(row.unit())
+          .append(")")
+          .append(" | ")
+          .append(cell(row.sdk(), row.unit()))
+          .append(" | ")
+          .append(row.baseline() == null ? "—" : cell(row.baseline(), row.unit()))
+          .append(" | ")
+          .append(ratioCell(row))
+          .append(" | ")
+          .append(row.target())
+          .append(" | ")
+          .append(row.met() == null ? "—" : row.met() ? "**yes**" : "**NO**")
           .append(" |\n");
     }
     return t.toString();
@@ -128,14 +170,20 @@ final class Report {
     if (row.ratios() == null) {
       return ratio;
     }
-    return String.format("%s [%.2f–%.2f]", ratio, row.ratios().percentile(10), row.ratios().percentile(90));
+    return String.format(
+        "%s [%.2f–%.2f]", ratio, row.ratios().percentile(10), row.ratios().percentile(90));
   }
 
   private static String cell(Samples s, String unit) {
     if (s.count() == 1) {
       return format(s.median(), unit);
     }
-    return format(s.median(), unit) + " [" + format(s.min(), unit) + "–" + format(s.max(), unit) + "]";
+    return format(s.median(), unit)
+        + " ["
+        + format(s.min(), unit)
+        + "–"
+        + format(s.max(), unit)
+        + "]";
   }
 
   static String format(double value, String unit) {

@@ -7,7 +7,9 @@ final class Samples {
   private final double[] inOrder;
   private final double[] sorted;
 
-  /** @param values in the order they were measured */
+  /**
+   * @param values in the order they were measured
+   */
   Samples(double[] values) {
     if (values.length == 0) {
       throw new IllegalArgumentException("no samples");

@@ -29,9 +29,9 @@ final class Sdk implements AutoCloseable {
   }
 
   /**
-   * A client built on {@code http} (sharing its connection pool and dispatcher, as the SDK's
-   * {@code okHttpClient} option does), so SDK and baseline go through the same pooled connection
-   * and the same server thread: the comparison then differs only by the SDK's own work.
+   * A client built on {@code http} (sharing its connection pool and dispatcher, as the SDK's {@code
+   * okHttpClient} option does), so SDK and baseline go through the same pooled connection and the
+   * same server thread: the comparison then differs only by the SDK's own work.
    */
   Sdk(String baseUrl, String apiKey, OkHttpClient http) {
     this.client = OrqClient.builder().apiKey(apiKey).baseUrl(baseUrl).okHttpClient(http).build();
@@ -50,7 +50,10 @@ final class Sdk implements AutoCloseable {
   }
 
   ConversationPage list(int limit) {
-    return client.conversations().list(ListConversationsParams.builder().limit(limit).build()).execute();
+    return client
+        .conversations()
+        .list(ListConversationsParams.builder().limit(limit).build())
+        .execute();
   }
 
   StreamResponse<ResponseEvent> stream(String conversationId, CreateResponseRequest request) {
@@ -58,8 +61,9 @@ final class Sdk implements AutoCloseable {
   }
 
   /** Runs {@code streams} async streams at once and returns their timelines. */
-  List<ConcurrencyBenchmark.Timeline> asyncStreams(String conversationId, CreateResponseRequest request,
-      int streams, long expected) throws Exception {
+  List<ConcurrencyBenchmark.Timeline> asyncStreams(
+      String conversationId, CreateResponseRequest request, int streams, long expected)
+      throws Exception {
     long start = System.nanoTime();
     List<long[]> marks = new ArrayList<>();
     List<CompletableFuture<Void>> done = new ArrayList<>();
@@ -68,16 +72,17 @@ final class Sdk implements AutoCloseable {
       marks.add(mark);
       AsyncStreamResponse<ResponseEvent> response =
           client.conversations().createConversationResponseAsync(conversationId, request);
-      response.subscribe(new StreamHandler<ResponseEvent>() {
-        @Override
-        public void onEvent(ResponseEvent event) {
-          long now = System.nanoTime();
-          if (mark[2]++ == 0) {
-            mark[0] = now;
-          }
-          mark[1] = now;
-        }
-      });
+      response.subscribe(
+          new StreamHandler<ResponseEvent>() {
+            @Override
+            public void onEvent(ResponseEvent event) {
+              long now = System.nanoTime();
+              if (mark[2]++ == 0) {
+                mark[0] = now;
+              }
+              mark[1] = now;
+            }
+          });
       done.add(response.onCompleteFuture());
     }
     List<ConcurrencyBenchmark.Timeline> timelines = new ArrayList<>();
@@ -85,7 +90,8 @@ final class Sdk implements AutoCloseable {
       done.get(i).get(5, TimeUnit.MINUTES);
       long[] mark = marks.get(i);
       if (mark[2] != expected) {
-        throw new IllegalStateException("async stream delivered " + mark[2] + ", expected " + expected);
+        throw new IllegalStateException(
+            "async stream delivered " + mark[2] + ", expected " + expected);
       }
       timelines.add(new ConcurrencyBenchmark.Timeline(mark[0] - start, mark[1] - start, mark[2]));
     }

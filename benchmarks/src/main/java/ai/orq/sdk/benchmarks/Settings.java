@@ -30,7 +30,8 @@ record Settings(
   static final String FORK_HEAP = "1g";
 
   static Settings full() {
-    return new Settings("full", 500, 200, 3, 20, 50, 100_000, 3, 4, 10, 1_000_000, "64m", 64, 10_000, 2, 10);
+    return new Settings(
+        "full", 500, 200, 3, 20, 50, 100_000, 3, 4, 10, 1_000_000, "64m", 64, 10_000, 2, 10);
   }
 
   static Settings quick() {

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 
 /**
- * Benchmark 2: events per second and time to first event through the SDK's blocking stream,
- * against raw OkHttp-SSE plus a Gson parse of each event, on the same recorded stream.
+ * Benchmark 2: events per second and time to first event through the SDK's blocking stream, against
+ * raw OkHttp-SSE plus a Gson parse of each event, on the same recorded stream.
  */
 final class StreamingBenchmark {
   static final String NAME = "2. streaming";
@@ -26,42 +26,69 @@ final class StreamingBenchmark {
 
   static CreateResponseRequest request() {
     return new CreateResponseRequest()
-        .message(new UserMessage().role(UserRole.USER)
-            .parts(List.of(new TextPart().text("Tell me everything, word by word."))))
+        .message(
+            new UserMessage()
+                .role(UserRole.USER)
+                .parts(List.of(new TextPart().text("Tell me everything, word by word."))))
         .model("openai/gpt-4o");
   }
 
   /** Routes {@code POST .../responses} of {@link #CONVERSATION_ID} to the recorded stream. */
   static LoopbackHttpServer server(RecordedStream stream) throws Exception {
-    return LoopbackHttpServer.start(Map.of(
-        "POST /v2/conversations/" + CONVERSATION_ID + "/responses", stream::writeTo));
+    return LoopbackHttpServer.start(
+        Map.of("POST /v2/conversations/" + CONVERSATION_ID + "/responses", stream::writeTo));
   }
 
   /** In this JVM: starts the forks and reports their joined rounds. */
   static List<Row> run(Settings settings) throws Exception {
-    List<Harness.Outcome> forks = ForkedRounds.run(settings.streamForks(), settings, List.of("stream"));
+    List<Harness.Outcome> forks =
+        ForkedRounds.run(settings.streamForks(), settings, List.of("stream"));
     Harness.Outcome o = ForkedRounds.joined(forks);
     RecordedStream recorded = RecordedStream.of(settings.streamEvents());
     String mib = String.format("%.1f MiB", recorded.wireBytes() / 1048576.0);
     List<Row> rows = new ArrayList<>();
-    rows.add(Row.paired(NAME, "throughput, " + recorded.events() + " events", "events/s", o, "rate",
-        ">= " + TARGET, ratio -> ratio >= TARGET,
-        "same recorded stream (" + mib + " on the wire); " + ForkedRounds.perFork(forks, "rate")));
-    rows.add(Row.paired(NAME, "time to first event", "ms", o, "ttfe", "reported", null,
-        "from the call to the first parsed event, pooled connection"));
+    rows.add(
+        Row.paired(
+            NAME,
+            "throughput, " + recorded.events() + " events",
+            "events/s",
+            o,
+            "rate",
+            ">= " + TARGET,
+            ratio -> ratio >= TARGET,
+            "same recorded stream ("
+                + mib
+                + " on the wire); "
+                + ForkedRounds.perFork(forks, "rate")));
+    rows.add(
+        Row.paired(
+            NAME,
+            "time to first event",
+            "ms",
+            o,
+            "ttfe",
+            "reported",
+            null,
+            "from the call to the first parsed event, pooled connection"));
     return rows;
   }
 
-  /** In a forked JVM: the interleaved rounds, SDK stream against OkHttp-SSE, one shared OkHttp client. */
+  /**
+   * In a forked JVM: the interleaved rounds, SDK stream against OkHttp-SSE, one shared OkHttp
+   * client.
+   */
   static Harness.Outcome measure(Settings settings, String apiKey) throws Exception {
     RecordedStream recorded = RecordedStream.of(settings.streamEvents());
     CreateResponseRequest request = request();
     String requestJson = Sdk.gson().toJson(request);
     OkHttpClient http = new OkHttpClient();
-    try (LoopbackHttpServer server = server(recorded); Sdk sdk = new Sdk(server.baseUrl(), apiKey, http)) {
+    try (LoopbackHttpServer server = server(recorded);
+        Sdk sdk = new Sdk(server.baseUrl(), apiKey, http)) {
       BaselineStream baseline = new BaselineStream(http, server.baseUrl(), apiKey, Sdk.gson());
       long expected = recorded.events();
-      return Harness.interleave(settings.streamWarmups(), settings.streamRounds(),
+      return Harness.interleave(
+          settings.streamWarmups(),
+          settings.streamRounds(),
           () -> sdkRound(sdk, request, expected),
           () -> baselineRound(baseline, requestJson, expected));
     } finally {
@@ -88,18 +115,21 @@ final class StreamingBenchmark {
     long t1 = System.nanoTime();
     sink += local;
     if (count != expected) {
-      throw new IllegalStateException("SDK stream delivered " + count + " events, expected " + expected);
+      throw new IllegalStateException(
+          "SDK stream delivered " + count + " events, expected " + expected);
     }
     return metrics(count, t0, first, t1);
   }
 
-  static Map<String, Double> baselineRound(BaselineStream baseline, String requestJson, long expected)
-      throws Exception {
-    BaselineStream.Run run = baseline.start(CONVERSATION_ID, requestJson).await(5, TimeUnit.MINUTES);
+  static Map<String, Double> baselineRound(
+      BaselineStream baseline, String requestJson, long expected) throws Exception {
+    BaselineStream.Run run =
+        baseline.start(CONVERSATION_ID, requestJson).await(5, TimeUnit.MINUTES);
     long t1 = System.nanoTime();
     sink += run.sink;
     if (run.events != expected) {
-      throw new IllegalStateException("baseline delivered " + run.events + " events, expected " + expected);
+      throw new IllegalStateException(
+          "baseline delivered " + run.events + " events, expected " + expected);
     }
     return metrics(run.events, run.startNanos, run.firstEventNanos, t1);
   }

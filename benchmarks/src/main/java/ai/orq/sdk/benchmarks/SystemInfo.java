@@ -19,8 +19,14 @@ final class SystemInfo {
     info.put("cpu", cpuModel());
     info.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
     info.put("memory", memTotal());
-    info.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
-        + System.getProperty("os.arch") + ")");
+    info.put(
+        "os",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " ("
+            + System.getProperty("os.arch")
+            + ")");
     return info;
   }
 
@@ -28,7 +34,8 @@ final class SystemInfo {
   static String javaVersion() {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     try {
-      Process process = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
+      Process process =
+          new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
       String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       process.waitFor(30, TimeUnit.SECONDS);
       return String.join(" | ", out.strip().lines().toList());

@@ -24,9 +24,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The same calls without blocking a thread while they run: {@code executeAsync()} returns a
- * {@link CompletableFuture} to compose, {@code enqueue(callback)} calls you back, and
- * {@code createConversationResponseAsync} pushes stream events to a handler.
+ * The same calls without blocking a thread while they run: {@code executeAsync()} returns a {@link
+ * CompletableFuture} to compose, {@code enqueue(callback)} calls you back, and {@code
+ * createConversationResponseAsync} pushes stream events to a handler.
  *
  * <p>Callbacks and handlers run on the SDK's threads (OkHttp's dispatcher, the stream's reader):
  * keep them short, and hand heavy work to your own executor.
@@ -40,7 +40,10 @@ public final class AsyncExample {
     }
   }
 
-  /** Creates three conversations at once, works with them asynchronously; returns the streamed reply. */
+  /**
+   * Creates three conversations at once, works with them asynchronously; returns the streamed
+   * reply.
+   */
   static String run(OrqClient client, String projectId, String model, PrintStream out)
       throws InterruptedException {
     Conversations conversations = client.conversations();
@@ -48,9 +51,13 @@ public final class AsyncExample {
     // Futures: three creates in flight together, then wait for all of them.
     List<CompletableFuture<Conversation>> creates = new ArrayList<>();
     for (String city : new String[] {"Lisbon", "Porto", "Faro"}) {
-      creates.add(conversations
-          .create(new CreateConversationRequest().projectId(projectId).displayName("Trip to " + city))
-          .executeAsync());
+      creates.add(
+          conversations
+              .create(
+                  new CreateConversationRequest()
+                      .projectId(projectId)
+                      .displayName("Trip to " + city))
+              .executeAsync());
     }
     CompletableFuture.allOf(creates.toArray(new CompletableFuture<?>[0])).join();
     List<String> ids = new ArrayList<>();
@@ -61,10 +68,11 @@ public final class AsyncExample {
 
     // [readme:quick-start-async-future]
     // Compose: create, then retrieve what was created, without blocking in between.
-    CompletableFuture<ConversationWithMessages> future = conversations
-        .create(new CreateConversationRequest().projectId(projectId).displayName("Async"))
-        .executeAsync()
-        .thenCompose(created -> conversations.retrieve(created.getId()).executeAsync());
+    CompletableFuture<ConversationWithMessages> future =
+        conversations
+            .create(new CreateConversationRequest().projectId(projectId).displayName("Async"))
+            .executeAsync()
+            .thenCompose(created -> conversations.retrieve(created.getId()).executeAsync());
     ConversationWithMessages fetched = future.join(); // or thenAccept(...), and never block
     // [/readme:quick-start-async-future]
     ids.add(fetched.getId());
@@ -73,49 +81,62 @@ public final class AsyncExample {
     // [readme:quick-start-async-callback]
     // Callback: exactly one of the two methods runs, on an OkHttp dispatcher thread.
     CountDownLatch listed = new CountDownLatch(1);
-    conversations.list().enqueue(new OrqCallback<ConversationPage>() {
-      @Override
-      public void onSuccess(OrqCall<ConversationPage> call, OrqResponse<ConversationPage> response) {
-        out.println("enqueue:      HTTP " + response.statusCode() + ", "
-            + response.body().getData().size() + " conversations on the first page");
-        listed.countDown();
-      }
+    conversations
+        .list()
+        .enqueue(
+            new OrqCallback<ConversationPage>() {
+              @Override
+              public void onSuccess(
+                  OrqCall<ConversationPage> call, OrqResponse<ConversationPage> response) {
+                out.println(
+                    "enqueue:      HTTP "
+                        + response.statusCode()
+                        + ", "
+                        + response.body().getData().size()
+                        + " conversations on the first page");
+                listed.countDown();
+              }
 
-      @Override
-      public void onFailure(OrqCall<ConversationPage> call, OrqException error) {
-        out.println("enqueue:      failed: " + error.getMessage());
-        listed.countDown();
-      }
-    });
+              @Override
+              public void onFailure(OrqCall<ConversationPage> call, OrqException error) {
+                out.println("enqueue:      failed: " + error.getMessage());
+                listed.countDown();
+              }
+            });
     // [/readme:quick-start-async-callback]
     listed.await(30, TimeUnit.SECONDS);
 
     // A stream pushed to a handler instead of pulled in a loop.
     StringBuilder reply = new StringBuilder();
     out.print("handler:      ");
-    AsyncStreamResponse<ResponseEvent> stream = conversations.createConversationResponseAsync(ids.get(0),
-        new CreateResponseRequest().model(model).message(Messages.userText("What should I pack?")));
-    stream.subscribe(new StreamHandler<ResponseEvent>() {
-      @Override
-      public void onEvent(ResponseEvent event) {
-        String text = StreamingExample.textDelta(event);
-        if (text != null) {
-          reply.append(text);
-          out.print(text);
-          out.flush();
-        }
-      }
+    AsyncStreamResponse<ResponseEvent> stream =
+        conversations.createConversationResponseAsync(
+            ids.get(0),
+            new CreateResponseRequest()
+                .model(model)
+                .message(Messages.userText("What should I pack?")));
+    stream.subscribe(
+        new StreamHandler<ResponseEvent>() {
+          @Override
+          public void onEvent(ResponseEvent event) {
+            String text = StreamingExample.textDelta(event);
+            if (text != null) {
+              reply.append(text);
+              out.print(text);
+              out.flush();
+            }
+          }
 
-      @Override
-      public void onComplete() {
-        out.println();
-      }
+          @Override
+          public void onComplete() {
+            out.println();
+          }
 
-      @Override
-      public void onFailure(OrqException error) {
-        out.println(" ... failed: " + error.getMessage());
-      }
-    });
+          @Override
+          public void onFailure(OrqException error) {
+            out.println(" ... failed: " + error.getMessage());
+          }
+        });
     stream.onCompleteFuture().join(); // completes after onComplete, or fails after onFailure
 
     // Clean up, again without blocking per call.

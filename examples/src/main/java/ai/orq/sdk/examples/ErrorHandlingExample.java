@@ -14,11 +14,10 @@ import ai.orq.sdk.model.GenerateNameRequest;
 import java.io.PrintStream;
 
 /**
- * What failures look like. Every exception is unchecked and extends {@link OrqException}: an
- * error status is an {@link OrqServiceException} (a status-named subclass for the common ones)
- * carrying the status, headers, request id, raw body and the parsed {@code {"message": ...}};
- * a failure without a complete response (refused connection, timeout, cancel) is an
- * {@link OrqIoException}.
+ * What failures look like. Every exception is unchecked and extends {@link OrqException}: an error
+ * status is an {@link OrqServiceException} (a status-named subclass for the common ones) carrying
+ * the status, headers, request id, raw body and the parsed {@code {"message": ...}}; a failure
+ * without a complete response (refused connection, timeout, cancel) is an {@link OrqIoException}.
  */
 public final class ErrorHandlingExample {
   static final String MISSING_ID = "conv_01J0000000000000000000000";
@@ -39,10 +38,12 @@ public final class ErrorHandlingExample {
     String notFound = retrieveOrExplain(conversations, MISSING_ID, out);
 
     // 400: generateName refuses a conversation that already has a name.
-    String id = conversations
-        .create(new CreateConversationRequest().projectId(projectId).displayName("Already named"))
-        .execute()
-        .getId();
+    String id =
+        conversations
+            .create(
+                new CreateConversationRequest().projectId(projectId).displayName("Already named"))
+            .execute()
+            .getId();
     try {
       conversations.generateName(id, new GenerateNameRequest().context("anything")).execute();
     } catch (BadRequestException e) {
@@ -59,7 +60,8 @@ public final class ErrorHandlingExample {
     }
 
     // No response at all: nothing listens on port 9 of this machine.
-    try (OrqClient unreachable = client.newBuilder().baseUrl("http://127.0.0.1:9").maxRetries(0).build()) {
+    try (OrqClient unreachable =
+        client.newBuilder().baseUrl("http://127.0.0.1:9").maxRetries(0).build()) {
       unreachable.conversations().list().execute();
     } catch (OrqIoException e) {
       out.println("OrqIoException: " + e.getMessage());
@@ -68,7 +70,8 @@ public final class ErrorHandlingExample {
   }
 
   /** Retrieves a conversation, explaining any failure; returns the 404's message, or null. */
-  static String retrieveOrExplain(Conversations conversations, String conversationId, PrintStream out) {
+  static String retrieveOrExplain(
+      Conversations conversations, String conversationId, PrintStream out) {
     // [readme:errors]
     try {
       ConversationWithMessages conversation = conversations.retrieve(conversationId).execute();

@@ -7,9 +7,9 @@ import java.time.Duration;
 
 /**
  * Where the examples run. With {@code ORQ_API_KEY} set they call orq.ai (or {@code ORQ_BASE_URL});
- * without it they start a local, in-memory orq-compatible server and say so. Also read:
- * {@code ORQ_PROJECT_ID}, the project new conversations go to, and {@code ORQ_MODEL}, the model
- * that answers ({@code provider/model_id}). Close it to close the client and stop the server.
+ * without it they start a local, in-memory orq-compatible server and say so. Also read: {@code
+ * ORQ_PROJECT_ID}, the project new conversations go to, and {@code ORQ_MODEL}, the model that
+ * answers ({@code provider/model_id}). Close it to close the client and stop the server.
  */
 final class ExampleEnvironment implements AutoCloseable {
   static final String DEFAULT_PROJECT_ID = "examples";
@@ -45,7 +45,8 @@ final class ExampleEnvironment implements AutoCloseable {
       return new ExampleEnvironment(client, null);
     }
     ExampleEnvironment local = local(tokenDelay);
-    out.println("No ORQ_API_KEY set: using a local orq-compatible server at " + local.server.baseUrl());
+    out.println(
+        "No ORQ_API_KEY set: using a local orq-compatible server at " + local.server.baseUrl());
     return local;
   }
 
@@ -53,7 +54,8 @@ final class ExampleEnvironment implements AutoCloseable {
   private static ExampleEnvironment local(Duration tokenDelay) {
     // [readme:local-server]
     LocalOrqServer server = LocalOrqServer.builder().tokenDelay(tokenDelay).build().start();
-    OrqClient client = OrqClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+    OrqClient client =
+        OrqClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
     // [/readme:local-server]
     return new ExampleEnvironment(client, server);
   }

@@ -33,13 +33,18 @@ public final class PagingExample {
   }
 
   /** Creates {@code count} conversations, oldest first; returns their ids. */
-  static List<String> seed(Conversations conversations, String projectId, int count, PrintStream out) {
+  static List<String> seed(
+      Conversations conversations, String projectId, int count, PrintStream out) {
     List<String> ids = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
-      ids.add(conversations
-          .create(new CreateConversationRequest().projectId(projectId).displayName("Conversation #" + i))
-          .execute()
-          .getId());
+      ids.add(
+          conversations
+              .create(
+                  new CreateConversationRequest()
+                      .projectId(projectId)
+                      .displayName("Conversation #" + i))
+              .execute()
+              .getId());
     }
     out.println("created " + count + " conversations to page through");
     return ids;
@@ -58,28 +63,40 @@ public final class PagingExample {
       List<Conversation> data = page.getData();
       pages++;
       seen += data.size();
-      out.println("page " + pages + ": " + data.size() + " conversations"
-          + (data.isEmpty() ? "" : ", from \"" + data.get(0).getDisplayName()
-              + "\" to \"" + data.get(data.size() - 1).getDisplayName() + "\""));
-      params = Boolean.TRUE.equals(page.getHasMore()) && !data.isEmpty()
-          ? params.toBuilder().startingAfter(data.get(data.size() - 1).getId()).build()
-          : null;
+      out.println(
+          "page "
+              + pages
+              + ": "
+              + data.size()
+              + " conversations"
+              + (data.isEmpty()
+                  ? ""
+                  : ", from \""
+                      + data.get(0).getDisplayName()
+                      + "\" to \""
+                      + data.get(data.size() - 1).getDisplayName()
+                      + "\""));
+      params =
+          Boolean.TRUE.equals(page.getHasMore()) && !data.isEmpty()
+              ? params.toBuilder().startingAfter(data.get(data.size() - 1).getId()).build()
+              : null;
     }
     out.println("by hand: " + seen + " conversations in " + pages + " pages");
 
     // [readme:paging]
     // Or let the SDK follow the cursors: pages are fetched as the loop needs them.
     List<String> ids = new ArrayList<>();
-    for (Conversation conversation : conversations.listAll(
-        ListConversationsParams.builder().limit(PAGE_SIZE).build())) {
+    for (Conversation conversation :
+        conversations.listAll(ListConversationsParams.builder().limit(PAGE_SIZE).build())) {
       ids.add(conversation.getId());
     }
 
     // As a lazy Stream: only the pages needed for the first three are fetched.
-    List<String> newest = conversations.listAll().stream()
-        .limit(3)
-        .map(Conversation::getDisplayName)
-        .collect(Collectors.toList());
+    List<String> newest =
+        conversations.listAll().stream()
+            .limit(3)
+            .map(Conversation::getDisplayName)
+            .collect(Collectors.toList());
     // [/readme:paging]
     out.println("listAll: " + ids.size() + " conversations; the newest three: " + newest);
     return ids;

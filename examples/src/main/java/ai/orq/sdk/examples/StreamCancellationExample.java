@@ -16,13 +16,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stops a reply before it is finished, in the two ways an app does: the reader has seen enough
- * and leaves the loop, or another thread (a "Stop" button, a deadline) closes the stream. Either
- * way {@code close()} cancels the HTTP call and frees the connection; the server stops generating.
+ * Stops a reply before it is finished, in the two ways an app does: the reader has seen enough and
+ * leaves the loop, or another thread (a "Stop" button, a deadline) closes the stream. Either way
+ * {@code close()} cancels the HTTP call and frees the connection; the server stops generating.
  */
 public final class StreamCancellationExample {
-  static final String LONG_REQUEST = "Tell me the whole story of the yellow tram that climbs from Baixa"
-      + " through Alfama up to the castle, stop by stop, and then all the way back down again";
+  static final String LONG_REQUEST =
+      "Tell me the whole story of the yellow tram that climbs from Baixa"
+          + " through Alfama up to the castle, stop by stop, and then all the way back down again";
 
   private StreamCancellationExample() {}
 
@@ -34,14 +35,19 @@ public final class StreamCancellationExample {
 
   static void run(OrqClient client, String projectId, String model, PrintStream out) {
     Conversations conversations = client.conversations();
-    String conversationId = conversations
-        .create(new CreateConversationRequest().projectId(projectId).displayName("Cancellation example"))
-        .execute()
-        .getId();
+    String conversationId =
+        conversations
+            .create(
+                new CreateConversationRequest()
+                    .projectId(projectId)
+                    .displayName("Cancellation example"))
+            .execute()
+            .getId();
     try {
       int read = stopAfter(conversations, conversationId, model, 5, out);
       out.println("left the loop after " + read + " pieces of text");
-      int beforeClose = closeFromAnotherThread(conversations, conversationId, model, Duration.ofMillis(500), out);
+      int beforeClose =
+          closeFromAnotherThread(conversations, conversationId, model, Duration.ofMillis(500), out);
       out.println("closed from another thread after " + beforeClose + " pieces of text");
     } finally {
       conversations.delete(conversationId).execute();
@@ -49,12 +55,18 @@ public final class StreamCancellationExample {
   }
 
   /** Reads {@code pieces} text deltas, then stops; returns how many were read. */
-  static int stopAfter(Conversations conversations, String conversationId, String model, int pieces,
+  static int stopAfter(
+      Conversations conversations,
+      String conversationId,
+      String model,
+      int pieces,
       PrintStream out) {
-    CreateResponseRequest request = new CreateResponseRequest().model(model).message(Messages.userText(LONG_REQUEST));
+    CreateResponseRequest request =
+        new CreateResponseRequest().model(model).message(Messages.userText(LONG_REQUEST));
     int read = 0;
     // [readme:stream-stop-early]
-    try (StreamResponse<ResponseEvent> events = conversations.createConversationResponse(conversationId, request)) {
+    try (StreamResponse<ResponseEvent> events =
+        conversations.createConversationResponse(conversationId, request)) {
       for (ResponseEvent event : events) {
         String text = StreamingExample.textDelta(event);
         if (text != null) {
@@ -72,17 +84,24 @@ public final class StreamCancellationExample {
 
   /**
    * Lets another thread close the stream after {@code after}, as a Stop button would; returns how
-   * many text deltas were read before. The reading thread sees the cancel as an
-   * {@link OrqIoException} (an {@code OrqCanceledException}).
+   * many text deltas were read before. The reading thread sees the cancel as an {@link
+   * OrqIoException} (an {@code OrqCanceledException}).
    */
-  static int closeFromAnotherThread(Conversations conversations, String conversationId, String model,
-      Duration after, PrintStream out) {
+  static int closeFromAnotherThread(
+      Conversations conversations,
+      String conversationId,
+      String model,
+      Duration after,
+      PrintStream out) {
     ScheduledExecutorService stopButton = Executors.newSingleThreadScheduledExecutor();
-    CreateResponseRequest request = new CreateResponseRequest().model(model).message(Messages.userText(LONG_REQUEST));
+    CreateResponseRequest request =
+        new CreateResponseRequest().model(model).message(Messages.userText(LONG_REQUEST));
     int read = 0;
-    StreamResponse<ResponseEvent> events = conversations.createConversationResponse(conversationId, request);
+    StreamResponse<ResponseEvent> events =
+        conversations.createConversationResponse(conversationId, request);
     // close() may be called from any thread, any number of times
-    ScheduledFuture<?> stop = stopButton.schedule(events::close, after.toMillis(), TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> stop =
+        stopButton.schedule(events::close, after.toMillis(), TimeUnit.MILLISECONDS);
     try {
       for (ResponseEvent event : events) {
         String text = StreamingExample.textDelta(event);

@@ -17,8 +17,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 
 /**
- * Streams an assistant's reply and prints each piece of text the moment it arrives, then asks
- * again and lets {@link ResponseAccumulator} assemble the whole answer.
+ * Streams an assistant's reply and prints each piece of text the moment it arrives, then asks again
+ * and lets {@link ResponseAccumulator} assemble the whole answer.
  *
  * <p>A reply is a stream of events: {@code response.started}, one {@code part.delta} per piece of
  * text, {@code part.done} with the complete part, and {@code response.done} with the finish reason
@@ -36,15 +36,20 @@ public final class StreamingExample {
   /** Streams two replies in a new conversation; returns the second one, assembled. */
   static AssembledResponse run(OrqClient client, String projectId, String model, PrintStream out) {
     Conversations conversations = client.conversations();
-    String conversationId = conversations
-        .create(new CreateConversationRequest().projectId(projectId).displayName("Streaming example"))
-        .execute()
-        .getId();
+    String conversationId =
+        conversations
+            .create(
+                new CreateConversationRequest()
+                    .projectId(projectId)
+                    .displayName("Streaming example"))
+            .execute()
+            .getId();
     try {
       // [readme:quick-start-streaming]
-      CreateResponseRequest request = new CreateResponseRequest()
-          .model(model)
-          .message(Messages.userText("Suggest three things to do in Lisbon"));
+      CreateResponseRequest request =
+          new CreateResponseRequest()
+              .model(model)
+              .message(Messages.userText("Suggest three things to do in Lisbon"));
       try (StreamResponse<ResponseEvent> events =
           conversations.createConversationResponse(conversationId, request)) {
         for (ResponseEvent event : events) {
@@ -56,17 +61,24 @@ public final class StreamingExample {
             }
           } else if (event instanceof ResponseDoneEvent) {
             out.println();
-            out.println("finish reason: " + ((ResponseDoneEvent) event).getData().getFinishReason());
+            out.println(
+                "finish reason: " + ((ResponseDoneEvent) event).getData().getFinishReason());
           }
         }
       } // closing the stream releases the connection, also when the loop ends early
       // [/readme:quick-start-streaming]
 
       // [readme:streaming-accumulator]
-      AssembledResponse answer = ResponseAccumulator.assemble(conversations.createConversationResponse(
-          conversationId, new CreateResponseRequest().model(model).message(Messages.userText("And in Porto?"))));
+      AssembledResponse answer =
+          ResponseAccumulator.assemble(
+              conversations.createConversationResponse(
+                  conversationId,
+                  new CreateResponseRequest()
+                      .model(model)
+                      .message(Messages.userText("And in Porto?"))));
       out.println(answer.text());
-      out.println(answer.usage().getTotalTokens() + " tokens, finish reason " + answer.finishReason());
+      out.println(
+          answer.usage().getTotalTokens() + " tokens, finish reason " + answer.finishReason());
       // [/readme:streaming-accumulator]
       return answer;
     } finally {

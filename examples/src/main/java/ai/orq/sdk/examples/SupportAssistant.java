@@ -17,9 +17,9 @@ import java.util.List;
 
 /**
  * Application code of the kind you would test with {@code orq-sdk-testing}: a support assistant
- * that streams the answer, lists the tool calls waiting for a person's approval, and turns a
- * failed response into an apology. Rate limits it leaves to the SDK, which retries them.
- * {@code SupportAssistantTest} (under {@code src/test}) tests it against a scripted local server.
+ * that streams the answer, lists the tool calls waiting for a person's approval, and turns a failed
+ * response into an apology. Rate limits it leaves to the SDK, which retries them. {@code
+ * SupportAssistantTest} (under {@code src/test}) tests it against a scripted local server.
  */
 public final class SupportAssistant {
   private final Conversations conversations;
@@ -32,10 +32,12 @@ public final class SupportAssistant {
 
   /** Asks the assistant in conversation {@code conversationId} and reads the whole answer. */
   public Answer ask(String conversationId, String question) {
-    CreateResponseRequest request = new CreateResponseRequest().model(model).message(Messages.userText(question));
+    CreateResponseRequest request =
+        new CreateResponseRequest().model(model).message(Messages.userText(question));
     StringBuilder text = new StringBuilder();
     List<String> awaitingReview = new ArrayList<>();
-    try (StreamResponse<ResponseEvent> events = conversations.createConversationResponse(conversationId, request)) {
+    try (StreamResponse<ResponseEvent> events =
+        conversations.createConversationResponse(conversationId, request)) {
       for (ResponseEvent event : events) {
         if (event instanceof PartDeltaEvent) {
           ResponsePart delta = ((PartDeltaEvent) event).getData().getDelta();
@@ -46,8 +48,10 @@ public final class SupportAssistant {
           awaitingReview.add(((ToolReviewRequestedEvent) event).getData().getToolName());
         } else if (event instanceof ResponseFailedEvent) {
           Integer code = ((ResponseFailedEvent) event).getData().getCode();
-          return new Answer("Sorry, the assistant is unavailable right now (" + code + "). Please try again.",
-              awaitingReview, true);
+          return new Answer(
+              "Sorry, the assistant is unavailable right now (" + code + "). Please try again.",
+              awaitingReview,
+              true);
         }
       }
     }

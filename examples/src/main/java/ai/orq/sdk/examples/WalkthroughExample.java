@@ -23,13 +23,13 @@ import java.io.PrintStream;
 import java.time.Duration;
 
 /**
- * All seven operations of the Conversations API on one new conversation, in the order an app
- * would use them: create, generateName, update, list, createConversationResponse (streamed),
- * retrieve and delete. Each step prints the operation and what came back.
+ * All seven operations of the Conversations API on one new conversation, in the order an app would
+ * use them: create, generateName, update, list, createConversationResponse (streamed), retrieve and
+ * delete. Each step prints the operation and what came back.
  *
- * <p>The README's synchronous quick start quotes this method. This is what the README's run
- * command starts. Without {@code ORQ_API_KEY} it talks to a local
- * server that streams its reply one word every 80 ms, so you can watch the tokens arrive.
+ * <p>The README's synchronous quick start quotes this method. This is what the README's run command
+ * starts. Without {@code ORQ_API_KEY} it talks to a local server that streams its reply one word
+ * every 80 ms, so you can watch the tokens arrive.
  */
 public final class WalkthroughExample {
   static final String QUESTION = "Which neighbourhoods of Lisbon are best explored on foot?";
@@ -47,30 +47,38 @@ public final class WalkthroughExample {
     Conversations conversations = client.conversations();
 
     // 1. create: a new conversation in your project (HTTP 201)
-    Conversation created = conversations
-        .create(new CreateConversationRequest().projectId(projectId))
-        .execute();
+    Conversation created =
+        conversations.create(new CreateConversationRequest().projectId(projectId)).execute();
     String id = created.getId();
     step(out, 1, "create", id + " \"" + created.getDisplayName() + "\"");
 
     // 2. generateName: name an unnamed conversation from some context
-    Conversation named = conversations
-        .generateName(id, new GenerateNameRequest().context("Planning a weekend in Lisbon in May"))
-        .execute();
+    Conversation named =
+        conversations
+            .generateName(
+                id, new GenerateNameRequest().context("Planning a weekend in Lisbon in May"))
+            .execute();
     step(out, 2, "generateName", "\"" + named.getDisplayName() + "\"");
 
     // 3. update: only the fields you set change
-    Conversation updated = conversations
-        .update(id, new UpdateConversationRequest().displayName("Lisbon weekend"))
-        .execute();
+    Conversation updated =
+        conversations
+            .update(id, new UpdateConversationRequest().displayName("Lisbon weekend"))
+            .execute();
     step(out, 3, "update", "\"" + updated.getDisplayName() + "\"");
 
     // 4. list: one page, newest first
-    ConversationPage page = conversations
-        .list(ListConversationsParams.builder().limit(5).build())
-        .execute();
-    step(out, 4, "list", page.getData().size() + " on the first page, newest \""
-        + page.getData().get(0).getDisplayName() + "\", has_more " + page.getHasMore());
+    ConversationPage page =
+        conversations.list(ListConversationsParams.builder().limit(5).build()).execute();
+    step(
+        out,
+        4,
+        "list",
+        page.getData().size()
+            + " on the first page, newest \""
+            + page.getData().get(0).getDisplayName()
+            + "\", has_more "
+            + page.getHasMore());
 
     // 5. createConversationResponse: send a message, print the reply as it streams in
     step(out, 5, "createConversationResponse", "streaming...");
@@ -78,8 +86,10 @@ public final class WalkthroughExample {
     out.print("   assistant: ");
     out.flush();
     ResponseAccumulator reply = ResponseAccumulator.create();
-    CreateResponseRequest request = new CreateResponseRequest().model(model).message(Messages.userText(QUESTION));
-    try (StreamResponse<ResponseEvent> events = conversations.createConversationResponse(id, request)) {
+    CreateResponseRequest request =
+        new CreateResponseRequest().model(model).message(Messages.userText(QUESTION));
+    try (StreamResponse<ResponseEvent> events =
+        conversations.createConversationResponse(id, request)) {
       for (ResponseEvent event : events) {
         reply.accept(event); // keeps the text, finish reason and usage
         String text = StreamingExample.textDelta(event);
@@ -91,13 +101,22 @@ public final class WalkthroughExample {
     }
     AssembledResponse answer = reply.result();
     out.println();
-    out.println("   (" + answer.finishReason() + ", " + answer.eventCount() + " events, "
-        + (answer.usage() == null ? "no usage" : answer.usage().getTotalTokens() + " tokens") + ")");
+    out.println(
+        "   ("
+            + answer.finishReason()
+            + ", "
+            + answer.eventCount()
+            + " events, "
+            + (answer.usage() == null ? "no usage" : answer.usage().getTotalTokens() + " tokens")
+            + ")");
 
     // 6. retrieve: the conversation with its messages, oldest first
     ConversationWithMessages fetched = conversations.retrieve(id).execute();
-    step(out, 6, "retrieve", "\"" + fetched.getDisplayName() + "\" with "
-        + fetched.getMessages().size() + " messages");
+    step(
+        out,
+        6,
+        "retrieve",
+        "\"" + fetched.getDisplayName() + "\" with " + fetched.getMessages().size() + " messages");
     for (Message message : fetched.getMessages()) {
       out.println("   " + message.getRole() + ": " + text(message));
     }

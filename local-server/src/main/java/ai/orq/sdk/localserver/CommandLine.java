@@ -22,8 +22,8 @@ final class CommandLine {
   private CommandLine() {}
 
   /**
-   * Parses {@code args} into a builder; also accepts {@code --name=value}. Returns null for
-   * {@code --help}.
+   * Parses {@code args} into a builder; also accepts {@code --name=value}. Returns null for {@code
+   * --help}.
    *
    * @throws IllegalArgumentException for an unknown option or a bad value
    */
@@ -40,7 +40,9 @@ final class CommandLine {
       if (name.equals("--help") || name.equals("-h")) {
         return null;
       }
-      if (!name.equals("--port") && !name.equals("--api-key") && !name.equals("--token-delay-ms")
+      if (!name.equals("--port")
+          && !name.equals("--api-key")
+          && !name.equals("--token-delay-ms")
           && !name.equals("--script")) {
         throw new IllegalArgumentException("unknown option: " + args[i]);
       }

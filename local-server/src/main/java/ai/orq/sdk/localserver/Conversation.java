@@ -11,8 +11,10 @@ final class Conversation {
   static final String LOCAL_USER = "user_local";
 
   final String id;
+
   /** Creation order: a strictly increasing number, independent of clock resolution. */
   final long sequence;
+
   final long createdAt;
   final List<JsonObject> messages = new ArrayList<>();
   String displayName;

@@ -30,7 +30,8 @@ final class ConversationApi {
   }
 
   JsonObject create(JsonObject body) {
-    Json.requiredString(body, "projectId", "projectId"); // validated; one local workspace holds all projects
+    Json.requiredString(
+        body, "projectId", "projectId"); // validated; one local workspace holds all projects
     String displayName = Json.optionalString(body, "displayName", "displayName");
     Json.checkMaxLength(displayName, MAX_NAME_LENGTH, "displayName");
     JsonObject metadata = Json.optionalObject(body, "metadata", "metadata");
@@ -38,13 +39,17 @@ final class ConversationApi {
     String entityId = null;
     String model = null;
     if (metadata != null) {
-      Boolean generating = Json.optionalBoolean(metadata, "generatingTitle", "metadata.generatingTitle");
+      Boolean generating =
+          Json.optionalBoolean(metadata, "generatingTitle", "metadata.generatingTitle");
       generatingTitle = generating != null && generating;
       entityId = Json.optionalString(metadata, "entityId", "metadata.entityId");
       model = Json.optionalString(metadata, "model", "metadata.model");
     }
     return store.create(
-        displayName == null ? Conversation.DEFAULT_NAME : displayName, generatingTitle, entityId, model);
+        displayName == null ? Conversation.DEFAULT_NAME : displayName,
+        generatingTitle,
+        entityId,
+        model);
   }
 
   JsonObject generateName(String id, JsonObject body) {
@@ -72,7 +77,8 @@ final class ConversationApi {
       if (generating != null && generating.isJsonNull()) {
         throw ApiError.unprocessable("metadata.generatingTitle must be a boolean");
       }
-      generatingTitle = Json.optionalBoolean(metadata, "generatingTitle", "metadata.generatingTitle");
+      generatingTitle =
+          Json.optionalBoolean(metadata, "generatingTitle", "metadata.generatingTitle");
       setEntityId = metadata.has("entityId");
       entityId = Json.optionalString(metadata, "entityId", "metadata.entityId");
     }

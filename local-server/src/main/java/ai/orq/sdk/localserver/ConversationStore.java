@@ -14,8 +14,10 @@ import java.util.Map;
  */
 final class ConversationStore {
   private final Ulid ulid;
+
   /** Insertion order is creation order. */
   private final Map<String, Conversation> conversations = new LinkedHashMap<>();
+
   /** Sequence of every id ever issued, so a deleted conversation still works as a list cursor. */
   private final Map<String, Long> issued = new HashMap<>();
 
@@ -25,7 +27,8 @@ final class ConversationStore {
     this.ulid = ulid;
   }
 
-  synchronized JsonObject create(String displayName, boolean generatingTitle, String entityId, String model) {
+  synchronized JsonObject create(
+      String displayName, boolean generatingTitle, String entityId, String model) {
     Conversation conversation = new Conversation(ulid.next("conv"), nextSequence++, now());
     conversation.displayName = displayName;
     conversation.generatingTitle = generatingTitle;
@@ -41,11 +44,16 @@ final class ConversationStore {
   }
 
   /**
-   * Applies a partial update: a null {@code displayName} or {@code generatingTitle} leaves the field
-   * as it is; {@code entityId} is applied (null detaches) only when {@code setEntityId} is true.
+   * Applies a partial update: a null {@code displayName} or {@code generatingTitle} leaves the
+   * field as it is; {@code entityId} is applied (null detaches) only when {@code setEntityId} is
+   * true.
    */
   synchronized JsonObject update(
-      String id, String displayName, Boolean generatingTitle, boolean setEntityId, String entityId) {
+      String id,
+      String displayName,
+      Boolean generatingTitle,
+      boolean setEntityId,
+      String entityId) {
     Conversation conversation = find(id);
     if (displayName != null) {
       conversation.displayName = displayName;
@@ -65,7 +73,11 @@ final class ConversationStore {
     Conversation conversation = find(id);
     if (!conversation.isUnnamed()) {
       throw ApiError.badRequest(
-          "Conversation " + id + " already has a display name: \"" + conversation.displayName + "\"");
+          "Conversation "
+              + id
+              + " already has a display name: \""
+              + conversation.displayName
+              + "\"");
     }
     conversation.displayName = displayName;
     conversation.generatingTitle = false;
@@ -103,7 +115,9 @@ final class ConversationStore {
         boolean matches = byEntity ? entityId.equals(c.entityId) : c.entityId == null;
         boolean inRange =
             cursorSequence == null
-                || (startingAfter != null ? c.sequence < cursorSequence : c.sequence > cursorSequence);
+                || (startingAfter != null
+                    ? c.sequence < cursorSequence
+                    : c.sequence > cursorSequence);
         if (matches && inRange) {
           candidates.add(c);
         }

@@ -14,7 +14,11 @@ import com.google.gson.Strictness;
  */
 final class Json {
   private static final Gson GSON =
-      new GsonBuilder().serializeNulls().disableHtmlEscaping().setStrictness(Strictness.STRICT).create();
+      new GsonBuilder()
+          .serializeNulls()
+          .disableHtmlEscaping()
+          .setStrictness(Strictness.STRICT)
+          .create();
 
   private Json() {}
 

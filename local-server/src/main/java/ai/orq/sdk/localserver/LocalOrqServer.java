@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,10 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>Conversations live in memory until the server is closed. Replies are deterministic: the
- * assistant answers {@code "You said: "} followed by the user's text, streamed word by word,
- * unless a test {@linkplain #enqueue scripts} what it does next (text in chunks, reasoning, tool
- * calls and reviews, a failed or cut-off stream, delays) or {@linkplain #failNext scripts HTTP
- * errors} for an operation. Every request is recorded for {@link #takeRequest()}:
+ * assistant answers {@code "You said: "} followed by the user's text, streamed word by word, unless
+ * a test {@linkplain #enqueue scripts} what it does next (text in chunks, reasoning, tool calls and
+ * reviews, a failed or cut-off stream, delays) or {@linkplain #failNext scripts HTTP errors} for an
+ * operation. Every request is recorded for {@link #takeRequest()}:
  *
  * <pre>{@code
  * server.failNext(Operation.CREATE_RESPONSE, 1, ScriptedError.status(429).retryAfter(Duration.ofMillis(10)));
@@ -55,8 +54,10 @@ public final class LocalOrqServer implements AutoCloseable {
   private final Duration tokenDelay;
   private final int threads;
   private final Script script = new Script();
+
   /** Null when the builder turned recording off. */
   private final BlockingQueue<RecordedRequest> recorded;
+
   private final ConversationStore store;
   private final Ulid ulid = new Ulid();
   private final AtomicInteger requestCount = new AtomicInteger();
@@ -76,7 +77,9 @@ public final class LocalOrqServer implements AutoCloseable {
     }
   }
 
-  /** Returns a builder with the defaults: key {@code "local-test-key"}, an ephemeral port, no delay. */
+  /**
+   * Returns a builder with the defaults: key {@code "local-test-key"}, an ephemeral port, no delay.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -95,8 +98,15 @@ public final class LocalOrqServer implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("Already started.");
     }
-    Router router = new Router(apiKey, ulid, new ConversationApi(store),
-        new ResponseApi(store, ulid, tokenDelay, script), script, recorded, requestCount);
+    Router router =
+        new Router(
+            apiKey,
+            ulid,
+            new ConversationApi(store),
+            new ResponseApi(store, ulid, tokenDelay, script),
+            script,
+            recorded,
+            requestCount);
     preferNoDelay();
     HttpServer http;
     try {
@@ -130,8 +140,8 @@ public final class LocalOrqServer implements AutoCloseable {
   }
 
   /**
-   * Queues responses for the next {@code createConversationResponse} requests, to any
-   * conversation, one each, in order. Once the queue is empty the server echoes again.
+   * Queues responses for the next {@code createConversationResponse} requests, to any conversation,
+   * one each, in order. Once the queue is empty the server echoes again.
    */
   public void enqueue(ScriptedResponse... responses) {
     if (responses == null) {
@@ -221,17 +231,17 @@ public final class LocalOrqServer implements AutoCloseable {
 
   private BlockingQueue<RecordedRequest> recorded() {
     if (recorded == null) {
-      throw new IllegalStateException("This server does not record requests; see Builder.recordRequests.");
+      throw new IllegalStateException(
+          "This server does not record requests; see Builder.recordRequests.");
     }
     return recorded;
   }
 
   /**
-   * Runs a server from the command line until the process is killed: {@code --port N} (default
-   * 0, ephemeral), {@code --api-key K} (default {@code local-test-key}), {@code
-   * --token-delay-ms N} (default 0) and {@code --script FILE} (scripted responses and errors as
-   * JSON, see the module's README). Prints the base URL on the first line of standard output.
-   * Requests are not recorded.
+   * Runs a server from the command line until the process is killed: {@code --port N} (default 0,
+   * ephemeral), {@code --api-key K} (default {@code local-test-key}), {@code --token-delay-ms N}
+   * (default 0) and {@code --script FILE} (scripted responses and errors as JSON, see the module's
+   * README). Prints the base URL on the first line of standard output. Requests are not recorded.
    */
   public static void main(String[] args) throws InterruptedException {
     LocalOrqServer server;
@@ -273,7 +283,8 @@ public final class LocalOrqServer implements AutoCloseable {
           return thread;
         };
     ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
+        new ThreadPoolExecutor(
+            threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
     pool.allowCoreThreadTimeOut(true);
     return pool;
   }
@@ -323,8 +334,8 @@ public final class LocalOrqServer implements AutoCloseable {
     }
 
     /**
-     * Whether to keep every request for {@link LocalOrqServer#takeRequest()}. Defaults to true;
-     * a long-running server (the command line) turns it off so memory does not grow.
+     * Whether to keep every request for {@link LocalOrqServer#takeRequest()}. Defaults to true; a
+     * long-running server (the command line) turns it off so memory does not grow.
      */
     public Builder recordRequests(boolean recordRequests) {
       this.recordRequests = recordRequests;

@@ -47,6 +47,7 @@ public enum Operation {
     for (Operation operation : values()) {
       known.append(known.length() == 0 ? "" : ", ").append(operation.operationId);
     }
-    throw new IllegalArgumentException("unknown operation \"" + operationId + "\"; known: " + known);
+    throw new IllegalArgumentException(
+        "unknown operation \"" + operationId + "\"; known: " + known);
   }
 }

@@ -23,8 +23,15 @@ final class Playback {
   private final JsonArray textParts = new JsonArray();
   private int completionTokens;
 
-  Playback(EventStreamWriter events, Ulid ulid, ConversationStore store, String conversationId,
-      String assistantMessageId, Duration tokenDelay, Duration eventDelay, int promptTokens) {
+  Playback(
+      EventStreamWriter events,
+      Ulid ulid,
+      ConversationStore store,
+      String conversationId,
+      String assistantMessageId,
+      Duration tokenDelay,
+      Duration eventDelay,
+      int promptTokens) {
     this.events = events;
     this.ulid = ulid;
     this.store = store;
@@ -40,7 +47,9 @@ final class Playback {
     events.event(type, data);
   }
 
-  /** Streams a part of {@code kind} ("text" or "reasoning", also its content property) in chunks. */
+  /**
+   * Streams a part of {@code kind} ("text" or "reasoning", also its content property) in chunks.
+   */
   void part(String kind, List<String> chunks) throws IOException, InterruptedException {
     String partId = ulid.next(kind);
     StringBuilder whole = new StringBuilder();
@@ -77,7 +86,9 @@ final class Playback {
       return;
     }
     try {
-      store.addMessage(conversationId, ResponseApi.message(assistantMessageId, conversationId, "assistant", textParts));
+      store.addMessage(
+          conversationId,
+          ResponseApi.message(assistantMessageId, conversationId, "assistant", textParts));
     } catch (ApiError deletedMeanwhile) {
       // The conversation was deleted while we streamed; finish the stream all the same.
     }

@@ -24,8 +24,14 @@ public final class RecordedRequest {
   private final String body;
   private final Operation operation;
 
-  RecordedRequest(int sequenceNumber, String method, String path, Map<String, String> query,
-      Map<String, List<String>> headers, String body, Operation operation) {
+  RecordedRequest(
+      int sequenceNumber,
+      String method,
+      String path,
+      Map<String, String> query,
+      Map<String, List<String>> headers,
+      String body,
+      Operation operation) {
     this.sequenceNumber = sequenceNumber;
     this.method = method;
     this.path = path;

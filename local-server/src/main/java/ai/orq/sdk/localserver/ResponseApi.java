@@ -38,13 +38,15 @@ final class ResponseApi {
     String messageId = Json.optionalString(message, "messageId", "message.messageId");
     String model = Json.requiredString(body, "model", "model");
     if (!model.matches("[^/\\s]+/\\S+")) {
-      throw ApiError.unprocessable("model must have the form provider/model_id, got \"" + model + "\"");
+      throw ApiError.unprocessable(
+          "model must have the form provider/model_id, got \"" + model + "\"");
     }
     String taskId = Json.optionalString(body, "task_id", "task_id");
     Json.optionalBoolean(body, "stream", "stream"); // type-checked only: this server always streams
 
     String userMessageId = messageId != null ? messageId : ulid.next("msg");
-    store.addMessage(conversationId, message(userMessageId, conversationId, "user", parts.deepCopy()));
+    store.addMessage(
+        conversationId, message(userMessageId, conversationId, "user", parts.deepCopy()));
 
     JsonObject started = new JsonObject();
     started.addProperty("responseId", ulid.next("resp"));
@@ -66,8 +68,16 @@ final class ResponseApi {
       exchange.sendResponseHeaders(200, 0); // chunked
       EventStreamWriter events = new EventStreamWriter(exchange.getResponseBody());
       events.event("response.started", started);
-      script.play(new Playback(events, ulid, store, conversationId, started.get("assistantMessageId").getAsString(),
-          tokenDelay, script.eventDelay(), reply.promptTokens));
+      script.play(
+          new Playback(
+              events,
+              ulid,
+              store,
+              conversationId,
+              started.get("assistantMessageId").getAsString(),
+              tokenDelay,
+              script.eventDelay(),
+              reply.promptTokens));
     } catch (IOException e) {
       // The client went away mid-stream: nothing to tell anyone, just stop.
     } catch (InterruptedException e) {

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,12 +23,20 @@ final class Router implements HttpHandler {
   private final ConversationApi conversations;
   private final ResponseApi responses;
   private final Script script;
+
   /** Null when requests are not recorded. */
   private final BlockingQueue<RecordedRequest> recorded;
+
   private final AtomicInteger sequence;
 
-  Router(String apiKey, Ulid ulid, ConversationApi conversations, ResponseApi responses, Script script,
-      BlockingQueue<RecordedRequest> recorded, AtomicInteger sequence) {
+  Router(
+      String apiKey,
+      Ulid ulid,
+      ConversationApi conversations,
+      ResponseApi responses,
+      Script script,
+      BlockingQueue<RecordedRequest> recorded,
+      AtomicInteger sequence) {
     this.expectedAuthorization = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
     this.ulid = ulid;
     this.conversations = conversations;
@@ -72,12 +79,25 @@ final class Router implements HttpHandler {
     }
   }
 
-  private void record(HttpExchange exchange, int number, String method, String path, String body, Operation operation) {
+  private void record(
+      HttpExchange exchange,
+      int number,
+      String method,
+      String path,
+      String body,
+      Operation operation) {
     if (recorded == null) {
       return;
     }
-    recorded.add(new RecordedRequest(number, method, path, Exchanges.query(exchange),
-        exchange.getRequestHeaders(), body, operation));
+    recorded.add(
+        new RecordedRequest(
+            number,
+            method,
+            path,
+            Exchanges.query(exchange),
+            exchange.getRequestHeaders(),
+            body,
+            operation));
   }
 
   private void authenticate(String authorization) {
@@ -90,7 +110,8 @@ final class Router implements HttpHandler {
     }
   }
 
-  private void dispatch(HttpExchange exchange, Operation operation, String id, String body) throws IOException {
+  private void dispatch(HttpExchange exchange, Operation operation, String id, String body)
+      throws IOException {
     switch (operation) {
       case LIST:
         Exchanges.sendJson(exchange, 200, conversations.list(Exchanges.query(exchange)));
@@ -116,7 +137,9 @@ final class Router implements HttpHandler {
     }
   }
 
-  /** Where a method and path lead: an operation (and conversation id), or a 404 or 405 to answer. */
+  /**
+   * Where a method and path lead: an operation (and conversation id), or a 404 or 405 to answer.
+   */
   private static Route route(String method, String path) {
     if (path.equals(LIST)) {
       return Route.of(method, path, null, Operation.LIST);
@@ -124,12 +147,14 @@ final class Router implements HttpHandler {
     if (path.equals(COLLECTION)) {
       return Route.of(method, path, null, Operation.CREATE);
     }
-    String[] segments = path.startsWith(LIST) ? path.substring(LIST.length()).split("/", -1) : new String[0];
+    String[] segments =
+        path.startsWith(LIST) ? path.substring(LIST.length()).split("/", -1) : new String[0];
     if (segments.length == 0 || segments.length > 2 || segments[0].isEmpty()) {
       return Route.notFound(method, path);
     }
     if (segments.length == 1) {
-      return Route.of(method, path, segments[0], Operation.RETRIEVE, Operation.UPDATE, Operation.DELETE);
+      return Route.of(
+          method, path, segments[0], Operation.RETRIEVE, Operation.UPDATE, Operation.DELETE);
     } else if (segments[1].equals("generate-name")) {
       return Route.of(method, path, segments[0], Operation.GENERATE_NAME);
     } else if (segments[1].equals("responses")) {
@@ -178,7 +203,10 @@ final class Router implements HttpHandler {
         throw ApiError.notFound("No route for " + method + " " + path);
       }
       exchange.getResponseHeaders().set("Allow", allow);
-      String hint = path.equals(COLLECTION) && method.equals("GET") ? "; list conversations with GET " + LIST : "";
+      String hint =
+          path.equals(COLLECTION) && method.equals("GET")
+              ? "; list conversations with GET " + LIST
+              : "";
       throw ApiError.methodNotAllowed(
           "Method " + method + " is not allowed on " + path + " (allowed: " + allow + ")" + hint);
     }

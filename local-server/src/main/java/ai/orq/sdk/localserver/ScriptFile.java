@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON form of a script, for the command line's {@code --script file.json}; the local
- * server's README describes it. Parsed up front, so a mistake fails before the server starts, with
- * a message naming its JSON path.
+ * The JSON form of a script, for the command line's {@code --script file.json}; the local server's
+ * README describes it. Parsed up front, so a mistake fails before the server starts, with a message
+ * naming its JSON path.
  */
 final class ScriptFile {
   private final List<ScriptedResponse> responses = new ArrayList<>();
@@ -31,7 +31,8 @@ final class ScriptFile {
       if (entry.getKey().equals("responses")) {
         JsonArray responses = array(entry.getValue(), "responses");
         for (int i = 0; i < responses.size(); i++) {
-          file.responses.add(response(object(responses.get(i), "responses[" + i + "]"), "responses[" + i + "]"));
+          file.responses.add(
+              response(object(responses.get(i), "responses[" + i + "]"), "responses[" + i + "]"));
         }
       } else if (entry.getKey().equals("errors")) {
         JsonArray errors = array(entry.getValue(), "errors");
@@ -39,8 +40,8 @@ final class ScriptFile {
           file.failures.add(error(object(errors.get(i), "errors[" + i + "]"), "errors[" + i + "]"));
         }
       } else {
-        throw new IllegalArgumentException("script: unknown property \"" + entry.getKey()
-            + "\" (expected responses, errors)");
+        throw new IllegalArgumentException(
+            "script: unknown property \"" + entry.getKey() + "\" (expected responses, errors)");
       }
     }
     return file;
@@ -86,7 +87,8 @@ final class ScriptFile {
             break;
           case "fail":
             JsonObject fail = object(value, at);
-            builder.fail(integer(fail.get("code"), at + ".code"), string(fail.get("error"), at + ".error"));
+            builder.fail(
+                integer(fail.get("code"), at + ".code"), string(fail.get("error"), at + ".error"));
             break;
           case "truncate":
             if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
@@ -94,14 +96,16 @@ final class ScriptFile {
             }
             if (value.getAsBoolean()) {
               builder.truncate();
-              }
+            }
             break;
           default:
-            throw new IllegalArgumentException("unknown property (expected headersDelayMs, eventDelayMs, steps, "
-                + "finish, pendingToolCalls, fail, truncate)");
+            throw new IllegalArgumentException(
+                "unknown property (expected headersDelayMs, eventDelayMs, steps, "
+                    + "finish, pendingToolCalls, fail, truncate)");
         }
       } catch (IllegalStateException e) {
-        throw new IllegalArgumentException(path + ": only one of finish, pendingToolCalls, fail and truncate");
+        throw new IllegalArgumentException(
+            path + ": only one of finish, pendingToolCalls, fail and truncate");
       } catch (IllegalArgumentException | NullPointerException e) {
         throw wrap(at, e);
       }
@@ -111,7 +115,8 @@ final class ScriptFile {
 
   private static void step(ScriptedResponse.Builder builder, JsonObject json, String path) {
     if (json.size() != 1) {
-      throw new IllegalArgumentException(path + " must have exactly one property, the kind of step");
+      throw new IllegalArgumentException(
+          path + " must have exactly one property, the kind of step");
     }
     Map.Entry<String, JsonElement> entry = json.entrySet().iterator().next();
     String at = path + "." + entry.getKey();
@@ -133,7 +138,8 @@ final class ScriptFile {
         JsonObject review = object(value, at);
         String outcome = string(review.get("review"), at + ".review");
         if (!outcome.equals("approved") && !outcome.equals("rejected")) {
-          throw new IllegalArgumentException(at + ".review must be \"approved\" or \"rejected\", was \"" + outcome + "\"");
+          throw new IllegalArgumentException(
+              at + ".review must be \"approved\" or \"rejected\", was \"" + outcome + "\"");
         }
         builder.toolReviewDone(call(review, at), outcome.equals("approved"));
         break;
@@ -150,19 +156,30 @@ final class ScriptFile {
         builder.pause(millis(value, at));
         break;
       default:
-        throw new IllegalArgumentException(at + ": unknown step (expected text, reasoning, toolStarted, "
-            + "toolReviewRequested, toolReviewDone, toolDone, toolFailed, pauseMs)");
+        throw new IllegalArgumentException(
+            at
+                + ": unknown step (expected text, reasoning, toolStarted, "
+                + "toolReviewRequested, toolReviewDone, toolDone, toolFailed, pauseMs)");
     }
   }
 
-  /** {@code {"toolCallId", "toolName", "arguments"?, "toolId"?}}; other properties belong to the step. */
+  /**
+   * {@code {"toolCallId", "toolName", "arguments"?, "toolId"?}}; other properties belong to the
+   * step.
+   */
   private static ScriptedToolCall call(JsonObject json, String path) {
     JsonElement arguments = json.get("arguments");
-    String argumentsJson = arguments == null ? "{}" : Json.write(object(arguments, path + ".arguments"));
+    String argumentsJson =
+        arguments == null ? "{}" : Json.write(object(arguments, path + ".arguments"));
     try {
-      ScriptedToolCall call = ScriptedToolCall.of(string(json.get("toolCallId"), path + ".toolCallId"),
-          string(json.get("toolName"), path + ".toolName"), argumentsJson);
-      return json.has("toolId") ? call.withToolId(string(json.get("toolId"), path + ".toolId")) : call;
+      ScriptedToolCall call =
+          ScriptedToolCall.of(
+              string(json.get("toolCallId"), path + ".toolCallId"),
+              string(json.get("toolName"), path + ".toolName"),
+              argumentsJson);
+      return json.has("toolId")
+          ? call.withToolId(string(json.get("toolId"), path + ".toolId"))
+          : call;
     } catch (NullPointerException e) {
       throw wrap(path, e);
     }
@@ -195,8 +212,8 @@ final class ScriptFile {
             message = string(value, at);
             break;
           default:
-            throw new IllegalArgumentException("unknown property (expected operation, status, times, "
-                + "retryAfterMs, message)");
+            throw new IllegalArgumentException(
+                "unknown property (expected operation, status, times, " + "retryAfterMs, message)");
         }
       } catch (IllegalArgumentException e) {
         throw wrap(at, e);

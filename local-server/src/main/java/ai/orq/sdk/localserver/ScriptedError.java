@@ -17,6 +17,7 @@ import java.util.List;
 public final class ScriptedError {
   final int status;
   final String message;
+
   /** Name and value, alternating. */
   final List<String> headers;
 
@@ -33,10 +34,11 @@ public final class ScriptedError {
    */
   public static ScriptedError status(int status) {
     if (status < 400 || status > 599) {
-      throw new IllegalArgumentException("status must be an error status from 400 to 599, was " + status);
+      throw new IllegalArgumentException(
+          "status must be an error status from 400 to 599, was " + status);
     }
-    return new ScriptedError(status, "Scripted HTTP " + status + " from the local orq server",
-        Collections.emptyList());
+    return new ScriptedError(
+        status, "Scripted HTTP " + status + " from the local orq server", Collections.emptyList());
   }
 
   /** A copy whose body is {@code {"message": message}}. */
@@ -59,14 +61,16 @@ public final class ScriptedError {
 
   /**
    * A copy that asks the client to wait: {@code Retry-After} in whole seconds (rounded up), and,
-   * when {@code delay} is not a whole number of seconds, also {@code retry-after-ms}, which the
-   * SDK prefers, so tests need not wait a full second.
+   * when {@code delay} is not a whole number of seconds, also {@code retry-after-ms}, which the SDK
+   * prefers, so tests need not wait a full second.
    */
   public ScriptedError retryAfter(Duration delay) {
     Scripts.requireNonNegative(delay, "delay");
     long millis = delay.toMillis();
     ScriptedError withSeconds = header("Retry-After", String.valueOf((millis + 999) / 1000));
-    return millis % 1000 == 0 ? withSeconds : withSeconds.header("retry-after-ms", String.valueOf(millis));
+    return millis % 1000 == 0
+        ? withSeconds
+        : withSeconds.header("retry-after-ms", String.valueOf(millis));
   }
 
   @Override

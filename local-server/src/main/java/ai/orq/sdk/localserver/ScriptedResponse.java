@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * What the assistant does in answer to one message: the events of one response stream, in order.
- * Queue it with {@link LocalOrqServer#enqueue}; the next {@code createConversationResponse}
- * request plays it instead of the default echo.
+ * Queue it with {@link LocalOrqServer#enqueue}; the next {@code createConversationResponse} request
+ * plays it instead of the default echo.
  *
  * <pre>{@code
  * ScriptedToolCall refund = ScriptedToolCall.of("call_1", "refund", "{\"order\":\"A-17\"}");
@@ -25,16 +25,24 @@ import java.util.List;
  *     .build());
  * }</pre>
  *
- * <p>Every stream starts with {@code response.started}. It ends, unless told otherwise, with
- * {@code response.done} (finish reason {@code stop}, word-count usage) and {@code [DONE]}; {@link
+ * <p>Every stream starts with {@code response.started}. It ends, unless told otherwise, with {@code
+ * response.done} (finish reason {@code stop}, word-count usage) and {@code [DONE]}; {@link
  * Builder#finish}, {@link Builder#finishWithToolCalls}, {@link Builder#fail} and {@link
  * Builder#truncate} choose another ending. The assistant message is stored, with the text parts,
  * just before {@code response.done}; a failed or truncated response stores none. Immutable.
  */
 public final class ScriptedResponse {
   /** The finish reasons of the spec; a test checks them against {@code FinishReason}. */
-  static final List<String> FINISH_REASONS = Collections.unmodifiableList(Arrays.asList(
-      "stop", "length", "tool_calls", "content_filter", "function_call", "max_iterations", "max_time"));
+  static final List<String> FINISH_REASONS =
+      Collections.unmodifiableList(
+          Arrays.asList(
+              "stop",
+              "length",
+              "tool_calls",
+              "content_filter",
+              "function_call",
+              "max_iterations",
+              "max_time"));
 
   private final List<Step> steps;
   private final Duration headersDelay;
@@ -45,7 +53,8 @@ public final class ScriptedResponse {
     this.steps = Collections.unmodifiableList(new ArrayList<>(builder.steps));
     this.headersDelay = builder.headersDelay;
     this.eventDelay = builder.eventDelay;
-    this.ending = builder.ending != null ? builder.ending : Ending.finished("stop", Collections.emptyList());
+    this.ending =
+        builder.ending != null ? builder.ending : Ending.finished("stop", Collections.emptyList());
   }
 
   public static Builder builder() {
@@ -65,7 +74,10 @@ public final class ScriptedResponse {
     return eventDelay;
   }
 
-  /** Streams the events after {@code response.started}; the caller wrote that and writes nothing after. */
+  /**
+   * Streams the events after {@code response.started}; the caller wrote that and writes nothing
+   * after.
+   */
   void play(Playback playback) throws IOException, InterruptedException {
     for (Step step : steps) {
       step.play(playback);
@@ -83,7 +95,10 @@ public final class ScriptedResponse {
     void play(Playback playback) throws IOException, InterruptedException;
   }
 
-  /** Configures a {@link ScriptedResponse}; the steps play in the order they are added. Not thread-safe. */
+  /**
+   * Configures a {@link ScriptedResponse}; the steps play in the order they are added. Not
+   * thread-safe.
+   */
   public static final class Builder {
     private final List<Step> steps = new ArrayList<>();
     private Duration headersDelay = Duration.ZERO;
@@ -109,24 +124,32 @@ public final class ScriptedResponse {
 
     /** {@code tool.started}: the assistant runs {@code call}. */
     public Builder toolStarted(ScriptedToolCall call) {
-      return tool("tool.started", call, data -> {
-        data.addProperty("toolName", call.toolName);
-        data.add("arguments", call.arguments());
-      });
+      return tool(
+          "tool.started",
+          call,
+          data -> {
+            data.addProperty("toolName", call.toolName);
+            data.add("arguments", call.arguments());
+          });
     }
 
     /** {@code tool.review.requested}: {@code call} waits for a person to approve it. */
     public Builder toolReviewRequested(ScriptedToolCall call) {
-      return tool("tool.review.requested", call, data -> {
-        data.addProperty("toolName", call.toolName);
-        data.add("arguments", call.arguments());
-        data.addProperty("requiresApproval", true);
-      });
+      return tool(
+          "tool.review.requested",
+          call,
+          data -> {
+            data.addProperty("toolName", call.toolName);
+            data.add("arguments", call.arguments());
+            data.addProperty("requiresApproval", true);
+          });
     }
 
     /** {@code tool.review.done}: the review of {@code call} ended, approved or rejected. */
     public Builder toolReviewDone(ScriptedToolCall call, boolean approved) {
-      return tool("tool.review.done", call,
+      return tool(
+          "tool.review.done",
+          call,
           data -> data.addProperty("review", approved ? "approved" : "rejected"));
     }
 
@@ -166,8 +189,8 @@ public final class ScriptedResponse {
     }
 
     /**
-     * Ends with {@code response.done} carrying this finish reason, then {@code [DONE]}. The
-     * default ending is finish reason {@code "stop"}.
+     * Ends with {@code response.done} carrying this finish reason, then {@code [DONE]}. The default
+     * ending is finish reason {@code "stop"}.
      *
      * @param finishReason one of {@code stop}, {@code length}, {@code tool_calls}, {@code
      *     content_filter}, {@code function_call} (see also {@link #finishWithToolCalls}), {@code
@@ -202,14 +225,15 @@ public final class ScriptedResponse {
     }
 
     /**
-     * Ends with {@code response.failed} carrying this HTTP-like status code and error, then
-     * {@code [DONE]}.
+     * Ends with {@code response.failed} carrying this HTTP-like status code and error, then {@code
+     * [DONE]}.
      *
      * @throws IllegalArgumentException when {@code code} is not from 400 to 599
      */
     public Builder fail(int code, String error) {
       if (code < 400 || code > 599) {
-        throw new IllegalArgumentException("code must be an error status from 400 to 599, was " + code);
+        throw new IllegalArgumentException(
+            "code must be an error status from 400 to 599, was " + code);
       }
       Scripts.requireNonBlank(error, "error");
       return end(Ending.failed(code, error));
@@ -245,13 +269,14 @@ public final class ScriptedResponse {
       if (call == null) {
         throw new NullPointerException("call == null");
       }
-      steps.add(playback -> {
-        JsonObject data = new JsonObject();
-        data.addProperty("toolId", call.toolId);
-        data.addProperty("toolCallId", call.toolCallId);
-        fill.fill(data);
-        playback.event(type, data);
-      });
+      steps.add(
+          playback -> {
+            JsonObject data = new JsonObject();
+            data.addProperty("toolId", call.toolId);
+            data.addProperty("toolCallId", call.toolCallId);
+            fill.fill(data);
+            playback.event(type, data);
+          });
       return this;
     }
 
@@ -275,7 +300,11 @@ public final class ScriptedResponse {
     private final int failureCode; // 0 unless failed
     private final String failure;
 
-    private Ending(String finishReason, List<ScriptedToolCall> pendingToolCalls, int failureCode, String failure) {
+    private Ending(
+        String finishReason,
+        List<ScriptedToolCall> pendingToolCalls,
+        int failureCode,
+        String failure) {
       this.finishReason = finishReason;
       this.pendingToolCalls = pendingToolCalls;
       this.failureCode = failureCode;

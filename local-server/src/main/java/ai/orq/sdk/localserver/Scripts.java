@@ -2,8 +2,8 @@ package ai.orq.sdk.localserver;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.time.Duration;
 
 /** Argument checks shared by the script classes; each failure names the argument. */

@@ -3,8 +3,8 @@ package ai.orq.sdk.localserver;
 import java.security.SecureRandom;
 
 /**
- * Monotonic ULID generator: 26 characters of lowercase Crockford base32 (as orq.ai writes them),
- * a 48-bit millisecond timestamp followed by 80 random bits. Within one millisecond the random part
+ * Monotonic ULID generator: 26 characters of lowercase Crockford base32 (as orq.ai writes them), a
+ * 48-bit millisecond timestamp followed by 80 random bits. Within one millisecond the random part
  * is incremented, so ids from one generator sort (as strings) in the order they were made.
  * Thread-safe.
  */

@@ -42,7 +42,7 @@ public final class JsonModels {
     JsonReader reader = gson.newJsonReader(new StringReader(json));
     try {
       try {
-        reader.peek();
+        JsonToken unused = reader.peek();
       } catch (EOFException e) {
         return null; // an empty body
       }
@@ -67,7 +67,7 @@ public final class JsonModels {
     @SuppressWarnings("unchecked")
     TypeAdapter<T> adapter = (TypeAdapter<T>) gson.getAdapter(model.getClass());
     try {
-      adapter.fromJsonTree(adapter.toJsonTree(model));
+      T unused = adapter.fromJsonTree(adapter.toJsonTree(model));
     } catch (ModelJsonException e) {
       String path = name + e.path().substring(1);
       throw new IllegalArgumentException(

@@ -42,17 +42,24 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Use either the annotation or a registered extension on one class, not both.
  */
 public final class OrqLocalServerExtension
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(OrqLocalServerExtension.class);
   private static final String KEY = "environment";
 
   /** Null: whatever {@link OrqLocalServerTest#perClass()} says. */
   private final Boolean perClass;
+
   private final Consumer<LocalOrqServer.Builder> serverSettings;
   private final Consumer<OrqClient.Builder> clientSettings;
+
   /** The per-class environment; null when none is running. */
   private volatile Environment classEnvironment;
+
   /** The per-test environment of the test running on this thread. */
   private final ThreadLocal<Environment> testEnvironment = new ThreadLocal<>();
 
@@ -62,7 +69,9 @@ public final class OrqLocalServerExtension
   }
 
   private OrqLocalServerExtension(
-      Boolean perClass, Consumer<LocalOrqServer.Builder> serverSettings, Consumer<OrqClient.Builder> clientSettings) {
+      Boolean perClass,
+      Consumer<LocalOrqServer.Builder> serverSettings,
+      Consumer<OrqClient.Builder> clientSettings) {
     this.perClass = perClass;
     this.serverSettings = serverSettings;
     this.clientSettings = clientSettings;
@@ -73,8 +82,8 @@ public final class OrqLocalServerExtension
   }
 
   /**
-   * The server of the current test: the class's server when it is shared per class, otherwise
-   * the server of the test running on the calling thread.
+   * The server of the current test: the class's server when it is shared per class, otherwise the
+   * server of the test running on the calling thread.
    *
    * @throws IllegalStateException outside a test and its lifecycle methods
    */
@@ -131,20 +140,27 @@ public final class OrqLocalServerExtension
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Environment environment = context.getStore(NAMESPACE).get(KEY, Environment.class);
     if (environment == null) {
-      throw new ParameterResolutionException("No local orq server is running for "
-          + parameter.getDeclaringExecutable() + ": with a server per test, only @BeforeEach, @Test and "
-          + "@AfterEach methods can take one; use @OrqLocalServerTest(perClass = true) for constructors and "
-          + "@BeforeAll methods");
+      throw new ParameterResolutionException(
+          "No local orq server is running for "
+              + parameter.getDeclaringExecutable()
+              + ": with a server per test, only @BeforeEach, @Test and @AfterEach methods can take"
+              + " one; use @OrqLocalServerTest(perClass = true) for constructors and @BeforeAll"
+              + " methods");
     }
-    return parameter.getParameter().getType() == LocalOrqServer.class ? environment.server : environment.client;
+    return parameter.getParameter().getType() == LocalOrqServer.class
+        ? environment.server
+        : environment.client;
   }
 
   private boolean isPerClass(ExtensionContext context) {
     if (perClass != null) {
       return perClass;
     }
-    for (Class<?> type = context.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
-      Optional<OrqLocalServerTest> annotation = AnnotationSupport.findAnnotation(type, OrqLocalServerTest.class);
+    for (Class<?> type = context.getRequiredTestClass();
+        type != null;
+        type = type.getEnclosingClass()) {
+      Optional<OrqLocalServerTest> annotation =
+          AnnotationSupport.findAnnotation(type, OrqLocalServerTest.class);
       if (annotation.isPresent()) {
         return annotation.get().perClass();
       }
@@ -157,7 +173,8 @@ public final class OrqLocalServerExtension
     serverSettings.accept(serverBuilder);
     LocalOrqServer server = serverBuilder.build().start();
     try {
-      OrqClient.Builder clientBuilder = OrqClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl());
+      OrqClient.Builder clientBuilder =
+          OrqClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl());
       clientSettings.accept(clientBuilder);
       Environment environment = new Environment(server, clientBuilder.build());
       context.getStore(NAMESPACE).put(KEY, environment);
@@ -182,7 +199,8 @@ public final class OrqLocalServerExtension
     Environment environment = classEnvironment != null ? classEnvironment : testEnvironment.get();
     if (environment == null) {
       throw new IllegalStateException(
-          "No local orq server is running here: call server() and client() from a test or its lifecycle methods");
+          "No local orq server is running here: call server() and client() from a test or its"
+              + " lifecycle methods");
     }
     return environment;
   }
@@ -215,8 +233,8 @@ public final class OrqLocalServerExtension
     private Builder() {}
 
     /**
-     * One server and client for all tests of the class (register the extension in a static
-     * field then), instead of a fresh pair for each test. Defaults to false.
+     * One server and client for all tests of the class (register the extension in a static field
+     * then), instead of a fresh pair for each test. Defaults to false.
      */
     public Builder perClass(boolean perClass) {
       this.perClass = perClass;

@@ -9,10 +9,10 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a fresh {@link ai.orq.sdk.localserver.LocalOrqServer} on its own loopback port for each
- * test of the class (or one for the whole class with {@link #perClass()}), and injects it and an
- * {@link ai.orq.sdk.OrqClient} pointed at it into test, lifecycle-method and constructor
- * parameters. Both are closed when the test (or class) is done. Tests may run in parallel.
+ * Runs a fresh {@link ai.orq.sdk.localserver.LocalOrqServer} on its own loopback port for each test
+ * of the class (or one for the whole class with {@link #perClass()}), and injects it and an {@link
+ * ai.orq.sdk.OrqClient} pointed at it into test, lifecycle-method and constructor parameters. Both
+ * are closed when the test (or class) is done. Tests may run in parallel.
  *
  * <pre>{@code
  * @OrqLocalServerTest
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>To configure the server or the client, register an {@link OrqLocalServerExtension} built
- * with {@link OrqLocalServerExtension#builder()} instead.
+ * <p>To configure the server or the client, register an {@link OrqLocalServerExtension} built with
+ * {@link OrqLocalServerExtension#builder()} instead.
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
