@@ -1,7 +1,6 @@
 /** Incremental server-sent-event streaming for the orq.ai SDK, found by the core as a service. */
 module ai.orq.sdk.streaming {
   requires transitive ai.orq.sdk;
-  requires okhttp3.logging;
   requires okio;
   requires static jakarta.annotation;
 

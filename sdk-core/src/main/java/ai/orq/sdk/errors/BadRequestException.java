@@ -8,6 +8,7 @@ import okhttp3.Headers;
  * display name.
  */
 public final class BadRequestException extends OrqServiceException {
+  private static final long serialVersionUID = 1L;
 
   public BadRequestException(Headers headers, String rawBody, @Nullable String errorMessage) {
     super(400, headers, rawBody, errorMessage);

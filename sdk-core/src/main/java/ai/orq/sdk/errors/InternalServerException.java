@@ -5,6 +5,7 @@ import okhttp3.Headers;
 
 /** HTTP 5xx: the server or a gateway in front of it failed. Retried by default. */
 public final class InternalServerException extends OrqServiceException {
+  private static final long serialVersionUID = 1L;
 
   public InternalServerException(
       int statusCode, Headers headers, String rawBody, @Nullable String errorMessage) {

@@ -9,6 +9,7 @@ import okhttp3.Headers;
  * characters are escaped.
  */
 public final class InvalidResponseException extends OrqException {
+  private static final long serialVersionUID = 1L;
   private static final int MAX_SNIPPET_CHARS = 1024;
 
   private final int statusCode;

@@ -8,6 +8,7 @@ import jakarta.annotation.Nullable;
  * not malformed: it arrives as {@code ai.orq.sdk.UnknownResponseEvent}.)
  */
 public final class MalformedEventException extends OrqException {
+  private static final long serialVersionUID = 1L;
   private static final int MAX_MESSAGE_CHARS = 200;
 
   private final String rawData;

@@ -4,6 +4,8 @@ import jakarta.annotation.Nullable;
 
 /** The root of every exception the SDK throws. Unchecked. */
 public class OrqException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   /** The response header that carries the server's request id. */
   public static final String REQUEST_ID_HEADER = "x-request-id";
 

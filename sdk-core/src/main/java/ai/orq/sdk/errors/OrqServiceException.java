@@ -13,6 +13,7 @@ import okhttp3.Headers;
  * it cannot forge log lines; {@link #errorMessage()} and {@link #rawBody()} keep it as sent.
  */
 public class OrqServiceException extends OrqException {
+  private static final long serialVersionUID = 1L;
   private static final int MESSAGE_SNIPPET_CHARS = 200;
   private static final int MAX_ERROR_MESSAGE_CHARS = 1_000;
 

@@ -8,6 +8,7 @@ import jakarta.annotation.Nullable;
  * ends normally.
  */
 public final class ResponseFailedException extends OrqException {
+  private static final long serialVersionUID = 1L;
   private final String error;
   @Nullable private final Integer code;
 

@@ -6,6 +6,7 @@ package ai.orq.sdk.errors;
  * decompression. The rest was not read; the connection is closed.
  */
 public final class ResponseTooLargeException extends OrqException {
+  private static final long serialVersionUID = 1L;
   private final long limitBytes;
 
   /**

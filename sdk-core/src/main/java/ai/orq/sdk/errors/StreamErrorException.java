@@ -6,6 +6,7 @@ package ai.orq.sdk.errors;
  * stream stops here; the events delivered before are valid.
  */
 public final class StreamErrorException extends OrqException {
+  private static final long serialVersionUID = 1L;
   private static final int MAX_MESSAGE_CHARS = 1_000;
 
   private final String errorMessage;

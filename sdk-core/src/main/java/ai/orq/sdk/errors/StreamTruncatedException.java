@@ -8,6 +8,7 @@ import jakarta.annotation.Nullable;
  * valid. Never retried, since the server has already acted on the request.
  */
 public final class StreamTruncatedException extends OrqIoException {
+  private static final long serialVersionUID = 1L;
   private final int eventsReceived;
 
   public StreamTruncatedException(String message, int eventsReceived, @Nullable Throwable cause) {

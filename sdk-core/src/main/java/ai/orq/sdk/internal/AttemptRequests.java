@@ -10,10 +10,8 @@ public final class AttemptRequests {
   private AttemptRequests() {}
 
   /**
-   * {@code request} with the headers of {@code settings}, the {@link
-   * RetryPolicy#RETRY_COUNT_HEADER}, each of {@code clientHeaders} that neither has, and, when the
-   * request must not be repeated once sent, the tag that tells whether the attempt reached the wire
-   * (only such a request asks). One copy of {@code request}.
+   * One copy of {@code request} with the settings' headers, the retry count, the client's headers
+   * it lacks, and, if it must not be repeated once sent, the tag that tells if it was.
    */
   static Request of(Request request, CallSettings settings, Headers clientHeaders, int attempt) {
     Request.Builder builder = request.newBuilder();

@@ -14,10 +14,7 @@ public final class CallSettings {
   final boolean retryNonIdempotent;
   final Headers headers;
 
-  /**
-   * @param timeout the per-attempt timeout, or null for the client's
-   * @param headers sent on every attempt, each replacing a header of that name
-   */
+  /** A null timeout is the client's; each header replaces one of that name. */
   public CallSettings(
       @Nullable Duration timeout, int maxRetries, boolean retryNonIdempotent, Headers headers) {
     this.timeout = timeout;

@@ -4,9 +4,7 @@ package ai.orq.sdk.internal;
 public final class Checks {
   private Checks() {}
 
-  /**
-   * Returns {@code value}, or throws naming {@code name} when it is null, empty or only whitespace.
-   */
+  /** {@code value}, or an exception naming {@code name} when it is null or blank. */
   public static String requireNonBlank(String value, String name) {
     if (value == null) {
       throw new NullPointerException(name + " == null");
@@ -29,10 +27,8 @@ public final class Checks {
   }
 
   /**
-   * Returns a conversation id fit to be sent as one path segment. Any character is allowed (it is
-   * percent-encoded), except that the whole id may not be {@code .} or {@code ..}: those are
-   * dot-segments that would change the path whatever their encoding, so they fail here, before any
-   * request.
+   * A conversation id fit to be one (percent-encoded) path segment: not {@code .} or {@code ..},
+   * dot-segments that would change the path whatever their encoding.
    */
   public static String requireConversationId(String conversationId) {
     requireNonBlank(conversationId, "conversationId");

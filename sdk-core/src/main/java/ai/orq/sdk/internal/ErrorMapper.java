@@ -43,10 +43,7 @@ public final class ErrorMapper {
 
   private ErrorMapper() {}
 
-  /**
-   * Maps an error response to its exception; reads at most 64 KiB of the body and closes the
-   * response.
-   */
+  /** The exception of an error response; reads at most 64 KiB of the body, and closes it. */
   public static OrqServiceException fromResponse(Response response) {
     ResponseBody body = response.body();
     String rawBody = "";
@@ -60,11 +57,7 @@ public final class ErrorMapper {
     return forStatus(response.code(), response.headers(), rawBody, declaredMessage(rawBody));
   }
 
-  /**
-   * Maps a failure of the transport: a timeout to {@link OrqTimeoutException}, a thread interrupt
-   * to {@link OrqCanceledException}, and so a cancel, which OkHttp reports as a plain {@code
-   * IOException}, when {@code canceled}; anything else to {@link OrqIoException}.
-   */
+  /** The exception of a transport failure; OkHttp reports a cancel as a plain IOException. */
   public static OrqIoException fromIOException(IOException e, boolean canceled) {
     if (canceled) {
       return new OrqCanceledException("Request canceled", e);
@@ -79,10 +72,7 @@ public final class ErrorMapper {
     return new OrqIoException("Request failed: " + e, e);
   }
 
-  /**
-   * Whether {@code e} reports a thread interrupt (Okio's "interrupted"), not a timeout: it is
-   * neither retried nor reported as a timeout.
-   */
+  /** Whether {@code e} reports a thread interrupt (Okio's "interrupted"), not a timeout. */
   public static boolean isInterrupt(IOException e) {
     return e instanceof InterruptedIOException
         && !(e instanceof SocketTimeoutException)
@@ -119,13 +109,7 @@ public final class ErrorMapper {
     }
   }
 
-  /**
-   * The whole body as text, read up to {@code maxBytes} (after decompression, so a gzip bomb stops
-   * there too).
-   *
-   * @throws ResponseTooLargeException when the body has more than {@code maxBytes}
-   * @throws IOException if the body cannot be read
-   */
+  /** The whole body as text, or a ResponseTooLargeException past {@code maxBytes} (unzipped). */
   public static String readWhole(ResponseBody body, long maxBytes) throws IOException {
     BufferedSource source = body.source();
     if (source.request(maxBytes < Long.MAX_VALUE ? maxBytes + 1 : maxBytes)) {

@@ -21,10 +21,7 @@ import java.io.StringReader;
 public final class JsonModels {
   private JsonModels() {}
 
-  /**
-   * Gson for the generated models, which bring their own adapters (unions, open enums, unknown
-   * properties); whole numbers in free-form values are read as longs.
-   */
+  /** Gson for the models, which bring their own adapters; free-form whole numbers are longs. */
   public static Gson newGson() {
     return new GsonBuilder()
         .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
@@ -32,11 +29,7 @@ public final class JsonModels {
         .create();
   }
 
-  /**
-   * The model in {@code json}, or null when {@code json} is empty or the JSON {@code null}.
-   *
-   * @throws ModelJsonException when {@code json} is not one JSON value of the model's shape
-   */
+  /** The model in {@code json}, or null when it is empty or the JSON {@code null}. */
   @Nullable
   public static <T> T read(Gson gson, TypeAdapter<T> adapter, String json) {
     JsonReader reader = gson.newJsonReader(new StringReader(json));
@@ -60,8 +53,6 @@ public final class JsonModels {
    * Throws naming {@code name} (such as {@code request.message.role}) when {@code model} lacks a
    * property the spec requires, at any depth; a union member's discriminator counts as present,
    * since it is filled in when sent. Uses the checks of the generated adapters: no reflection.
-   *
-   * @throws IllegalArgumentException naming the missing property's path
    */
   public static <T> void requireComplete(Gson gson, T model, String name) {
     @SuppressWarnings("unchecked")

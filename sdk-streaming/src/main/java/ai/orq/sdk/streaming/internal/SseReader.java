@@ -332,6 +332,8 @@ public final class SseReader {
 
   /** An event did not complete within the event timeout, although bytes kept arriving. */
   public static final class EventTimeoutException extends InterruptedIOException {
+    private static final long serialVersionUID = 1L;
+
     EventTimeoutException(String message) {
       super(message);
     }
