@@ -113,9 +113,10 @@ public final class OrqClient implements AutoCloseable {
           name + " must be zero (none) or at least 1 ms, was " + timeout);
     }
     if (timeout.compareTo(MAX_TIMEOUT) > 0) {
-      String message = "%s must be at most %s ms (about 24.8 days), was %s";
       throw new IllegalArgumentException(
-          String.format(message, name, MAX_TIMEOUT.toMillis(), timeout));
+          String.format(
+              "%s must be at most %s ms (about 24.8 days), was %s",
+              name, MAX_TIMEOUT.toMillis(), timeout));
     }
     return timeout;
   }
@@ -224,10 +225,11 @@ public final class OrqClient implements AutoCloseable {
                 + withoutUserInfo(baseUrl));
       }
       if (!url.username().isEmpty() || !url.password().isEmpty()) {
-        String message =
-            "baseUrl must not carry credentials (user:password@), was %s;"
-                + " the API key goes to apiKey(...)";
-        throw new IllegalArgumentException(String.format(message, withoutUserInfo(baseUrl)));
+        throw new IllegalArgumentException(
+            String.format(
+                "baseUrl must not carry credentials (user:password@), was %s;"
+                    + " the API key goes to apiKey(...)",
+                withoutUserInfo(baseUrl)));
       }
       this.baseUrl =
           url.encodedPath().endsWith("/") ? url : url.newBuilder().addPathSegment("").build();
@@ -364,10 +366,11 @@ public final class OrqClient implements AutoCloseable {
                 + " fromEnv()");
       }
       if (!baseUrl.isHttps() && !allowCleartextHttp && !isLoopback(baseUrl.host())) {
-        String message =
-            "baseUrl %s would send the API key in clear text to a host that is not"
-                + " loopback: use https, or call allowCleartextHttp(true)";
-        throw new IllegalStateException(String.format(message, baseUrl));
+        throw new IllegalStateException(
+            String.format(
+                "baseUrl %s would send the API key in clear text to a host that is not"
+                    + " loopback: use https, or call allowCleartextHttp(true)",
+                baseUrl));
       }
       return new OrqClient(this);
     }

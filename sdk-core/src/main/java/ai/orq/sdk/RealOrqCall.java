@@ -130,8 +130,8 @@ final class RealOrqCall<T> implements OrqCall<T> {
   }
 
   /** The 2xx response's body, strictly parsed: an InvalidResponseException names the JSON path. */
-  private OrqResponse<T> read(Response response) throws IOException {
-    try (Response closing = response) {
+  private OrqResponse<T> read(Response started) throws IOException {
+    try (Response response = started) {
       if (responseType == Void.class) {
         return new OrqResponse<>(response.code(), response.headers(), null);
       }

@@ -72,6 +72,7 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
     return new Iterator<ResponseEvent>() {
       @Nullable private ResponseEvent next;
       private boolean finished;
+      private int taken;
 
       @Override
       public boolean hasNext() {
@@ -90,7 +91,7 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
         }
         ResponseEvent event = next;
         next = null;
-        delivered++;
+        delivered = ++taken;
         return event;
       }
     };

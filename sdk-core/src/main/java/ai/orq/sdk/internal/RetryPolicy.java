@@ -3,7 +3,7 @@ package ai.orq.sdk.internal;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.net.UnknownServiceException;
-import java.util.Date;
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
@@ -114,8 +114,8 @@ public final class RetryPolicy {
     if (seconds != null) {
       return (long) (seconds * 1000);
     }
-    Date date = response.headers().getDate("Retry-After");
-    return date == null ? null : date.getTime() - clock.getAsLong();
+    Instant date = response.headers().getInstant("Retry-After");
+    return date == null ? null : date.toEpochMilli() - clock.getAsLong();
   }
 
   @Nullable

@@ -61,6 +61,7 @@ public final class OrqLocalServerExtension
   private volatile Environment classEnvironment;
 
   /** The per-test environment of the test running on this thread. */
+  @SuppressWarnings("ThreadLocalUsage") // one per extension instance, by design
   private final ThreadLocal<Environment> testEnvironment = new ThreadLocal<>();
 
   /** The extension with the defaults, as {@link OrqLocalServerTest} registers it. */

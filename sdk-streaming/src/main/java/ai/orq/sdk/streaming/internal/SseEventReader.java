@@ -148,8 +148,11 @@ final class SseEventReader implements StreamingProvider.EventReader {
       return new OrqTimeoutException(e.getMessage() + ", after " + events + " event(s)", e);
     }
     if (e instanceof InterruptedIOException) {
-      String message = "No data for longer than the idle timeout of %s ms, after %s event(s)";
-      return new OrqTimeoutException(String.format(message, idleTimeoutMillis, events), e);
+      return new OrqTimeoutException(
+          String.format(
+              "No data for longer than the idle timeout of %s ms, after %s event(s)",
+              idleTimeoutMillis, events),
+          e);
     }
     return new StreamTruncatedException(
         "The event stream broke off after " + events + " event(s): " + e, events, e);

@@ -13,6 +13,8 @@ import okio.Timeout;
  */
 final class ChunkedSource implements Source {
   static final class WouldBlock extends IOException {
+    private static final long serialVersionUID = 1L;
+
     WouldBlock() {
       super("the parser asked for bytes the server has not sent yet");
     }
