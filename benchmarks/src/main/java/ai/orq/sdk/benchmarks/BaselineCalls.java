@@ -35,18 +35,7 @@ final class BaselineCalls {
 
   ConversationWithMessages retrieve(String id) throws IOException {
     HttpUrl url = base.newBuilder().addPathSegments("v2/conversations").addPathSegment(id).build();
-    Request request =
-        new Request.Builder()
-            .url(url)
-            .header("Authorization", authorization)
-            .header("Accept", "application/json")
-            .build();
-    try (Response response = http.newCall(request).execute()) {
-      if (!response.isSuccessful()) {
-        throw new IOException("HTTP " + response.code());
-      }
-      return unions.fromJson(response.body().string(), ConversationWithMessages.class);
-    }
+    return get(url, unions, ConversationWithMessages.class);
   }
 
   ConversationPage list(int limit) throws IOException {
@@ -55,6 +44,10 @@ final class BaselineCalls {
             .addPathSegments("v2/conversations/")
             .addQueryParameter("limit", Integer.toString(limit))
             .build();
+    return get(url, plain, ConversationPage.class);
+  }
+
+  private <T> T get(HttpUrl url, Gson gson, Class<T> type) throws IOException {
     Request request =
         new Request.Builder()
             .url(url)
@@ -65,7 +58,7 @@ final class BaselineCalls {
       if (!response.isSuccessful()) {
         throw new IOException("HTTP " + response.code());
       }
-      return plain.fromJson(response.body().string(), ConversationPage.class);
+      return gson.fromJson(response.body().string(), type);
     }
   }
 }

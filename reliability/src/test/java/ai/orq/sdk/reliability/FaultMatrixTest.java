@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>With retries on, the first request gets the fault and every later one the good answer
  * (a WireMock scenario), so a client that retries what it documents as retryable succeeds on its
- * second request. What is documented (OrqCall, RetryPolicy, StreamingCall): GET, PATCH and DELETE
+ * second request. What is documented (OrqCall, RetryPolicy, RetryingCall): GET, PATCH and DELETE
  * retry I/O failures and timeouts; a POST (create, generateName, the stream) is retried only when
  * it provably did not reach the server or the server says it did not process it, which none of
  * these faults is, so each POST case ends in its error after one request. A fault inside a 2xx
