@@ -5,11 +5,8 @@ import ai.orq.sdk.Messages;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.model.CreateResponseRequest;
-import ai.orq.sdk.model.PartDeltaEvent;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.model.ResponseFailedEvent;
-import ai.orq.sdk.model.ResponsePart;
-import ai.orq.sdk.model.ResponseTextPart;
 import ai.orq.sdk.model.ToolReviewRequestedEvent;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,11 +36,9 @@ public final class SupportAssistant {
     try (StreamResponse<ResponseEvent> events =
         conversations.createConversationResponse(conversationId, request)) {
       for (ResponseEvent event : events) {
-        if (event instanceof PartDeltaEvent) {
-          ResponsePart delta = ((PartDeltaEvent) event).getData().getDelta();
-          if (delta instanceof ResponseTextPart) {
-            text.append(((ResponseTextPart) delta).getText());
-          }
+        String delta = StreamingExample.textDelta(event);
+        if (delta != null) {
+          text.append(delta);
         } else if (event instanceof ToolReviewRequestedEvent) {
           awaitingReview.add(((ToolReviewRequestedEvent) event).getData().getToolName());
         } else if (event instanceof ResponseFailedEvent) {
