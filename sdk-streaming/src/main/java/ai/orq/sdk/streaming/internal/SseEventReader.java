@@ -27,7 +27,7 @@ import okhttp3.ResponseBody;
  * and turns event data and read failures into typed events and SDK exceptions.
  */
 final class SseEventReader implements StreamingProvider.EventReader {
-  static final String DONE = "[DONE]";
+  private static final String DONE = "[DONE]";
 
   private final SseReader reader;
   private final long idleTimeoutMillis;
@@ -122,7 +122,7 @@ final class SseEventReader implements StreamingProvider.EventReader {
 
   /** The event in {@code data} (unknown types included), or null for {@code [DONE]}. */
   @Nullable
-  ResponseEvent decode(String data) {
+  private ResponseEvent decode(String data) {
     if (DONE.equals(data)) {
       return null;
     }
