@@ -3,7 +3,6 @@ package ai.orq.sdk;
 import ai.orq.sdk.generated.api.ConversationsApi;
 import ai.orq.sdk.internal.Checks;
 import ai.orq.sdk.internal.ClientContext;
-import ai.orq.sdk.internal.JsonModels;
 import ai.orq.sdk.internal.StreamingProvider;
 import ai.orq.sdk.model.Conversation;
 import ai.orq.sdk.model.ConversationPage;
@@ -13,15 +12,11 @@ import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.GenerateNameRequest;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.model.UpdateConversationRequest;
-import com.google.gson.Gson;
 import jakarta.annotation.Nullable;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import retrofit2.Retrofit;
 import retrofit2.converter.gson.GsonConverterFactory;
 
@@ -32,9 +27,6 @@ import retrofit2.converter.gson.GsonConverterFactory;
  * (so {@code a/b} stays one segment); the ids {@code .} and {@code ..} are refused. Thread-safe.
  */
 public final class Conversations {
-  private static final String CONVERSATIONS_PATH = "v2/conversations";
-  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-
   private final ClientContext context;
   @Nullable private final StreamingProvider streaming;
   private final ConversationsApi api;
@@ -88,7 +80,8 @@ public final class Conversations {
 
   /** Creates a conversation (HTTP 201). */
   public OrqCall<Conversation> create(CreateConversationRequest request) {
-    return call(api.create(complete(request)), Conversation.class);
+    Objects.requireNonNull(request, "request == null");
+    return call(api.create(request), Conversation.class);
   }
 
   /**
@@ -97,7 +90,8 @@ public final class Conversations {
    */
   public OrqCall<Conversation> generateName(String conversationId, GenerateNameRequest request) {
     String id = Checks.requireConversationId(conversationId);
-    return call(api.generateName(id, complete(request)), Conversation.class);
+    Objects.requireNonNull(request, "request == null");
+    return call(api.generateName(id, request), Conversation.class);
   }
 
   /** A conversation with its messages, oldest message first. */
@@ -108,8 +102,8 @@ public final class Conversations {
 
   /**
    * Changes the properties set in {@code update}; the others keep their value. A nullable property
-   * set to null is sent as an explicit {@code null}, for instance {@code new
-   * UpdateConversationMetadata().entityId(null)} detaches the conversation from its entity.
+   * set to null is sent as an explicit {@code null}, for instance {@code
+   * UpdateConversationMetadata.builder().entityId(null)} detaches the conversation from its entity.
    */
   public OrqCall<Conversation> update(String conversationId, UpdateConversationRequest update) {
     String id = Checks.requireConversationId(conversationId);
@@ -156,39 +150,17 @@ public final class Conversations {
   /** The stream's request; {@code stream} is always true in its body, since this SDK streams. */
   private RealStreamResponse stream(String conversationId, CreateResponseRequest request) {
     String id = Checks.requireConversationId(conversationId);
-    complete(request);
+    Objects.requireNonNull(request, "request == null");
     if (streaming == null) {
       throw new IllegalStateException(
           "createConversationResponse needs ai.orq:orq-sdk-streaming on the classpath");
     }
-    Gson gson = context.gson();
-    String json =
+    CreateResponseRequest streamed =
         Boolean.FALSE.equals(request.getStream())
-            ? gson.toJson(
-                gson.fromJson(gson.toJsonTree(request), CreateResponseRequest.class).stream(true))
-            : gson.toJson(request);
-    HttpUrl url =
-        context
-            .baseUrl()
-            .newBuilder()
-            .addPathSegments(CONVERSATIONS_PATH)
-            .addPathSegment(id)
-            .addPathSegment("responses")
-            .build();
-    Request http =
-        new Request.Builder()
-            .url(url)
-            .header("Accept", "text/event-stream")
-            .post(RequestBody.create(json, JSON))
-            .build();
+            ? request.toBuilder().stream(true).build()
+            : request;
+    Request http = api.createConversationResponse(id, streamed).request();
     return new RealStreamResponse(context, streaming, http, RequestOptions.none());
-  }
-
-  /** {@code request}, checked for every property the spec requires, before any request is made. */
-  private <T> T complete(T request) {
-    Objects.requireNonNull(request, "request == null");
-    JsonModels.requireComplete(context.gson(), request, "request");
-    return request;
   }
 
   private <T> OrqCall<T> call(retrofit2.Call<T> generated, Class<T> responseType) {

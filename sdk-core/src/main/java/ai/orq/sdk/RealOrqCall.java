@@ -1,12 +1,12 @@
 package ai.orq.sdk;
 
 import ai.orq.sdk.errors.OrqException;
-import ai.orq.sdk.generated.ModelJsonException;
 import ai.orq.sdk.internal.CallSettings;
 import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.ErrorMapper;
 import ai.orq.sdk.internal.JsonModels;
 import ai.orq.sdk.internal.RetryingCall;
+import ai.orq.sdk.model.ModelJsonException;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

@@ -5,7 +5,7 @@ import jakarta.annotation.Nullable;
 /**
  * An event's {@code data} is not a JSON event object, or lacks a property the spec requires. The
  * stream stops here; {@link #rawData()} keeps what the server sent. (An event of an unknown type is
- * not malformed: it arrives as {@code ai.orq.sdk.UnknownResponseEvent}.)
+ * not malformed: it arrives as {@code ResponseEvent.Unknown}.)
  */
 public final class MalformedEventException extends OrqException {
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,6 @@
 package ai.orq.sdk.internal;
 
-import ai.orq.sdk.generated.ModelJsonException;
+import ai.orq.sdk.model.ModelJsonException;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.ToNumberPolicy;
@@ -46,24 +46,6 @@ public final class JsonModels {
       return value;
     } catch (IOException | RuntimeException e) {
       throw ModelJsonException.of(reader, e);
-    }
-  }
-
-  /**
-   * Throws naming {@code name} (such as {@code request.message.role}) when {@code model} lacks a
-   * property the spec requires, at any depth; a union member's discriminator counts as present,
-   * since it is filled in when sent. Uses the checks of the generated adapters: no reflection.
-   */
-  public static <T> void requireComplete(Gson gson, T model, String name) {
-    @SuppressWarnings("unchecked")
-    TypeAdapter<T> adapter = (TypeAdapter<T>) gson.getAdapter(model.getClass());
-    try {
-      T unused = adapter.fromJsonTree(adapter.toJsonTree(model));
-    } catch (ModelJsonException e) {
-      String path = name + e.path().substring(1);
-      throw new IllegalArgumentException(
-          e.isMissingProperty() ? path + " is required" : name + " is invalid: " + e.getMessage(),
-          e);
     }
   }
 }

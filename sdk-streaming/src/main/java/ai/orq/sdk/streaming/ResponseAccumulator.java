@@ -13,12 +13,9 @@ import ai.orq.sdk.model.ResponseDoneEvent;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.model.ResponseFailedEvent;
 import ai.orq.sdk.model.ResponsePart;
-import ai.orq.sdk.model.ResponseReasoningPart;
 import ai.orq.sdk.model.ResponseStartedEvent;
-import ai.orq.sdk.model.ResponseTextPart;
 import ai.orq.sdk.model.Usage;
 import jakarta.annotation.Nullable;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +48,46 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
   @Nullable private Usage usage;
   private List<PendingToolCall> pendingToolCalls = Collections.emptyList();
   private int eventCount;
+  private final ResponseEvent.Visitor<Void> events =
+      new ResponseEvent.Visitor<Void>() {
+        @Override
+        public Void visitPartDelta(PartDeltaEvent delta) {
+          add(delta.getData().getPartId(), delta.getData().getDelta(), false);
+          return null;
+        }
+
+        @Override
+        public Void visitPartDone(PartDoneEvent done) {
+          add(done.getData().getPartId(), done.getData().getPart(), true);
+          return null;
+        }
+
+        @Override
+        public Void visitResponseStarted(ResponseStartedEvent started) {
+          responseId = started.getData().getResponseId();
+          return null;
+        }
+
+        @Override
+        public Void visitResponseDone(ResponseDoneEvent done) {
+          finishReason = done.getData().getFinishReason();
+          usage = done.getData().getUsage();
+          List<PendingToolCall> calls = done.getData().getPendingToolCalls();
+          pendingToolCalls = calls == null ? Collections.<PendingToolCall>emptyList() : calls;
+          return null;
+        }
+
+        @Override
+        public Void visitResponseFailed(ResponseFailedEvent failed) {
+          throw new ResponseFailedException(
+              failed.getData().getError(), failed.getData().getCode());
+        }
+
+        @Override
+        public Void otherwise(ResponseEvent event) {
+          return null;
+        }
+      };
 
   private ResponseAccumulator() {}
 
@@ -133,38 +170,7 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
   public void accept(ResponseEvent event) {
     Objects.requireNonNull(event, "event == null");
     eventCount++;
-    if (event instanceof PartDeltaEvent) {
-      PartDeltaEvent delta = (PartDeltaEvent) event;
-      if (delta.getData() != null) {
-        add(delta.getData().getPartId(), delta.getData().getDelta(), false);
-      }
-    } else if (event instanceof PartDoneEvent) {
-      PartDoneEvent done = (PartDoneEvent) event;
-      if (done.getData() != null) {
-        add(done.getData().getPartId(), done.getData().getPart(), true);
-      }
-    } else if (event instanceof ResponseStartedEvent) {
-      ResponseStartedEvent started = (ResponseStartedEvent) event;
-      if (started.getData() != null) {
-        responseId = started.getData().getResponseId();
-      }
-    } else if (event instanceof ResponseDoneEvent) {
-      ResponseDoneEvent done = (ResponseDoneEvent) event;
-      if (done.getData() != null) {
-        finishReason = done.getData().getFinishReason();
-        usage = done.getData().getUsage();
-        List<PendingToolCall> calls = done.getData().getPendingToolCalls();
-        pendingToolCalls =
-            calls == null
-                ? Collections.<PendingToolCall>emptyList()
-                : Collections.unmodifiableList(new ArrayList<>(calls));
-      }
-    } else if (event instanceof ResponseFailedEvent) {
-      ResponseFailedEvent failed = (ResponseFailedEvent) event;
-      String error = failed.getData() == null ? null : failed.getData().getError();
-      Integer code = failed.getData() == null ? null : failed.getData().getCode();
-      throw new ResponseFailedException(error == null ? "(no error message)" : error, code);
-    }
+    event.accept(events);
   }
 
   /** The text assembled so far. */
@@ -184,19 +190,16 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
         eventCount);
   }
 
-  private void add(@Nullable String partId, @Nullable ResponsePart part, boolean complete) {
-    if (part instanceof ResponseTextPart) {
-      add(texts, partId, ((ResponseTextPart) part).getText(), complete);
-    } else if (part instanceof ResponseReasoningPart) {
-      add(reasonings, partId, ((ResponseReasoningPart) part).getReasoning(), complete);
+  private void add(String partId, ResponsePart part, boolean complete) {
+    if (part.isText()) {
+      add(texts, partId, part.asText().getText(), complete);
+    } else if (part.isReasoning()) {
+      add(reasonings, partId, part.asReasoning().getReasoning(), complete);
     }
   }
 
   private static void add(
-      Map<String, StringBuilder> parts,
-      @Nullable String partId,
-      @Nullable String text,
-      boolean complete) {
+      Map<String, StringBuilder> parts, String partId, String text, boolean complete) {
     StringBuilder builder = parts.get(partId);
     if (builder == null) {
       builder = new StringBuilder();
@@ -204,9 +207,7 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
     } else if (complete) {
       builder.setLength(0);
     }
-    if (text != null) {
-      builder.append(text);
-    }
+    builder.append(text);
   }
 
   private static String join(Map<String, StringBuilder> parts) {

@@ -6,12 +6,12 @@ import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.errors.OrqTimeoutException;
 import ai.orq.sdk.errors.StreamErrorException;
 import ai.orq.sdk.errors.StreamTruncatedException;
-import ai.orq.sdk.generated.ModelJsonException;
 import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.ErrorMapper;
 import ai.orq.sdk.internal.JsonModels;
 import ai.orq.sdk.internal.StreamingProvider;
 import ai.orq.sdk.model.ErrorMessage;
+import ai.orq.sdk.model.ModelJsonException;
 import ai.orq.sdk.model.ResponseEvent;
 import com.google.gson.Gson;
 import com.google.gson.TypeAdapter;
@@ -104,7 +104,7 @@ final class SseEventReader implements StreamingProvider.EventReader {
   private ResponseEvent typedEventOrNull(String data) {
     try {
       ResponseEvent event = JsonModels.read(gson, events, data);
-      return event == null || event.getType() == null ? null : event;
+      return event;
     } catch (ModelJsonException e) {
       return null;
     }
