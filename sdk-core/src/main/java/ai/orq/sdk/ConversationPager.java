@@ -74,15 +74,12 @@ public final class ConversationPager implements Iterable<Conversation> {
       List<Conversation> data =
           response.body().getData(); // required: a response without it is invalid
       for (int i = 0; i < data.size(); i++) {
-        Conversation conversation = data.get(i);
-        if (conversation == null || conversation.getId() == null) {
-          throw invalid(
-              response,
-              "data[" + i + "] is " + (conversation == null ? "null" : "without \"_id\""));
+        if (data.get(i).getId() == null) {
+          throw invalid(response, "data[" + i + "] is without \"_id\"");
         }
       }
       page = data.iterator();
-      if (!Boolean.TRUE.equals(response.body().getHasMore()) || data.isEmpty()) {
+      if (!response.body().getHasMore() || data.isEmpty()) {
         next = null; // the end; an empty page ends the walk whatever has_more says
         return;
       }

@@ -52,14 +52,13 @@ class ArgumentsTest {
   }
 
   static Stream<Arguments> operationsTakingAnId() {
-    CreateResponseRequest streamRequest = new CreateResponseRequest().model("openai/gpt-4o")
-        .message(Messages.userText("hi"));
+    CreateResponseRequest streamRequest = completeResponseRequest();
     return Stream.of(
         Arguments.of("generateName", (BiConsumer<Conversations, String>)
-            (c, id) -> c.generateName(id, new GenerateNameRequest().context("x"))),
+            (c, id) -> c.generateName(id, GenerateNameRequest.builder().context("x").build())),
         Arguments.of("retrieve", (BiConsumer<Conversations, String>) Conversations::retrieve),
         Arguments.of("update", (BiConsumer<Conversations, String>)
-            (c, id) -> c.update(id, new UpdateConversationRequest())),
+            (c, id) -> c.update(id, UpdateConversationRequest.builder().build())),
         Arguments.of("delete", (BiConsumer<Conversations, String>) Conversations::delete),
         Arguments.of("createConversationResponse", (BiConsumer<Conversations, String>)
             (c, id) -> c.createConversationResponse(id, streamRequest)),
@@ -102,9 +101,9 @@ class ArgumentsTest {
     assertThrows(NotFoundException.class, () -> client.conversations().retrieve(id).execute());
     assertThrows(NotFoundException.class, () -> client.conversations().delete(id).execute());
     assertThrows(NotFoundException.class,
-        () -> client.conversations().update(id, new UpdateConversationRequest()).execute());
+        () -> client.conversations().update(id, UpdateConversationRequest.builder().build()).execute());
     assertThrows(NotFoundException.class, () -> client.conversations()
-        .generateName(id, new GenerateNameRequest().context("x")).execute());
+        .generateName(id, GenerateNameRequest.builder().context("x").build()).execute());
 
     assertThrows(NotFoundException.class, () -> client.conversations()
         .createConversationResponse(id, completeResponseRequest()).iterator().hasNext());
@@ -138,23 +137,32 @@ class ArgumentsTest {
   }
 
   @Test
-  void bodiesWithoutARequiredPropertyFailNamingIt() {
-    assertIae("request.projectId is required", c -> c.create(new CreateConversationRequest().displayName("x")));
-    assertIae("request.context is required", c -> c.generateName("conv_1", new GenerateNameRequest()));
-    assertIae("request.model is required", c -> c.createConversationResponse("conv_1",
-        new CreateResponseRequest().message(Messages.userText("hi"))));
-    assertIae("request.message.role is required", c -> c.createConversationResponseAsync("conv_1",
-        new CreateResponseRequest().model("openai/gpt-4o").message(new UserMessage().addPartsItem(new TextPart().text("hi")))));
+  void bodiesWithoutARequiredPropertyFailNamingItBeforeAnyRequest() {
+    assertIse("CreateConversationRequest.projectId is required",
+        c -> c.create(CreateConversationRequest.builder().displayName("x").build()));
+    assertIse("GenerateNameRequest.context is required",
+        c -> c.generateName("conv_1", GenerateNameRequest.builder().build()));
+    assertIse("CreateResponseRequest.model is required", c -> c.createConversationResponse("conv_1",
+        CreateResponseRequest.builder().message(Messages.userText("hi")).build()));
+    assertIse("UserMessage.role is required", c -> c.createConversationResponseAsync("conv_1",
+        CreateResponseRequest.builder().model("openai/gpt-4o").message(UserMessage.builder()
+            .addMessagePart(TextPart.builder().text("hi").build()).build()).build()));
+    assertIse("TextPart.text is required", c -> c.createConversationResponse("conv_1",
+        CreateResponseRequest.builder().model("openai/gpt-4o")
+            .message(Messages.user(TextPart.builder().build())).build()));
     assertEquals(0, TestServers.requests(server).size());
   }
 
   private static CreateResponseRequest completeResponseRequest() {
-    return new CreateResponseRequest().model("openai/gpt-4o").message(Messages.userText("hi"));
+    return CreateResponseRequest.builder()
+        .model("openai/gpt-4o")
+        .message(Messages.userText("hi"))
+        .build();
   }
 
-  private void assertIae(String message, Function<Conversations, ?> call) {
+  private void assertIse(String message, Function<Conversations, ?> call) {
     assertEquals(message,
-        assertThrows(IllegalArgumentException.class, () -> call.apply(client.conversations())).getMessage());
+        assertThrows(IllegalStateException.class, () -> call.apply(client.conversations())).getMessage());
   }
 
   private void assertNpe(String message, Function<Conversations, ?> call) {

@@ -140,7 +140,10 @@ class ConversationPagerTest {
         .willReturn(okJson("{\"object\":\"list\",\"has_more\":false,\"data\":[null]}")));
     InvalidResponseException nullItem =
         assertThrows(InvalidResponseException.class, () -> client.conversations().listAll().stream().count());
-    assertTrue(nullItem.getMessage().contains("data[0] is null"), nullItem.getMessage());
+    assertTrue(nullItem.getMessage().contains("invalid value at $.data[0]: expected an element but was null"),
+        nullItem.getMessage());
+    assertEquals(200, nullItem.statusCode());
+    assertEquals("{\"object\":\"list\",\"has_more\":false,\"data\":[null]}", nullItem.bodySnippet());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import ai.orq.sdk.model.Conversation;
@@ -38,16 +39,19 @@ class ConversationUpdateTest {
 
   static Stream<Arguments> updates() {
     Object[][] table = {
-      {new UpdateConversationRequest().displayName("Trip"), "{\"displayName\":\"Trip\"}"},
-      {new UpdateConversationRequest().metadata(new UpdateConversationMetadata().entityId(null)),
+      {UpdateConversationRequest.builder().displayName("Trip").build(), "{\"displayName\":\"Trip\"}"},
+      {UpdateConversationRequest.builder()
+          .metadata(UpdateConversationMetadata.builder().entityId(null).build()).build(),
           "{\"metadata\":{\"entityId\":null}}"},
-      {new UpdateConversationRequest().metadata(new UpdateConversationMetadata().generatingTitle(true).entityId("agent_2")),
+      {UpdateConversationRequest.builder().metadata(UpdateConversationMetadata.builder()
+          .generatingTitle(true).entityId("agent_2").build()).build(),
           "{\"metadata\":{\"generatingTitle\":true,\"entityId\":\"agent_2\"}}"},
-      {new UpdateConversationRequest().displayName("Trip")
-          .metadata(new UpdateConversationMetadata().generatingTitle(false).entityId(null)),
+      {UpdateConversationRequest.builder().displayName("Trip")
+          .metadata(UpdateConversationMetadata.builder().generatingTitle(false).entityId(null).build())
+          .build(),
           "{\"displayName\":\"Trip\",\"metadata\":{\"generatingTitle\":false,\"entityId\":null}}"},
-      {new UpdateConversationRequest().displayName(null), "{}"},
-      {new UpdateConversationRequest(), "{}"},
+      {UpdateConversationRequest.builder().displayName(null).build(), "{}"},
+      {UpdateConversationRequest.builder().build(), "{}"},
     };
     return Stream.of(Mode.values())
         .flatMap(mode -> Stream.of(table).map(row -> arguments(mode, row[0], row[1])));
@@ -63,23 +67,30 @@ class ConversationUpdateTest {
 
   @Test
   void aNullSetLaterReplacesAValueAndAValueReplacesANull() {
-    UpdateConversationMetadata metadata = new UpdateConversationMetadata().entityId("agent_1").entityId(null);
-    client.conversations().update("conv_1", new UpdateConversationRequest().metadata(metadata)).execute();
-    metadata.entityId("agent_3");
-    client.conversations().update("conv_1", new UpdateConversationRequest().metadata(metadata)).execute();
+    UpdateConversationMetadata.Builder metadata =
+        UpdateConversationMetadata.builder().entityId("agent_1").entityId(null);
+    UpdateConversationMetadata detached = metadata.build();
+    client.conversations()
+        .update("conv_1", UpdateConversationRequest.builder().metadata(detached).build()).execute();
+    UpdateConversationMetadata reattached = detached.toBuilder().entityId("agent_3").build();
+    client.conversations()
+        .update("conv_1", UpdateConversationRequest.builder().metadata(reattached).build()).execute();
 
     assertEquals("{\"metadata\":{\"entityId\":null}}", TestServers.requests(server).get(0).getBodyAsString());
     assertEquals("{\"metadata\":{\"entityId\":\"agent_3\"}}", TestServers.requests(server).get(1).getBodyAsString());
+    assertNull(detached.getEntityId());
+    assertEquals("agent_3", reattached.getEntityId());
   }
 
   @Test
   void anExplicitNullIsPartOfTheValue() {
-    UpdateConversationMetadata detach = new UpdateConversationMetadata().entityId(null);
-    UpdateConversationMetadata unset = new UpdateConversationMetadata();
+    UpdateConversationMetadata detach = UpdateConversationMetadata.builder().entityId(null).build();
+    UpdateConversationMetadata unset = UpdateConversationMetadata.builder().build();
 
     assertNotEquals(detach, unset);
-    assertEquals(detach, new UpdateConversationMetadata().entityId(null));
-    assertEquals(detach.hashCode(), new UpdateConversationMetadata().entityId(null).hashCode());
+    assertEquals(detach, UpdateConversationMetadata.builder().entityId(null).build());
+    assertEquals(detach.hashCode(), UpdateConversationMetadata.builder().entityId(null).build().hashCode());
+    assertEquals(detach, unset.toBuilder().entityId(null).build());
   }
 
   @Test
@@ -88,7 +99,8 @@ class ConversationUpdateTest {
         "{\"_id\":\"conv_2\",\"kind\":\"conversation\",\"displayName\":\"d\",\"createdAt\":1,\"updatedAt\":2,"
             + "\"metadata\":{\"entityId\":null,\"model\":\"m\",\"pinned\":true},\"folder\":{\"id\":7}}")));
     Conversation read = client.conversations()
-        .update("conv_2", new UpdateConversationRequest().putAdditionalProperty("archived", new JsonPrimitive(false)))
+        .update("conv_2", UpdateConversationRequest.builder()
+            .putAdditionalProperty("archived", new JsonPrimitive(false)).build())
         .execute();
 
     assertEquals("{\"archived\":false}", TestServers.requests(server).get(0).getBodyAsString());

@@ -39,6 +39,7 @@ import ai.orq.sdk.model.UpdateConversationRequest;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -73,7 +74,7 @@ class ConversationsTest {
     assertEquals(ListObject.LIST, page.getObject());
     assertEquals(true, page.getHasMore());
     assertEquals("conv_2", page.getData().get(1).getId());
-    assertEquals(1767225600123L, page.getData().get(0).getUpdatedAt());
+    assertEquals(Instant.ofEpochMilli(1767225600123L), page.getData().get(0).getUpdatedAt());
     server.verify(withStandardHeaders(getRequestedFor(
         urlEqualTo("/v2/conversations/?limit=2&startingAfter=conv_0&entityId=agent_1"))));
   }
@@ -96,9 +97,9 @@ class ConversationsTest {
     server.stubFor(post(urlEqualTo("/v2/conversations"))
         .willReturn(okJson(Fixtures.CONVERSATION).withStatus(201)));
 
-    OrqResponse<Conversation> response = mode.run(conversations.create(new CreateConversationRequest()
+    OrqResponse<Conversation> response = mode.run(conversations.create(CreateConversationRequest.builder()
         .projectId("proj_1").displayName("Trip planning")
-        .metadata(new NewConversationMetadata().model("openai/gpt-4o"))));
+        .metadata(NewConversationMetadata.builder().model("openai/gpt-4o").build()).build()));
 
     assertEquals(201, response.statusCode());
     Conversation created = response.body();
@@ -119,7 +120,7 @@ class ConversationsTest {
         .willReturn(okJson(Fixtures.CONVERSATION)));
 
     OrqResponse<Conversation> response = mode.run(
-        conversations.generateName("conv_01JJ", new GenerateNameRequest().context("Plan a trip to Rome")));
+        conversations.generateName("conv_01JJ", GenerateNameRequest.builder().context("Plan a trip to Rome").build()));
 
     assertEquals(200, response.statusCode());
     assertEquals("Trip planning", response.body().getDisplayName());
@@ -134,7 +135,7 @@ class ConversationsTest {
         .willReturn(errorJson(400, "{\"message\":\"Conversation already has a display name\"}")));
 
     BadRequestException e = assertThrows(BadRequestException.class, () -> mode.run(
-        conversations.generateName("conv_01JJ", new GenerateNameRequest().context("x"))));
+        conversations.generateName("conv_01JJ", GenerateNameRequest.builder().context("x").build())));
 
     assertEquals(400, e.statusCode());
     assertEquals("Conversation already has a display name", e.errorMessage());
@@ -154,7 +155,7 @@ class ConversationsTest {
     assertEquals("conv_01JJ", conversation.getId());
     assertEquals(2, conversation.getMessages().size());
     assertEquals(MessageRole.ASSISTANT, conversation.getMessages().get(1).getRole());
-    TextPart part = (TextPart) conversation.getMessages().get(1).getParts().get(0);
+    TextPart part = conversation.getMessages().get(1).getParts().get(0).asText();
     assertEquals("Hi!", part.getText());
     server.verify(withStandardHeaders(getRequestedFor(urlEqualTo("/v2/conversations/conv_01JJ"))));
   }
@@ -165,7 +166,7 @@ class ConversationsTest {
     server.stubFor(patch(urlEqualTo("/v2/conversations/conv_01JJ")).willReturn(okJson(Fixtures.CONVERSATION)));
 
     OrqResponse<Conversation> response = mode.run(conversations.update("conv_01JJ",
-        new UpdateConversationRequest().displayName("Trip planning")));
+        UpdateConversationRequest.builder().displayName("Trip planning").build()));
 
     assertEquals("Trip planning", response.body().getDisplayName());
     server.verify(withStandardHeaders(patchRequestedFor(urlEqualTo("/v2/conversations/conv_01JJ")))
@@ -191,12 +192,12 @@ class ConversationsTest {
     return Stream.of(Mode.values()).flatMap(mode -> Stream.of(
         arguments(mode, "generateName", post(urlEqualTo("/v2/conversations/conv_x/generate-name")),
             (Function<Conversations, OrqCall<?>>)
-                c -> c.generateName("conv_x", new GenerateNameRequest().context("x"))),
+                c -> c.generateName("conv_x", GenerateNameRequest.builder().context("x").build())),
         arguments(mode, "retrieve", get(urlEqualTo("/v2/conversations/conv_x")),
             (Function<Conversations, OrqCall<?>>) c -> c.retrieve("conv_x")),
         arguments(mode, "update", patch(urlEqualTo("/v2/conversations/conv_x")),
             (Function<Conversations, OrqCall<?>>)
-                c -> c.update("conv_x", new UpdateConversationRequest())),
+                c -> c.update("conv_x", UpdateConversationRequest.builder().build())),
         arguments(mode, "delete", delete(urlEqualTo("/v2/conversations/conv_x")),
             (Function<Conversations, OrqCall<?>>) c -> c.delete("conv_x"))));
   }
@@ -226,7 +227,7 @@ class ConversationsTest {
 
     assertThrows(NotFoundException.class, () -> mode.run(conversations.list()));
     NotFoundException e = assertThrows(NotFoundException.class,
-        () -> mode.run(conversations.create(new CreateConversationRequest().projectId("p"))));
+        () -> mode.run(conversations.create(CreateConversationRequest.builder().projectId("p").build())));
     assertEquals("Conversation not found", e.errorMessage());
   }
 

@@ -3,6 +3,7 @@ package ai.orq.sdk;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -50,42 +51,39 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 
 /**
- * No operation or parameter of the spec can be forgotten by {@link Conversations}. The generated
- * Retrofit interface is read reflectively; each of its methods must be paired in {@link #REACH}
- * with facade calls, and those calls, run against a loopback server, must send that method's
- * request with every one of its parameters. An operation the generator skips ({@code x-internal},
- * read from the spec) must be paired in {@link #STREAMED} with the facade method that hands it to
- * the streaming module. A new operation or parameter in the spec makes this test fail, naming it.
+ * No operation or parameter of the spec can be forgotten by {@link Conversations}. Every operation
+ * of the spec must be a method of the generated Retrofit interface, with every one of its
+ * parameters; that interface is read reflectively, and each of its methods must be paired in {@link
+ * #REACH} with facade calls which, run against a loopback server, must send that method's request
+ * with every one of its parameters. A new operation or parameter in the spec makes this test fail,
+ * naming it.
  */
 class FacadeReachTest {
   /**
    * For each method of {@link ConversationsApi}: facade calls that together send every one of its
-   * parameters. The server answers 404 to everything; only what arrives is looked at.
+   * parameters, each sending one request. The server answers 404 to everything; only what arrives
+   * is looked at.
    */
-  private static final Map<String, List<Function<Conversations, OrqCall<?>>>> REACH = Map.of(
+  private static final Map<String, List<Consumer<Conversations>>> REACH = Map.of(
       "list", List.of(
-          c -> c.list(ListConversationsParams.builder()
-              .limit(7).startingAfter("conv_after").endingBefore("conv_before").entityId("agent_1").build())),
+          call(c -> c.list(ListConversationsParams.builder()
+              .limit(7).startingAfter("conv_after").endingBefore("conv_before").entityId("agent_1").build()))),
       "create", List.of(
-          c -> c.create(new CreateConversationRequest().projectId("proj_1"))),
+          call(c -> c.create(CreateConversationRequest.builder().projectId("proj_1").build()))),
       "generateName", List.of(
-          c -> c.generateName("conv_1", new GenerateNameRequest().context("Trip to Lisbon"))),
+          call(c -> c.generateName("conv_1", GenerateNameRequest.builder().context("Trip to Lisbon").build()))),
       "retrieve", List.of(
-          c -> c.retrieve("conv_1")),
+          call(c -> c.retrieve("conv_1"))),
       "update", List.of(
-          c -> c.update("conv_1", new UpdateConversationRequest().displayName("Trip"))),
+          call(c -> c.update("conv_1", UpdateConversationRequest.builder().displayName("Trip").build()))),
       "delete", List.of(
-          c -> c.delete("conv_1")));
-
-  /**
-   * For each {@code x-internal} operation (no generated method): the facade calls that reach it,
-   * and the spec parameters the streaming module is handed ({@code body} for the request body).
-   */
-  private static final Map<String, Streamed> STREAMED = Map.of(
-      "createConversationResponse", new Streamed(Set.of("conversation_id", "body"), List.of(
-          c -> c.createConversationResponse("conv_1", streamRequest()).stream().count(),
-          c -> c.createConversationResponseAsync("conv_1", streamRequest())
-              .subscribe(event -> {}).onCompleteFuture().handle((done, failure) -> failure).join())));
+          call(c -> c.delete("conv_1"))),
+      "createConversationResponse", List.of(
+          c -> assertThrows(NotFoundException.class,
+              () -> c.createConversationResponse("conv_1", streamRequest()).stream().count()),
+          c -> assertInstanceOf(NotFoundException.class,
+              c.createConversationResponseAsync("conv_1", streamRequest())
+                  .subscribe(event -> {}).onCompleteFuture().handle((done, failure) -> failure).join())));
 
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
@@ -117,10 +115,9 @@ class FacadeReachTest {
     for (Method method : sortedApiMethods()) {
       Endpoint endpoint = Endpoint.of(method);
       List<LoggedRequest> sent = new ArrayList<>();
-      for (Function<Conversations, OrqCall<?>> call : REACH.getOrDefault(method.getName(), List.of())) {
+      for (Consumer<Conversations> call : REACH.getOrDefault(method.getName(), List.of())) {
         server.resetRequests();
-        OrqCall<?> orqCall = call.apply(client.conversations());
-        assertThrows(NotFoundException.class, orqCall::execute);
+        call.accept(client.conversations());
         List<LoggedRequest> requests = TestServers.requests(server);
         assertEquals(1, requests.size(), method.getName() + ": one facade call, one request");
         LoggedRequest request = requests.get(0);
@@ -140,61 +137,65 @@ class FacadeReachTest {
   }
 
   @Test
-  void everySpecOperationIsGeneratedOrStreamed() throws IOException {
-    Set<String> generated = new TreeSet<>();
+  void everySpecOperationIsGeneratedWithEveryParameter() throws IOException {
+    Map<String, Method> generated = new TreeMap<>();
     for (Method method : ConversationsApi.class.getDeclaredMethods()) {
-      generated.add(method.getName());
+      generated.put(method.getName(), method);
     }
     Map<String, Map<String, Object>> operations = specOperations();
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, Map<String, Object>> entry : operations.entrySet()) {
       String operationId = entry.getKey();
-      boolean internal = Boolean.TRUE.equals(entry.getValue().get("x-internal"));
-      if (!internal && !generated.contains(operationId)) {
+      Method method = generated.get(operationId);
+      if (method == null) {
         problems.add(operationId + ": in the spec but not in ConversationsApi");
+        continue;
       }
-      if (internal && !STREAMED.containsKey(operationId)) {
-        problems.add(operationId + ": x-internal, and no facade method in Conversations reaches it"
-            + " (add one, then pair it in STREAMED)");
+      Set<String> declared = new TreeSet<>();
+      for (Parameter parameter : method.getParameters()) {
+        declared.add(specName(parameter));
       }
-      if (internal && STREAMED.containsKey(operationId)) {
-        for (String parameter : specParameters(entry.getValue())) {
-          if (!STREAMED.get(operationId).handedOver.contains(parameter)) {
-            problems.add(operationId + "(" + parameter + "): not handed to the streaming module");
-          }
+      for (String parameter : specParameters(entry.getValue())) {
+        if (!declared.remove(parameter)) {
+          problems.add(operationId + "(" + parameter + "): in the spec but not a parameter of ConversationsApi."
+              + operationId);
         }
       }
-    }
-    for (String operationId : STREAMED.keySet()) {
-      if (!operations.containsKey(operationId)) {
-        problems.add(operationId + ": paired in STREAMED but no longer in the spec");
+      for (String parameter : declared) {
+        problems.add(operationId + "(" + parameter + "): a parameter of ConversationsApi." + operationId
+            + " that the spec does not list");
       }
     }
-    assertEquals(List.of(), problems, "spec operations the facade does not reach");
+    for (String operationId : generated.keySet()) {
+      if (!operations.containsKey(operationId)) {
+        problems.add(operationId + ": in ConversationsApi but no longer in the spec");
+      }
+    }
+    assertEquals(List.of(), problems, "spec operations and parameters ConversationsApi does not declare");
   }
 
   @Test
-  void streamedOperationsSendTheirArguments() {
-    String body = client.context().gson().toJson(streamRequest().stream(true));
-    for (Map.Entry<String, Streamed> entry : new TreeMap<>(STREAMED).entrySet()) {
-      for (Consumer<Conversations> call : entry.getValue().calls) {
-        server.resetRequests();
-        try {
-          call.accept(client.conversations());
-        } catch (NotFoundException expected) {
-          // the answer of the stub: what counts is the request
-        }
-        List<LoggedRequest> sent = TestServers.requests(server);
-        assertEquals(1, sent.size(), entry.getKey() + ": one stream request");
-        assertEquals("/v2/conversations/conv_1/responses", sent.get(0).getUrl(),
-            entry.getKey() + ": the conversation id is in the path");
-        assertEquals(body, sent.get(0).getBodyAsString(), entry.getKey() + ": the request body is sent");
-      }
+  void streamCallsSendTheRequestAsBuiltAndAskForAnEventStream() {
+    String body = client.context().gson().toJson(streamRequest());
+    assertTrue(body.contains("\"stream\":true"), body);
+    for (Consumer<Conversations> call : REACH.get("createConversationResponse")) {
+      server.resetRequests();
+      call.accept(client.conversations());
+      List<LoggedRequest> sent = TestServers.requests(server);
+      assertEquals(1, sent.size(), "one stream request");
+      assertEquals("/v2/conversations/conv_1/responses", sent.get(0).getUrl(), "the conversation id is in the path");
+      assertEquals(body, sent.get(0).getBodyAsString(), "the request body is sent");
+      assertEquals("text/event-stream", sent.get(0).getHeader("Accept"));
     }
   }
 
+  /** A facade call that the server's 404 fails: what counts is the request. */
+  private static Consumer<Conversations> call(Function<Conversations, OrqCall<?>> call) {
+    return c -> assertThrows(NotFoundException.class, call.apply(c)::execute);
+  }
+
   private static CreateResponseRequest streamRequest() {
-    return new CreateResponseRequest().model("openai/gpt-4o").message(Messages.userText("Hello"));
+    return CreateResponseRequest.builder().model("openai/gpt-4o").message(Messages.userText("Hello")).build();
   }
 
   private static List<Method> sortedApiMethods() {
@@ -216,6 +217,20 @@ class FacadeReachTest {
       }
     }
     return parameter.toString();
+  }
+
+  /** The spec's name of a generated parameter: its path, query or header name, or {@code body}. */
+  private static String specName(Parameter parameter) {
+    if (parameter.isAnnotationPresent(Path.class)) {
+      return parameter.getAnnotation(Path.class).value();
+    } else if (parameter.isAnnotationPresent(Query.class)) {
+      return parameter.getAnnotation(Query.class).value();
+    } else if (parameter.isAnnotationPresent(Header.class)) {
+      return parameter.getAnnotation(Header.class).value();
+    } else if (parameter.isAnnotationPresent(Body.class)) {
+      return "body";
+    }
+    return fail("ConversationsApi parameter " + parameter + " has no annotation this test knows");
   }
 
   /** operationId to operation, over every path and method of the spec. */
@@ -277,16 +292,6 @@ class FacadeReachTest {
       names.add("body");
     }
     return names;
-  }
-
-  private static final class Streamed {
-    final Set<String> handedOver;
-    final List<Consumer<Conversations>> calls;
-
-    Streamed(Set<String> handedOver, List<Consumer<Conversations>> calls) {
-      this.handedOver = handedOver;
-      this.calls = calls;
-    }
   }
 
   /** The HTTP method and path template of a generated method, from its Retrofit annotations. */

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +16,7 @@ import ai.orq.sdk.model.ConversationWithMessages;
 import ai.orq.sdk.model.CreateConversationRequest;
 import ai.orq.sdk.model.Message;
 import ai.orq.sdk.model.MessageRole;
-import ai.orq.sdk.model.TextPart;
-import ai.orq.sdk.model.UnknownMessagePart;
+import ai.orq.sdk.model.MessagePart;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
@@ -67,9 +65,12 @@ class ForwardCompatibilityTest {
     Message message = conversation.getMessages().get(0);
     assertEquals(MessageRole.Value._UNKNOWN, message.getRole().value());
     assertEquals("tool", message.getRole().toString());
-    assertEquals(new JsonPrimitive("en"), ((TextPart) message.getParts().get(0)).additionalProperties().get("lang"));
-    UnknownMessagePart video = assertInstanceOf(UnknownMessagePart.class, message.getParts().get(1));
-    assertEquals("video", video.getKind());
+    assertEquals(new JsonPrimitive("en"), message.getParts().get(0).asText().additionalProperties().get("lang"));
+    assertTrue(message.getParts().get(1).isUnknown());
+    MessagePart.Unknown video = message.getParts().get(1).asUnknown();
+    assertEquals("video", video.getKind().asString());
+    assertEquals(MessagePart.Kind.Value._UNKNOWN, video.getKind().value());
+    assertEquals(MessagePart.Kind.of("video"), video.getKind());
     assertEquals("https://x/v.mp4", video.raw().get("url").getAsString());
     assertEquals(JsonParser.parseString("{\"id\":7,\"tags\":[null]}"), conversation.additionalProperties().get("folder"));
     assertEquals(new JsonPrimitive(true), conversation.getMetadata().additionalProperties().get("pinned"));
@@ -101,13 +102,13 @@ class ForwardCompatibilityTest {
   void propertiesAddedByTheCallerAreSent() {
     server.stubFor(post(urlEqualTo("/v2/conversations")).willReturn(okJson(Fixtures.CONVERSATION)));
 
-    client.conversations().create(new CreateConversationRequest().projectId("p")
-        .putAdditionalProperty("labels", JsonParser.parseString("[\"a\",null]"))).execute();
+    client.conversations().create(CreateConversationRequest.builder().projectId("p")
+        .putAdditionalProperty("labels", JsonParser.parseString("[\"a\",null]")).build()).execute();
 
     assertEquals("{\"projectId\":\"p\",\"labels\":[\"a\",null]}",
         TestServers.requests(server).get(0).getBodyAsString());
-    assertEquals("projectId is a declared property of CreateConversationRequest: use its setter",
-        assertThrows(IllegalArgumentException.class, () -> new CreateConversationRequest()
+    assertEquals("projectId is a declared property of CreateConversationRequest: use its builder method",
+        assertThrows(IllegalArgumentException.class, () -> CreateConversationRequest.builder()
             .putAdditionalProperty("projectId", new JsonPrimitive("q"))).getMessage());
   }
 
@@ -130,6 +131,9 @@ class ForwardCompatibilityTest {
         arguments("required property missing in a union member", "{\"kind\":\"conversation\"," + conversation
             + ",\"messages\":[{" + message + ",\"parts\":[{\"kind\":\"text\",\"lang\":\"en\"}]}]}",
             "the required property \"messages[0].parts[0].text\" is missing"),
+        arguments("union member without its discriminator", "{\"kind\":\"conversation\"," + conversation
+            + ",\"messages\":[{" + message + ",\"parts\":[{\"text\":\"no kind\"}]}]}",
+            "the required property \"messages[0].parts[0].kind\" is missing"),
         arguments("union that is not an object", "{\"kind\":\"conversation\"," + conversation + ",\"messages\":[{"
             + message + ",\"parts\":[7]}]}",
             "invalid value at $.messages[0].parts[0]: expected an object for MessagePart but was NUMBER"));
@@ -154,6 +158,8 @@ class ForwardCompatibilityTest {
     Gson gson = client.context().gson();
 
     assertEquals("{\"role\":\"user\",\"parts\":[{\"kind\":\"video\",\"url\":\"u\",\"length\":null}]}",
-        gson.toJson(Messages.user(new UnknownMessagePart(raw))));
+        gson.toJson(Messages.user(MessagePart.Unknown.of(raw))));
+    assertEquals("raw has no string kind", assertThrows(IllegalArgumentException.class,
+        () -> MessagePart.Unknown.of(JsonParser.parseString("{\"url\":\"u\"}").getAsJsonObject())).getMessage());
   }
 }

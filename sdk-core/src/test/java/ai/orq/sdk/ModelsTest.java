@@ -4,23 +4,20 @@ import static ai.orq.sdk.TestServers.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.orq.sdk.errors.InvalidResponseException;
 import ai.orq.sdk.model.ConversationKind;
 import ai.orq.sdk.model.ConversationWithMessages;
-import ai.orq.sdk.model.FileBytes;
-import ai.orq.sdk.model.FilePart;
+import ai.orq.sdk.model.FileSource;
 import ai.orq.sdk.model.Message;
 import ai.orq.sdk.model.MessagePart;
 import ai.orq.sdk.model.MessageRole;
 import ai.orq.sdk.model.TextPart;
 import ai.orq.sdk.model.ToolResultPart;
-import ai.orq.sdk.model.UnknownFileSource;
-import ai.orq.sdk.model.UnknownMessagePart;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.google.gson.JsonParser;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -61,14 +58,18 @@ class ModelsTest {
     Message message = conversation.getMessages().get(0);
     assertEquals(MessageRole.of("system"), message.getRole());
     List<MessagePart> parts = message.getParts();
-    assertEquals("Here you go", ((TextPart) parts.get(0)).getText());
-    UnknownMessagePart image = assertInstanceOf(UnknownMessagePart.class, parts.get(1));
-    assertEquals("image", image.getKind());
+    assertEquals("Here you go", parts.get(0).asText().getText());
+    assertTrue(parts.get(1).isUnknown());
+    MessagePart.Unknown image = parts.get(1).asUnknown();
+    assertEquals("image", image.getKind().asString());
     assertEquals("a cat", image.raw().get("alt").getAsString());
-    assertEquals("cat.png", ((FileBytes) ((FilePart) parts.get(2)).getFile()).getName());
-    UnknownFileSource s3 = assertInstanceOf(UnknownFileSource.class, ((FilePart) parts.get(3)).getFile());
+    assertEquals("cat.png", parts.get(2).asFile().getFile().asFileBytes().getName());
+    assertTrue(parts.get(3).asFile().getFile().isUnknown());
+    FileSource.Unknown s3 = parts.get(3).asFile().getFile().asUnknown();
     assertEquals("bucket/key", s3.raw().get("s3").getAsString());
-    assertEquals(Arrays.asList(1L, 2.5, "three", null), ((ToolResultPart) parts.get(4)).getResult());
+    ToolResultPart toolResult = parts.get(4).asToolResult();
+    assertEquals(JsonParser.parseString("[1,2.5,\"three\",null]"), toolResult.getResult());
+    assertEquals(Arrays.asList(1L, 2.5, "three", null), OrqJson.bind(toolResult.getResult(), List.class));
   }
 
   @ParameterizedTest
@@ -92,12 +93,12 @@ class ModelsTest {
         client.context().gson().toJson(Messages.userText("Hello")));
     assertEquals("{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"a\"},"
             + "{\"kind\":\"tool_result\",\"tool_call_id\":\"c\",\"result\":{\"ok\":true}}]}",
-        client.context().gson().toJson(Messages.user(new TextPart().text("a"),
-            new ToolResultPart().toolCallId("c").result(Map.of("ok", true)))));
+        client.context().gson().toJson(Messages.user(TextPart.builder().text("a").build(),
+            ToolResultPart.builder().toolCallId("c").result(OrqJson.toJson(Map.of("ok", true))).build())));
     assertEquals("text == null", assertThrows(NullPointerException.class, () -> Messages.userText(null)).getMessage());
     assertEquals("parts == null",
         assertThrows(NullPointerException.class, () -> Messages.user((MessagePart[]) null)).getMessage());
     assertEquals("parts[1] == null", assertThrows(NullPointerException.class,
-        () -> Messages.user(new TextPart().text("a"), null)).getMessage());
+        () -> Messages.user(TextPart.builder().text("a").build(), null)).getMessage());
   }
 }

@@ -205,7 +205,7 @@ class RetryTest {
     server.stubFor(post(urlEqualTo("/v2/conversations")).willReturn(aResponse().withFault(fault)));
 
     assertThrows(OrqIoException.class,
-        () -> mode.run(client.conversations().create(new CreateConversationRequest().projectId("p"))));
+        () -> mode.run(client.conversations().create(CreateConversationRequest.builder().projectId("p").build())));
 
     assertEquals(List.of("0"), retryCounts(), "a create the server may have done is not repeated");
     assertEquals(List.of(), scheduler.delaysMillis);
@@ -218,7 +218,7 @@ class RetryTest {
         .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
 
     assertThrows(OrqIoException.class, () -> mode.run(
-        client.conversations().generateName("conv_1", new GenerateNameRequest().context("hi"))));
+        client.conversations().generateName("conv_1", GenerateNameRequest.builder().context("hi").build())));
 
     assertEquals(List.of("0"), retryCounts());
   }
@@ -226,7 +226,7 @@ class RetryTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aPostIsRetriedOnlyWhenTheServerSaysItDidNotProcessIt(Mode mode) {
-    CreateConversationRequest create = new CreateConversationRequest().projectId("p");
+    CreateConversationRequest create = CreateConversationRequest.builder().projectId("p").build();
     server.stubFor(post(urlEqualTo("/v2/conversations")).willReturn(errorJson(500, "")));
     assertThrows(InternalServerException.class, () -> mode.run(client.conversations().create(create)));
     assertEquals(List.of("0"), retryCounts(), "500: the server may have created it");
@@ -259,7 +259,7 @@ class RetryTest {
         .baseUrl("http://127.0.0.1:" + closedPort).scheduler(scheduler).build()) {
 
       assertThrows(OrqIoException.class, () -> mode.run(
-          refused.conversations().create(new CreateConversationRequest().projectId("p"))));
+          refused.conversations().create(CreateConversationRequest.builder().projectId("p").build())));
 
       assertEquals(2, scheduler.delaysMillis.size(), "connection refused: nothing was sent");
     }
@@ -272,7 +272,7 @@ class RetryTest {
         .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     server.stubFor(post(urlEqualTo("/v2/conversations")).withHeader("X-Orq-Retry-Count", equalTo("1"))
         .willReturn(okJson(Fixtures.CONVERSATION).withStatus(201)));
-    CreateConversationRequest create = new CreateConversationRequest().projectId("p");
+    CreateConversationRequest create = CreateConversationRequest.builder().projectId("p").build();
 
     try (OrqClient optedIn =
         client.newBuilder().scheduler(new RecordingScheduler()).retryNonIdempotent(true).build()) {
@@ -291,7 +291,7 @@ class RetryTest {
   void okHttpNeverRepeatsARequestOnItsOwn(Mode mode) {
     server.stubFor(post(urlEqualTo("/v2/conversations"))
         .willReturn(errorJson(503, "").withHeader("Retry-After", "0")));
-    CreateConversationRequest create = new CreateConversationRequest().projectId("p");
+    CreateConversationRequest create = CreateConversationRequest.builder().projectId("p").build();
 
     InternalServerException e = assertThrows(InternalServerException.class, () -> mode.run(
         client.conversations().create(create).withOptions(RequestOptions.builder().maxRetries(0).build())));

@@ -42,7 +42,7 @@ final class StreamRetryTest {
   @AutoClose private final OrqClient client = TestServers.client(server, scheduler).build();
 
   static CreateResponseRequest request() {
-    return new CreateResponseRequest().message(Messages.userText("Hi")).model("openai/gpt-4o");
+    return CreateResponseRequest.builder().message(Messages.userText("Hi")).model("openai/gpt-4o").build();
   }
 
   private void stubUnavailableThenStream(String retryAfterMillis) {

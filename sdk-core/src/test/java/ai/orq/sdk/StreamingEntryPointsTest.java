@@ -34,7 +34,7 @@ class StreamingEntryPointsTest {
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
   private final CreateResponseRequest request =
-      new CreateResponseRequest().model("openai/gpt-4o").message(Messages.userText("Hello")).stream(false);
+      CreateResponseRequest.builder().model("openai/gpt-4o").message(Messages.userText("Hello")).stream(false).build();
   @AutoClose private final OrqClient client =
       OrqClient.builder().apiKey(TestServers.API_KEY).baseUrl(TestServers.baseUrl(server)).build();
 
