@@ -51,7 +51,7 @@ class LoadTest {
       for (int i = 0; i < SEQUENTIAL; i++) {
         if (i % 2 == 0) {
           Conversation created = client.conversations()
-              .create(new CreateConversationRequest().projectId("proj_load").displayName("Load " + i)).execute();
+              .create(CreateConversationRequest.builder().projectId("proj_load").displayName("Load " + i).build()).execute();
           assertEquals("Load " + i, created.getDisplayName());
           lastId = created.getId();
         } else {
@@ -66,7 +66,7 @@ class LoadTest {
       String id = lastId;
       for (int i = 0; i < CONCURRENT; i++) {
         CompletableFuture<?> call = i % 2 == 0
-            ? client.conversations().create(new CreateConversationRequest().projectId("proj_load")).executeAsync()
+            ? client.conversations().create(CreateConversationRequest.builder().projectId("proj_load").build()).executeAsync()
                 .thenAccept(c -> assertNotNull(c.getId()))
             : client.conversations().retrieve(id).executeAsync()
                 .thenAccept(c -> assertEquals(id, c.getId()));
@@ -111,7 +111,7 @@ class LoadTest {
         int socketsBefore = Connections.established(port);
         OrqClient client = clientOf(server);
         OkHttpClient http = Connections.okHttpClientOf(client);
-        String id = client.conversations().create(new CreateConversationRequest().projectId("p")).execute().getId();
+        String id = client.conversations().create(CreateConversationRequest.builder().projectId("p").build()).execute().getId();
 
         for (int i = 0; i < SEQUENTIAL_STREAMS; i++) {
           assertEquals("You said: blocking stream " + i, Replies.blocking(client, id, "blocking stream " + i));
@@ -144,7 +144,7 @@ class LoadTest {
         int socketsBefore = Connections.established(port);
         for (int i = 0; i < CLIENTS; i++) {
           try (OrqClient client = clientOf(server)) {
-            String id = client.conversations().create(new CreateConversationRequest().projectId("p")).execute()
+            String id = client.conversations().create(CreateConversationRequest.builder().projectId("p").build()).execute()
                 .getId();
             assertEquals("You said: client " + i, Replies.blocking(client, id, "client " + i));
             assertEquals("You said: async " + i, Replies.async(client, id, "async " + i).get(30, TimeUnit.SECONDS));

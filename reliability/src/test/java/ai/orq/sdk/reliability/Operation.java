@@ -13,10 +13,7 @@ import ai.orq.sdk.model.CreateConversationRequest;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.GenerateNameRequest;
 import ai.orq.sdk.model.ResponseEvent;
-import ai.orq.sdk.model.TextPart;
-import ai.orq.sdk.model.UserMessage;
 import ai.orq.sdk.model.UpdateConversationRequest;
-import ai.orq.sdk.model.UserRole;
 import com.google.gson.Gson;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,17 +30,17 @@ enum Operation {
       c -> c.conversations().list(ListConversationsParams.builder().limit(2).build()),
       g -> g.fromJson(Bodies.PAGE, ConversationPage.class)),
   CREATE("POST", "/v2/conversations", 201, "application/json", Bodies.CONVERSATION,
-      c -> c.conversations().create(new CreateConversationRequest().projectId("proj_1")),
+      c -> c.conversations().create(CreateConversationRequest.builder().projectId("proj_1").build()),
       g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
   GENERATE_NAME("POST", "/v2/conversations/" + Bodies.ID + "/generate-name", 200, "application/json",
       Bodies.CONVERSATION,
-      c -> c.conversations().generateName(Bodies.ID, new GenerateNameRequest().context("hello")),
+      c -> c.conversations().generateName(Bodies.ID, GenerateNameRequest.builder().context("hello").build()),
       g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
   RETRIEVE("GET", "/v2/conversations/" + Bodies.ID, 200, "application/json", Bodies.WITH_MESSAGES,
       c -> c.conversations().retrieve(Bodies.ID),
       g -> g.fromJson(Bodies.WITH_MESSAGES, ConversationWithMessages.class)),
   UPDATE("PATCH", "/v2/conversations/" + Bodies.ID, 200, "application/json", Bodies.CONVERSATION,
-      c -> c.conversations().update(Bodies.ID, new UpdateConversationRequest().displayName("Faulty")),
+      c -> c.conversations().update(Bodies.ID, UpdateConversationRequest.builder().displayName("Faulty").build()),
       g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
   DELETE("DELETE", "/v2/conversations/" + Bodies.ID, 204, null, "", c -> c.conversations().delete(Bodies.ID),
       g -> null),
@@ -101,9 +98,7 @@ enum Operation {
   }
 
   static CreateResponseRequest streamRequest() {
-    return new CreateResponseRequest()
-        .message(new UserMessage().role(UserRole.USER).parts(List.of(new TextPart().kind("text").text("hi"))))
-        .model("openai/gpt-4o");
+    return Replies.saying("hi");
   }
 
   /**

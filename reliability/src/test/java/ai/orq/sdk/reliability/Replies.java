@@ -3,13 +3,10 @@ package ai.orq.sdk.reliability;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.model.CreateResponseRequest;
-import ai.orq.sdk.model.PartDeltaEvent;
 import ai.orq.sdk.model.ResponseEvent;
-import ai.orq.sdk.model.ResponseTextPart;
 import ai.orq.sdk.model.TextPart;
 import ai.orq.sdk.model.UserMessage;
 import ai.orq.sdk.model.UserRole;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** The local server's streamed reply ("You said: ..."), read back as the joined text deltas. */
@@ -17,9 +14,11 @@ final class Replies {
   private Replies() {}
 
   static CreateResponseRequest saying(String text) {
-    return new CreateResponseRequest()
-        .message(new UserMessage().role(UserRole.USER).parts(List.of(new TextPart().kind("text").text(text))))
-        .model("openai/gpt-4o");
+    return CreateResponseRequest.builder()
+        .message(UserMessage.builder().role(UserRole.USER)
+            .addMessagePart(TextPart.builder().text(text).build()).build())
+        .model("openai/gpt-4o")
+        .build();
   }
 
   static String blocking(OrqClient client, String conversationId, String text) {
@@ -42,8 +41,8 @@ final class Replies {
   }
 
   private static void append(StringBuilder reply, ResponseEvent event) {
-    if (event instanceof PartDeltaEvent delta) {
-      reply.append(((ResponseTextPart) delta.getData().getDelta()).getText());
+    if (event.isPartDelta()) {
+      reply.append(event.asPartDelta().getData().getDelta().asText().getText());
     }
   }
 }

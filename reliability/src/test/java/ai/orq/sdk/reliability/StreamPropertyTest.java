@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.errors.OrqException;
-import ai.orq.sdk.model.PartDeltaEvent;
 import ai.orq.sdk.model.ResponseEvent;
-import ai.orq.sdk.model.ResponseTextPart;
 import ai.orq.sdk.errors.MalformedEventException;
 import ai.orq.sdk.errors.StreamTruncatedException;
 import com.google.gson.Gson;
@@ -66,8 +64,8 @@ class StreamPropertyTest {
       assertEquals(decode(gson, stream.eventsJson()), events, where);
       List<String> texts = new ArrayList<>();
       for (ResponseEvent event : events) {
-        if (event instanceof PartDeltaEvent delta) {
-          texts.add(((ResponseTextPart) delta.getData().getDelta()).getText());
+        if (event.isPartDelta()) {
+          texts.add(event.asPartDelta().getData().getDelta().asText().getText());
         }
       }
       assertEquals(stream.deltaTexts(), texts, where + ": delta texts");

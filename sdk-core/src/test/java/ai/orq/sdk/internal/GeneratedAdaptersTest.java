@@ -93,7 +93,7 @@ class GeneratedAdaptersTest {
     assertNotEquals(ResponseEvent.Type.Value._UNKNOWN, event.getType().value());
     assertEquals(expected, event.accept(MEMBER_CLASS));
     assertFalse(event.isUnknown());
-    assertEquals("Not an unknown ResponseEvent but a " + expected.getSimpleName(),
+    assertEquals("Expected an unknown member, but this ResponseEvent is " + expected.getSimpleName(),
         assertThrows(IllegalStateException.class, event::asUnknown).getMessage());
   }
 
@@ -112,7 +112,7 @@ class GeneratedAdaptersTest {
     assertEquals(ToolCallType.FUNCTION, done.getData().getPendingToolCalls().get(0).getType());
     assertEquals(15L, done.getData().getUsage().getTotalTokens());
     assertEquals("f", done.getData().getPendingToolCalls().get(0).getFunction().getName());
-    assertEquals("Not a part.delta ResponseEvent but a response.done (ResponseDoneEvent)",
+    assertEquals("Expected part.delta, but this ResponseEvent is response.done (ResponseDoneEvent)",
         assertThrows(IllegalStateException.class, read::asPartDelta).getMessage());
 
     ToolStartedEvent started = gson.fromJson("""
@@ -141,7 +141,7 @@ class GeneratedAdaptersTest {
     assertEquals(ResponseEvent.Unknown.class, event.accept(MEMBER_CLASS));
     assertEquals(JsonParser.parseString(json), event.raw());
     assertEquals(json, gson.toJson(event, ResponseEvent.class), "written back as received");
-    assertEquals("Not a response.done ResponseEvent but a response.paused (Unknown)",
+    assertEquals("Expected response.done, but this ResponseEvent is response.paused (Unknown)",
         assertThrows(IllegalStateException.class, read::asResponseDone).getMessage());
   }
 

@@ -27,8 +27,17 @@ public final class OpenApiDocument {
     }
   }
 
+  /** The whole document as read: mutable maps and lists, for a test to edit a fresh copy. */
+  public Map<String, Object> root() {
+    return root;
+  }
+
   public Map<String, Object> paths() {
     return map(root.get("paths"));
+  }
+
+  public Map<String, Object> schemas() {
+    return map(map(root.get("components")).get("schemas"));
   }
 
   /** Follows {@code $ref}s until it reaches an object that is not one. */

@@ -22,8 +22,8 @@ import java.util.TreeSet;
  * <p>Two documents with the same facts are the same on the wire, however differently they are
  * written: {@code $ref}s are followed, {@code allOf} members are merged, and each branch of a
  * union is named by its discriminator value (from the mapping, or from a one-value enum on
- * {@code kind}/{@code type}) or, for unions without one, by the set of its required properties.
- * Descriptions, examples, formats, bounds and nullability are not wire shape and are left out.
+ * {@code kind}/{@code type}) or, for unions without one, by the set of its required properties;
+ * a member's one-value discriminator enum is compared like any other enum. Descriptions, examples, formats, bounds and nullability are not wire shape and are left out.
  */
 final class WireFacts {
   private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
@@ -78,13 +78,13 @@ final class WireFacts {
       facts.add(prefix + " " + mediaType);
       Object schema = map(media).get("schema");
       if (schema != null) {
-        walkSchema(prefix + " " + mediaType + " $", List.of(schema), null);
+        walkSchema(prefix + " " + mediaType + " $", List.of(schema));
       }
     });
   }
 
-  /** Walks the merge of {@code schemas} at {@code path}; {@code discriminator} is the branch's own. */
-  private void walkSchema(String path, List<Object> schemas, String discriminator) {
+  /** Walks the merge of {@code schemas} at {@code path}. */
+  private void walkSchema(String path, List<Object> schemas) {
     Flat flat = flatten(schemas);
     facts.add(path + " : " + flat.type());
     if (!flat.enumValues.isEmpty()) {
@@ -93,15 +93,10 @@ final class WireFacts {
     flat.properties.forEach((name, propertySchemas) -> {
       String propertyPath = path + "." + name;
       facts.add(propertyPath + (flat.required.contains(name) ? " required" : " optional"));
-      Flat property = flatten(propertySchemas);
-      if (name.equals(discriminator) && property.enumValues.size() <= 1) {
-        facts.add(propertyPath + " : string");
-      } else {
-        walkSchema(propertyPath, propertySchemas, null);
-      }
+      walkSchema(propertyPath, propertySchemas);
     });
     if (!flat.items.isEmpty()) {
-      walkSchema(path + "[]", flat.items, null);
+      walkSchema(path + "[]", flat.items);
     }
     Map<String, List<Object>> branches = new LinkedHashMap<>();
     Map<String, String> discriminators = new LinkedHashMap<>();
@@ -116,8 +111,7 @@ final class WireFacts {
       }
     }
     foldUndiscriminatedBranches(branches, discriminators);
-    branches.forEach((label, members) ->
-        walkSchema(path + "<" + label + ">", members, discriminators.get(label)));
+    branches.forEach((label, members) -> walkSchema(path + "<" + label + ">", members));
   }
 
   /**

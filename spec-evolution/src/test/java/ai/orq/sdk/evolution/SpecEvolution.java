@@ -21,8 +21,10 @@ import org.yaml.snakeyaml.representer.Representer;
  * Writes a copy of the spec grown the way an API grows between releases, with one additive change
  * of every kind: a new member in each union (discriminated or not), a new optional property, a new
  * enum schema on a new property, a new value of an existing enum, and a new nullable property on
- * the update request. The new schemas come from {@code additions.yaml}. Each edit fails, naming
- * what it looked for, when the spec no longer has the place it grows.
+ * the update request. The new schemas come from {@code additions.yaml}; a new member of a
+ * discriminated union declares its discriminator as a one-value inline enum, the spec's convention,
+ * and joins the mapping under that value. Each edit fails, naming what it looked for, when the spec
+ * no longer has the place it grows.
  *
  * <p>Usage: {@code SpecEvolution <spec.yaml> <evolved.yaml>}.
  */
@@ -43,23 +45,7 @@ public final class SpecEvolution {
     try (Reader in = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
       spec = yaml.load(in);
     }
-    Map<String, Object> additions;
-    try (InputStream in = SpecEvolution.class.getResourceAsStream("/additions.yaml")) {
-      additions = yaml.load(in);
-    }
-
-    SpecEvolution evolution = new SpecEvolution(spec);
-    evolution.addSchemas(additions);
-    evolution.addDiscriminatedMember("ResponseEvent", "response.progress", "ResponseProgressEvent");
-    evolution.addDiscriminatedMember("ResponsePart", "citation", "ResponseCitationPart");
-    evolution.addDiscriminatedMember("MessagePart", "audio", "AudioPart");
-    evolution.addDiscriminatedMember("ResponseFile", "file_id", "ResponseFileId");
-    evolution.addMember("FileSource", "FileId");
-    evolution.addProperty("Conversation", "pinned", Map.of("type", "boolean"));
-    evolution.addProperty("Conversation", "visibility", ref("ConversationVisibility"));
-    evolution.addEnumValue("FinishReason", "pause_turn");
-    evolution.addProperty("UpdateConversationRequest", "description",
-        new LinkedHashMap<>(Map.of("type", "string", "nullable", true)));
+    List<String> changes = evolve(spec, additions());
 
     Path out = Path.of(args[1]);
     Files.createDirectories(out.toAbsolutePath().getParent());
@@ -70,7 +56,31 @@ public final class SpecEvolution {
       new Yaml(new Representer(options), options).dump(spec, writer);
     }
     System.out.println("Evolved spec written to " + out + ":");
-    evolution.changes.forEach(change -> System.out.println("  " + change));
+    changes.forEach(change -> System.out.println("  " + change));
+  }
+
+  /** The new schemas, as {@code additions.yaml} has them: a fresh, mutable copy on each call. */
+  static Map<String, Object> additions() throws IOException {
+    try (InputStream in = SpecEvolution.class.getResourceAsStream("/additions.yaml")) {
+      return new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+    }
+  }
+
+  /** Grows {@code spec} in place with {@code additions}; returns the changes made, one a line. */
+  static List<String> evolve(Map<String, Object> spec, Map<String, Object> additions) {
+    SpecEvolution evolution = new SpecEvolution(spec);
+    evolution.addSchemas(additions);
+    evolution.addDiscriminatedMember("ResponseEvent", "ResponseProgressEvent");
+    evolution.addDiscriminatedMember("ResponsePart", "ResponseCitationPart");
+    evolution.addDiscriminatedMember("MessagePart", "AudioPart");
+    evolution.addDiscriminatedMember("ResponseFile", "ResponseFileId");
+    evolution.addMember("FileSource", "FileId");
+    evolution.addProperty("Conversation", "pinned", Map.of("type", "boolean"));
+    evolution.addProperty("Conversation", "visibility", ref("ConversationVisibility"));
+    evolution.addEnumValue("FinishReason", "pause_turn");
+    evolution.addProperty("UpdateConversationRequest", "description",
+        new LinkedHashMap<>(Map.of("type", "string", "nullable", true)));
+    return evolution.changes;
   }
 
   private void addSchemas(Map<String, Object> additions) {
@@ -84,16 +94,26 @@ public final class SpecEvolution {
     }
   }
 
-  private void addDiscriminatedMember(String union, String discriminatorValue, String member) {
+  /**
+   * Adds {@code member} to a discriminated union under the value its discriminator property
+   * declares, as the spec's convention has it: a one-value inline enum (the mapping key).
+   */
+  private void addDiscriminatedMember(String union, String member) {
     Map<String, Object> discriminator = map(schema(union).get("discriminator"), union + ".discriminator");
     Map<String, Object> mapping = map(discriminator.get("mapping"), union + ".discriminator.mapping");
+    String property = (String) discriminator.get("propertyName");
+    Object declared = map(schema(member).get("properties"), member + ".properties").get(property);
+    Object values = declared instanceof Map<?, ?> declaration ? declaration.get("enum") : null;
+    if (!(values instanceof List<?> list && list.size() == 1 && list.get(0) instanceof String discriminatorValue)) {
+      throw new IllegalStateException(member + "." + property + " must declare the discriminator of " + union
+          + " as a one-value inline enum, is " + declared);
+    }
     if (mapping.containsKey(discriminatorValue)) {
       throw new IllegalStateException(union + " already maps " + discriminatorValue);
     }
     oneOf(union).add(ref(member));
     mapping.put(discriminatorValue, ref(member).get("$ref"));
-    changes.add(union + ": new member " + member + " (" + discriminator.get("propertyName") + " = "
-        + discriminatorValue + ")");
+    changes.add(union + ": new member " + member + " (" + property + " = " + discriminatorValue + ")");
   }
 
   private void addMember(String union, String member) {

@@ -32,6 +32,9 @@ class SpecEvolutionTest {
     Map<String, Object> mapping = (Map<String, Object>) ((Map<String, Object>)
         ((Map<String, Object>) schemas.get("ResponseEvent")).get("discriminator")).get("mapping");
     assertEquals("#/components/schemas/ResponseProgressEvent", mapping.get("response.progress"));
+    Map<String, Object> kinds = (Map<String, Object>) ((Map<String, Object>)
+        ((Map<String, Object>) schemas.get("MessagePart")).get("discriminator")).get("mapping");
+    assertEquals("#/components/schemas/AudioPart", kinds.get("audio"));
     assertTrue(((List<Object>) ((Map<String, Object>) schemas.get("FileSource")).get("oneOf"))
         .contains(Map.of("$ref", "#/components/schemas/FileId")));
     assertTrue(((List<Object>) ((Map<String, Object>) schemas.get("FinishReason")).get("enum")).contains("pause_turn"));
@@ -51,10 +54,29 @@ class SpecEvolutionTest {
     assertEquals("the spec has no components.schemas.FinishReason", e.getMessage());
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void refusesANewMemberWhoseDiscriminatorIsNotAOneValueInlineEnum() throws IOException {
+    Map<String, Object> additions = SpecEvolution.additions();
+    Map<String, Object> type = (Map<String, Object>) ((Map<String, Object>)
+        ((Map<String, Object>) additions.get("ResponseProgressEvent")).get("properties")).get("type");
+    type.remove("enum");
+
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> SpecEvolution.evolve(root(SPEC), additions));
+    assertEquals("ResponseProgressEvent.type must declare the discriminator of ResponseEvent as a one-value"
+        + " inline enum, is {type=string}", e.getMessage());
+
+    type.put("enum", List.of("response.progress", "response.progressed"));
+    assertThrows(IllegalStateException.class, () -> SpecEvolution.evolve(root(SPEC), additions));
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> schemas(Path spec) throws IOException {
-    Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions()))
-        .load(Files.readString(spec, StandardCharsets.UTF_8));
-    return (Map<String, Object>) ((Map<String, Object>) root.get("components")).get("schemas");
+    return (Map<String, Object>) ((Map<String, Object>) root(spec).get("components")).get("schemas");
+  }
+
+  private static Map<String, Object> root(Path spec) throws IOException {
+    return new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(spec, StandardCharsets.UTF_8));
   }
 }

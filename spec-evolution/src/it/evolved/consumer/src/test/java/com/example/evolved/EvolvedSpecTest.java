@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,18 +23,21 @@ import ai.orq.sdk.model.ConversationVisibility;
 import ai.orq.sdk.model.ConversationWithMessages;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.FileId;
-import ai.orq.sdk.model.FilePart;
+import ai.orq.sdk.model.FileSource;
 import ai.orq.sdk.model.FinishReason;
 import ai.orq.sdk.model.MessagePart;
 import ai.orq.sdk.model.PartDeltaEvent;
 import ai.orq.sdk.model.PartDoneEvent;
 import ai.orq.sdk.model.ResponseCitationPart;
-import ai.orq.sdk.model.ResponseDoneEvent;
 import ai.orq.sdk.model.ResponseEvent;
+import ai.orq.sdk.model.ResponseFile;
 import ai.orq.sdk.model.ResponseFileId;
-import ai.orq.sdk.model.ResponseFilePart;
+import ai.orq.sdk.model.ResponsePart;
 import ai.orq.sdk.model.ResponseProgressEvent;
 import ai.orq.sdk.model.UpdateConversationRequest;
+import com.example.shared.EventNotes;
+import com.example.shared.NewerServer;
+import com.example.shared.PartNotes;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,7 +49,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Each additive change of the evolved spec reaches user code typed, through the normal client,
  * from a server (WireMock on loopback) that sends the new data. Nothing but the spec changed:
- * the SDK modules were copied as they are and regenerated.
+ * the SDK modules were copied as they are and regenerated. A new union member is a new {@code
+ * isX()}/{@code asX()} and a new {@code visitX} of the union's Visitor; a visitor written before
+ * it (com.example.shared, compiled unchanged here and against today's SDK) still compiles and
+ * receives the new member, typed, in {@code otherwise}.
  */
 class EvolvedSpecTest {
   @RegisterExtension
@@ -99,61 +106,138 @@ class EvolvedSpecTest {
 
   @Test
   void newStreamEventPartKindFileTypeAndEnumValueArriveTyped() {
-    String stream = String.join("",
-        event("{\"type\":\"response.progress\",\"timestamp\":\"2026-01-01T00:00:00Z\","
-            + "\"data\":{\"stage\":\"searching\",\"percent\":40}}"),
-        event("{\"type\":\"part.delta\",\"timestamp\":\"2026-01-01T00:00:01Z\",\"data\":{\"partId\":\"p1\","
-            + "\"delta\":{\"_id\":\"p1\",\"kind\":\"citation\",\"url\":\"https://example.com\",\"title\":\"Ex\"}}}"),
-        event("{\"type\":\"part.done\",\"timestamp\":\"2026-01-01T00:00:02Z\",\"data\":{\"partId\":\"p2\","
-            + "\"part\":{\"_id\":\"p2\",\"kind\":\"file\",\"file\":{\"type\":\"file_id\",\"fileId\":\"file_9\"}}}}"),
-        event("{\"type\":\"response.done\",\"timestamp\":\"2026-01-01T00:00:03Z\","
-            + "\"data\":{\"finishReason\":\"pause_turn\"}}"),
-        "data: [DONE]\n\n");
-    server.stubFor(post(urlEqualTo("/v2/conversations/conv_1/responses")).willReturn(aResponse()
-        .withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(stream)));
-
-    List<ResponseEvent> events;
-    try (StreamResponse<ResponseEvent> response = client.conversations().createConversationResponse("conv_1",
-        new CreateResponseRequest().model("openai/gpt-4o").message(Messages.userText("Hi")))) {
-      events = response.stream().collect(Collectors.toList());
-    }
+    List<ResponseEvent> events = stream();
 
     assertEquals(4, events.size(), events.toString());
-    ResponseProgressEvent progress = assertInstanceOf(ResponseProgressEvent.class, events.get(0));
+    assertTrue(events.get(0).isResponseProgress(), events.get(0).toString());
+    ResponseProgressEvent progress = events.get(0).asResponseProgress();
+    assertEquals(ResponseEvent.Type.RESPONSE_PROGRESS, progress.getType());
+    assertEquals(ResponseEvent.Type.Value.RESPONSE_PROGRESS, progress.getType().value());
     assertEquals("searching", progress.getData().getStage());
     assertEquals(40, progress.getData().getPercent());
 
-    PartDeltaEvent delta = assertInstanceOf(PartDeltaEvent.class, events.get(1));
-    ResponseCitationPart citation = assertInstanceOf(ResponseCitationPart.class, delta.getData().getDelta());
+    ResponsePart delta = events.get(1).asPartDelta().getData().getDelta();
+    assertTrue(delta.isCitation(), delta.toString());
+    ResponseCitationPart citation = delta.asCitation();
+    assertEquals(ResponsePart.Kind.CITATION, citation.getKind());
     assertEquals("https://example.com", citation.getUrl());
 
-    PartDoneEvent done = assertInstanceOf(PartDoneEvent.class, events.get(2));
-    ResponseFilePart filePart = assertInstanceOf(ResponseFilePart.class, done.getData().getPart());
-    assertEquals("file_9", assertInstanceOf(ResponseFileId.class, filePart.getFile()).getFileId());
+    ResponseFile file = events.get(2).asPartDone().getData().getPart().asFile().getFile();
+    assertTrue(file.isFileId(), file.toString());
+    assertEquals("file_9", file.asFileId().getFileId());
 
-    FinishReason reason = assertInstanceOf(ResponseDoneEvent.class, events.get(3)).getData().getFinishReason();
+    FinishReason reason = events.get(3).asResponseDone().getData().getFinishReason();
     assertEquals(FinishReason.PAUSE_TURN, reason);
     assertEquals(FinishReason.Known.PAUSE_TURN, reason.known());
     assertEquals(FinishReason.Value.PAUSE_TURN, reason.value());
   }
 
   @Test
+  void aVisitorWrittenBeforeTheNewEventTypeReceivesItTypedInOtherwise() {
+    EventNotes notes = new EventNotes();
+
+    List<String> seen = stream().stream().map(event -> event.accept(notes)).collect(Collectors.toList());
+
+    // the same lines as on today's SDK (NewerServerOnTodaysSdkTest), but the member is typed now
+    assertEquals(List.of("other response.progress", "delta p1", "other part.done", "done pause_turn"), seen);
+    ResponseEvent progress = notes.others().get(0);
+    assertFalse(progress.isUnknown(), progress.toString());
+    assertEquals("searching", assertInstanceOf(ResponseProgressEvent.class, progress).getData().getStage());
+  }
+
+  @Test
+  void aNewMemberHasItsOwnMethodInANewVisitor() {
+    List<String> seen = stream().stream().map(event -> event.accept(new ResponseEvent.Visitor<String>() {
+      @Override
+      public String visitResponseProgress(ResponseProgressEvent event) {
+        return "progress " + event.getData().getStage() + " " + event.getData().getPercent();
+      }
+
+      @Override
+      public String visitPartDelta(PartDeltaEvent event) {
+        return event.getData().getDelta().accept(new ResponsePart.Visitor<String>() {
+          @Override
+          public String visitCitation(ResponseCitationPart part) {
+            return "citation " + part.getUrl();
+          }
+
+          @Override
+          public String otherwise(ResponsePart part) {
+            return "other part " + part.getKind();
+          }
+        });
+      }
+
+      @Override
+      public String visitPartDone(PartDoneEvent event) {
+        return event.getData().getPart().asFile().getFile().accept(new ResponseFile.Visitor<String>() {
+          @Override
+          public String visitFileId(ResponseFileId file) {
+            return "file id " + file.getFileId();
+          }
+
+          @Override
+          public String otherwise(ResponseFile file) {
+            return "other file " + file.getType();
+          }
+        });
+      }
+
+      @Override
+      public String otherwise(ResponseEvent event) {
+        return "other " + event.getType();
+      }
+    })).collect(Collectors.toList());
+
+    assertEquals(List.of("progress searching 40", "citation https://example.com", "file id file_9", "other response.done"),
+        seen);
+  }
+
+  @Test
   void newMessagePartKindAndFileSourceArriveTyped() {
-    answer("GET", "/v2/conversations/conv_1", """
-        {"_id":"conv_1","kind":"conversation","displayName":"Evolved","createdAt":1,"updatedAt":2,
-         "messages":[{"_id":"msg_1","conversationId":"conv_1","createdAt":3,"createdById":"user_1","role":"user",
-           "parts":[{"kind":"audio","transcript":"hello there","durationMs":1200},
-                    {"kind":"file","file":{"fileId":"file_1","mimeType":"image/png"}}]}]}
-        """);
+    answer("GET", "/v2/conversations/conv_1", NewerServer.CONVERSATION_WITH_NEW_PARTS);
 
     List<MessagePart> parts = client.conversations().retrieve("conv_1").execute().getMessages().get(0).getParts();
 
-    AudioPart audio = assertInstanceOf(AudioPart.class, parts.get(0));
+    assertTrue(parts.get(0).isAudio(), parts.get(0).toString());
+    AudioPart audio = parts.get(0).asAudio();
+    assertEquals(MessagePart.Kind.AUDIO, audio.getKind());
     assertEquals("hello there", audio.getTranscript());
     assertEquals(1200L, audio.getDurationMs());
-    FileId file = assertInstanceOf(FileId.class, assertInstanceOf(FilePart.class, parts.get(1)).getFile());
+    FileSource source = parts.get(1).asFile().getFile();
+    assertTrue(source.isFileId(), source.toString());
+    FileId file = source.asFileId();
     assertEquals("file_1", file.getFileId());
     assertEquals("image/png", file.getMimeType());
+
+    // a visitor written before: the new kind reaches otherwise, typed
+    PartNotes notes = new PartNotes();
+    assertEquals(List.of("other audio", "file", "text hi"),
+        parts.stream().map(part -> part.accept(notes)).collect(Collectors.toList()));
+    assertEquals(audio, assertInstanceOf(AudioPart.class, notes.others().get(0)));
+    // a visitor written after: each new member has its own method
+    assertEquals("audio 1200", parts.get(0).accept(new MessagePart.Visitor<String>() {
+      @Override
+      public String visitAudio(AudioPart part) {
+        return "audio " + part.getDurationMs();
+      }
+
+      @Override
+      public String otherwise(MessagePart part) {
+        return "other " + part.getKind();
+      }
+    }));
+    assertEquals("file id file_1", source.accept(new FileSource.Visitor<String>() {
+      @Override
+      public String visitFileId(FileId file) {
+        return "file id " + file.getFileId();
+      }
+
+      @Override
+      public String otherwise(FileSource file) {
+        return "other file";
+      }
+    }));
   }
 
   @Test
@@ -162,9 +246,11 @@ class EvolvedSpecTest {
         .withHeader("Content-Type", "application/json").withBody(conversation("conv_1", "private"))));
 
     Conversation updated = client.conversations()
-        .update("conv_1", new UpdateConversationRequest().displayName("Renamed").description(null))
+        .update("conv_1", UpdateConversationRequest.builder().displayName("Renamed").description(null).build())
         .execute();
-    client.conversations().update("conv_1", new UpdateConversationRequest().description("About Lisbon")).execute();
+    client.conversations()
+        .update("conv_1", UpdateConversationRequest.builder().description("About Lisbon").build())
+        .execute();
 
     assertEquals(ConversationVisibility.PRIVATE, updated.getVisibility());
     server.verify(patchRequestedFor(urlEqualTo("/v2/conversations/conv_1"))
@@ -175,7 +261,13 @@ class EvolvedSpecTest {
         .allMatch(request -> !request.getBodyAsString().contains("metadata")), "only the fields set are sent");
   }
 
-  private static String event(String json) {
-    return "data: " + json + "\n\n";
+  /** The stream of a newer server, read through the normal client. */
+  private List<ResponseEvent> stream() {
+    server.stubFor(post(urlEqualTo("/v2/conversations/conv_1/responses")).willReturn(aResponse()
+        .withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(NewerServer.STREAM)));
+    try (StreamResponse<ResponseEvent> response = client.conversations().createConversationResponse("conv_1",
+        CreateResponseRequest.builder().model("openai/gpt-4o").message(Messages.userText("Hi")).build())) {
+      return response.stream().collect(Collectors.toList());
+    }
   }
 }
