@@ -46,15 +46,7 @@ public final class OrqJson {
    */
   public static <T> T bind(JsonElement json, Type type) {
     Objects.requireNonNull(json, "json == null");
-    Objects.requireNonNull(type, "type == null");
-    try {
-      @SuppressWarnings("unchecked")
-      T value = (T) GSON.getAdapter(TypeToken.get(type)).fromJsonTree(json);
-      return value;
-    } catch (JsonParseException | IllegalStateException e) {
-      throw new IllegalArgumentException(
-          "json does not bind to " + type + ": " + e.getMessage(), e);
-    }
+    return read(json.toString(), type); // as text, so both forms are read by one strict reader
   }
 
   /**
@@ -64,17 +56,35 @@ public final class OrqJson {
    */
   public static <T> T bind(String json, Class<T> type) {
     Objects.requireNonNull(json, "json == null");
+    return read(json, type);
+  }
+
+  /**
+   * {@code value} as JSON, for a free-form property such as a tool result; null is JSON null.
+   *
+   * @throws IllegalArgumentException if the SDK's Gson cannot write {@code value}'s class
+   */
+  public static JsonElement toJson(Object value) {
+    try {
+      return GSON.toJsonTree(value);
+    } catch (JsonParseException e) {
+      throw new IllegalArgumentException(
+          "cannot write " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static <T> T read(String json, Type type) {
     Objects.requireNonNull(type, "type == null");
     try {
-      return JsonModels.read(GSON, GSON.getAdapter(type), json);
+      @SuppressWarnings("unchecked")
+      T value = (T) JsonModels.read(GSON, GSON.getAdapter(TypeToken.get(type)), json);
+      if (value == null) {
+        throw new IllegalArgumentException("json is empty or null, not a " + type);
+      }
+      return value;
     } catch (ModelJsonException e) {
       throw new IllegalArgumentException(
           "json does not bind to " + type + ": " + e.getMessage(), e);
     }
-  }
-
-  /** {@code value} as JSON, for a free-form property such as a tool result; null is JSON null. */
-  public static JsonElement toJson(Object value) {
-    return GSON.toJsonTree(value);
   }
 }

@@ -74,7 +74,7 @@ final class BaselineStream {
         return;
       }
       ResponseEvent event = gson.fromJson(data, ResponseEvent.class);
-      sink += event.getType().length();
+      sink += event.getType().asString().length();
       long now = System.nanoTime();
       if (events == 0) {
         firstEventNanos = now;

@@ -25,12 +25,15 @@ final class StreamingBenchmark {
   private StreamingBenchmark() {}
 
   static CreateResponseRequest request() {
-    return new CreateResponseRequest()
+    return CreateResponseRequest.builder()
         .message(
-            new UserMessage()
+            UserMessage.builder()
                 .role(UserRole.USER)
-                .parts(List.of(new TextPart().text("Tell me everything, word by word."))))
-        .model("openai/gpt-4o");
+                .addMessagePart(
+                    TextPart.builder().text("Tell me everything, word by word.").build())
+                .build())
+        .model("openai/gpt-4o")
+        .build();
   }
 
   /** Routes {@code POST .../responses} of {@link #CONVERSATION_ID} to the recorded stream. */
@@ -106,7 +109,7 @@ final class StreamingBenchmark {
     long t0 = System.nanoTime();
     try (StreamResponse<ResponseEvent> events = sdk.stream(CONVERSATION_ID, request)) {
       for (ResponseEvent event : events) {
-        local += event.getType().length();
+        local += event.getType().asString().length();
         if (count++ == 0) {
           first = System.nanoTime();
         }

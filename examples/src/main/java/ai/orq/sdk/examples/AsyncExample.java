@@ -15,6 +15,7 @@ import ai.orq.sdk.model.ConversationWithMessages;
 import ai.orq.sdk.model.CreateConversationRequest;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.ResponseEvent;
+import ai.orq.sdk.model.ResponsePart;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,9 +55,10 @@ public final class AsyncExample {
       creates.add(
           conversations
               .create(
-                  new CreateConversationRequest()
+                  CreateConversationRequest.builder()
                       .projectId(projectId)
-                      .displayName("Trip to " + city))
+                      .displayName("Trip to " + city)
+                      .build())
               .executeAsync());
     }
     CompletableFuture.allOf(creates.toArray(new CompletableFuture<?>[0])).join();
@@ -70,7 +72,11 @@ public final class AsyncExample {
     // Compose: create, then retrieve what was created, without blocking in between.
     CompletableFuture<ConversationWithMessages> future =
         conversations
-            .create(new CreateConversationRequest().projectId(projectId).displayName("Async"))
+            .create(
+                CreateConversationRequest.builder()
+                    .projectId(projectId)
+                    .displayName("Async")
+                    .build())
             .executeAsync()
             .thenCompose(created -> conversations.retrieve(created.getId()).executeAsync());
     ConversationWithMessages fetched = future.join(); // or thenAccept(...), and never block
@@ -112,18 +118,22 @@ public final class AsyncExample {
     AsyncStreamResponse<ResponseEvent> stream =
         conversations.createConversationResponseAsync(
             ids.get(0),
-            new CreateResponseRequest()
+            CreateResponseRequest.builder()
                 .model(model)
-                .message(Messages.userText("What should I pack?")));
+                .message(Messages.userText("What should I pack?"))
+                .build());
     stream.subscribe(
         new StreamHandler<ResponseEvent>() {
           @Override
           public void onEvent(ResponseEvent event) {
-            String text = StreamingExample.textDelta(event);
-            if (text != null) {
-              reply.append(text);
-              out.print(text);
-              out.flush();
+            if (event.isPartDelta()) {
+              ResponsePart delta = event.asPartDelta().getData().getDelta();
+              if (delta.isText()) {
+                String text = delta.asText().getText();
+                reply.append(text);
+                out.print(text);
+                out.flush();
+              }
             }
           }
 

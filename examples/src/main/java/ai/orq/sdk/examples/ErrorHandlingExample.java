@@ -41,11 +41,16 @@ public final class ErrorHandlingExample {
     String id =
         conversations
             .create(
-                new CreateConversationRequest().projectId(projectId).displayName("Already named"))
+                CreateConversationRequest.builder()
+                    .projectId(projectId)
+                    .displayName("Already named")
+                    .build())
             .execute()
             .getId();
     try {
-      conversations.generateName(id, new GenerateNameRequest().context("anything")).execute();
+      conversations
+          .generateName(id, GenerateNameRequest.builder().context("anything").build())
+          .execute();
     } catch (BadRequestException e) {
       out.println("400 BadRequestException: " + e.errorMessage());
     } finally {

@@ -69,9 +69,9 @@ final class ExampleEnvironment implements AutoCloseable {
     return server != null;
   }
 
-  /** The base URL of the local server; only when {@link #isLocal()}. */
-  String localBaseUrl() {
-    return server.baseUrl();
+  /** The local server, to script what the assistant does next; only when {@link #isLocal()}. */
+  LocalOrqServer localServer() {
+    return server;
   }
 
   String projectId() {

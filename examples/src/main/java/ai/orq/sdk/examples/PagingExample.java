@@ -40,9 +40,10 @@ public final class PagingExample {
       ids.add(
           conversations
               .create(
-                  new CreateConversationRequest()
+                  CreateConversationRequest.builder()
                       .projectId(projectId)
-                      .displayName("Conversation #" + i))
+                      .displayName("Conversation #" + i)
+                      .build())
               .execute()
               .getId());
     }
@@ -77,7 +78,7 @@ public final class PagingExample {
                       + data.get(data.size() - 1).getDisplayName()
                       + "\""));
       params =
-          Boolean.TRUE.equals(page.getHasMore()) && !data.isEmpty()
+          page.getHasMore() && !data.isEmpty()
               ? params.toBuilder().startingAfter(data.get(data.size() - 1).getId()).build()
               : null;
     }

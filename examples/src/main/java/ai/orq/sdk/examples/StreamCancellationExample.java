@@ -8,6 +8,7 @@ import ai.orq.sdk.errors.OrqIoException;
 import ai.orq.sdk.model.CreateConversationRequest;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.ResponseEvent;
+import ai.orq.sdk.model.ResponsePart;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -38,9 +39,10 @@ public final class StreamCancellationExample {
     String conversationId =
         conversations
             .create(
-                new CreateConversationRequest()
+                CreateConversationRequest.builder()
                     .projectId(projectId)
-                    .displayName("Cancellation example"))
+                    .displayName("Cancellation example")
+                    .build())
             .execute()
             .getId();
     try {
@@ -62,17 +64,22 @@ public final class StreamCancellationExample {
       int pieces,
       PrintStream out) {
     CreateResponseRequest request =
-        new CreateResponseRequest().model(model).message(Messages.userText(LONG_REQUEST));
+        CreateResponseRequest.builder()
+            .model(model)
+            .message(Messages.userText(LONG_REQUEST))
+            .build();
     int read = 0;
     // [readme:stream-stop-early]
     try (StreamResponse<ResponseEvent> events =
         conversations.createConversationResponse(conversationId, request)) {
       for (ResponseEvent event : events) {
-        String text = StreamingExample.textDelta(event);
-        if (text != null) {
-          out.print(text);
-          if (++read == pieces) {
-            break; // enough: leaving the try block closes the stream and cancels the call
+        if (event.isPartDelta()) {
+          ResponsePart delta = event.asPartDelta().getData().getDelta();
+          if (delta.isText()) {
+            out.print(delta.asText().getText());
+            if (++read == pieces) {
+              break; // enough: leaving the try block closes the stream and cancels the call
+            }
           }
         }
       }
@@ -95,7 +102,10 @@ public final class StreamCancellationExample {
       PrintStream out) {
     ScheduledExecutorService stopButton = Executors.newSingleThreadScheduledExecutor();
     CreateResponseRequest request =
-        new CreateResponseRequest().model(model).message(Messages.userText(LONG_REQUEST));
+        CreateResponseRequest.builder()
+            .model(model)
+            .message(Messages.userText(LONG_REQUEST))
+            .build();
     int read = 0;
     StreamResponse<ResponseEvent> events =
         conversations.createConversationResponse(conversationId, request);
@@ -104,11 +114,13 @@ public final class StreamCancellationExample {
         stopButton.schedule(events::close, after.toMillis(), TimeUnit.MILLISECONDS);
     try {
       for (ResponseEvent event : events) {
-        String text = StreamingExample.textDelta(event);
-        if (text != null) {
-          out.print(text);
-          out.flush();
-          read++;
+        if (event.isPartDelta()) {
+          ResponsePart delta = event.asPartDelta().getData().getDelta();
+          if (delta.isText()) {
+            out.print(delta.asText().getText());
+            out.flush();
+            read++;
+          }
         }
       }
       out.println();

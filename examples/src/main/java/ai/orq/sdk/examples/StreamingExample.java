@@ -6,11 +6,8 @@ import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.model.CreateConversationRequest;
 import ai.orq.sdk.model.CreateResponseRequest;
-import ai.orq.sdk.model.PartDeltaEvent;
-import ai.orq.sdk.model.ResponseDoneEvent;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.model.ResponsePart;
-import ai.orq.sdk.model.ResponseTextPart;
 import ai.orq.sdk.streaming.AssembledResponse;
 import ai.orq.sdk.streaming.ResponseAccumulator;
 import java.io.PrintStream;
@@ -39,30 +36,31 @@ public final class StreamingExample {
     String conversationId =
         conversations
             .create(
-                new CreateConversationRequest()
+                CreateConversationRequest.builder()
                     .projectId(projectId)
-                    .displayName("Streaming example"))
+                    .displayName("Streaming example")
+                    .build())
             .execute()
             .getId();
     try {
       // [readme:quick-start-streaming]
       CreateResponseRequest request =
-          new CreateResponseRequest()
+          CreateResponseRequest.builder()
               .model(model)
-              .message(Messages.userText("Suggest three things to do in Lisbon"));
+              .message(Messages.userText("Suggest three things to do in Lisbon"))
+              .build();
       try (StreamResponse<ResponseEvent> events =
           conversations.createConversationResponse(conversationId, request)) {
         for (ResponseEvent event : events) {
-          if (event instanceof PartDeltaEvent) {
-            ResponsePart delta = ((PartDeltaEvent) event).getData().getDelta();
-            if (delta instanceof ResponseTextPart) {
-              out.print(((ResponseTextPart) delta).getText()); // a few characters at a time
+          if (event.isPartDelta()) {
+            ResponsePart delta = event.asPartDelta().getData().getDelta();
+            if (delta.isText()) {
+              out.print(delta.asText().getText()); // a few characters at a time
               out.flush();
             }
-          } else if (event instanceof ResponseDoneEvent) {
+          } else if (event.isResponseDone()) {
             out.println();
-            out.println(
-                "finish reason: " + ((ResponseDoneEvent) event).getData().getFinishReason());
+            out.println("finish reason: " + event.asResponseDone().getData().getFinishReason());
           }
         }
       } // closing the stream releases the connection, also when the loop ends early
@@ -73,9 +71,10 @@ public final class StreamingExample {
           ResponseAccumulator.assemble(
               conversations.createConversationResponse(
                   conversationId,
-                  new CreateResponseRequest()
+                  CreateResponseRequest.builder()
                       .model(model)
-                      .message(Messages.userText("And in Porto?"))));
+                      .message(Messages.userText("And in Porto?"))
+                      .build()));
       out.println(answer.text());
       out.println(
           answer.usage().getTotalTokens() + " tokens, finish reason " + answer.finishReason());
@@ -84,16 +83,5 @@ public final class StreamingExample {
     } finally {
       conversations.delete(conversationId).execute();
     }
-  }
-
-  /** The text a {@code part.delta} event adds, or null for every other event. */
-  static String textDelta(ResponseEvent event) {
-    if (event instanceof PartDeltaEvent) {
-      ResponsePart delta = ((PartDeltaEvent) event).getData().getDelta();
-      if (delta instanceof ResponseTextPart) {
-        return ((ResponseTextPart) delta).getText();
-      }
-    }
-    return null;
   }
 }

@@ -6,8 +6,7 @@ import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.ResponseEvent;
-import ai.orq.sdk.model.ResponseFailedEvent;
-import ai.orq.sdk.model.ToolReviewRequestedEvent;
+import ai.orq.sdk.model.ResponsePart;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,19 +29,21 @@ public final class SupportAssistant {
   /** Asks the assistant in conversation {@code conversationId} and reads the whole answer. */
   public Answer ask(String conversationId, String question) {
     CreateResponseRequest request =
-        new CreateResponseRequest().model(model).message(Messages.userText(question));
+        CreateResponseRequest.builder().model(model).message(Messages.userText(question)).build();
     StringBuilder text = new StringBuilder();
     List<String> awaitingReview = new ArrayList<>();
     try (StreamResponse<ResponseEvent> events =
         conversations.createConversationResponse(conversationId, request)) {
       for (ResponseEvent event : events) {
-        String delta = StreamingExample.textDelta(event);
-        if (delta != null) {
-          text.append(delta);
-        } else if (event instanceof ToolReviewRequestedEvent) {
-          awaitingReview.add(((ToolReviewRequestedEvent) event).getData().getToolName());
-        } else if (event instanceof ResponseFailedEvent) {
-          Integer code = ((ResponseFailedEvent) event).getData().getCode();
+        if (event.isPartDelta()) {
+          ResponsePart delta = event.asPartDelta().getData().getDelta();
+          if (delta.isText()) {
+            text.append(delta.asText().getText());
+          }
+        } else if (event.isToolReviewRequested()) {
+          awaitingReview.add(event.asToolReviewRequested().getData().getToolName());
+        } else if (event.isResponseFailed()) {
+          int code = event.asResponseFailed().getData().getCode();
           return new Answer(
               "Sorry, the assistant is unavailable right now (" + code + "). Please try again.",
               awaitingReview,

@@ -15,7 +15,7 @@ import ai.orq.sdk.model.GenerateNameRequest;
 import ai.orq.sdk.model.Message;
 import ai.orq.sdk.model.MessagePart;
 import ai.orq.sdk.model.ResponseEvent;
-import ai.orq.sdk.model.TextPart;
+import ai.orq.sdk.model.ResponsePart;
 import ai.orq.sdk.model.UpdateConversationRequest;
 import ai.orq.sdk.streaming.AssembledResponse;
 import ai.orq.sdk.streaming.ResponseAccumulator;
@@ -48,7 +48,9 @@ public final class WalkthroughExample {
 
     // 1. create: a new conversation in your project (HTTP 201)
     Conversation created =
-        conversations.create(new CreateConversationRequest().projectId(projectId)).execute();
+        conversations
+            .create(CreateConversationRequest.builder().projectId(projectId).build())
+            .execute();
     String id = created.getId();
     step(out, 1, "create", id + " \"" + created.getDisplayName() + "\"");
 
@@ -56,14 +58,17 @@ public final class WalkthroughExample {
     Conversation named =
         conversations
             .generateName(
-                id, new GenerateNameRequest().context("Planning a weekend in Lisbon in May"))
+                id,
+                GenerateNameRequest.builder()
+                    .context("Planning a weekend in Lisbon in May")
+                    .build())
             .execute();
     step(out, 2, "generateName", "\"" + named.getDisplayName() + "\"");
 
     // 3. update: only the fields you set change
     Conversation updated =
         conversations
-            .update(id, new UpdateConversationRequest().displayName("Lisbon weekend"))
+            .update(id, UpdateConversationRequest.builder().displayName("Lisbon weekend").build())
             .execute();
     step(out, 3, "update", "\"" + updated.getDisplayName() + "\"");
 
@@ -87,15 +92,17 @@ public final class WalkthroughExample {
     out.flush();
     ResponseAccumulator reply = ResponseAccumulator.create();
     CreateResponseRequest request =
-        new CreateResponseRequest().model(model).message(Messages.userText(QUESTION));
+        CreateResponseRequest.builder().model(model).message(Messages.userText(QUESTION)).build();
     try (StreamResponse<ResponseEvent> events =
         conversations.createConversationResponse(id, request)) {
       for (ResponseEvent event : events) {
         reply.accept(event); // keeps the text, finish reason and usage
-        String text = StreamingExample.textDelta(event);
-        if (text != null) {
-          out.print(text);
-          out.flush(); // show each token now, not at the end of the line
+        if (event.isPartDelta()) {
+          ResponsePart delta = event.asPartDelta().getData().getDelta();
+          if (delta.isText()) {
+            out.print(delta.asText().getText());
+            out.flush(); // show each token now, not at the end of the line
+          }
         }
       }
     }
@@ -135,8 +142,8 @@ public final class WalkthroughExample {
   private static String text(Message message) {
     StringBuilder text = new StringBuilder();
     for (MessagePart part : message.getParts()) {
-      if (part instanceof TextPart) {
-        text.append(((TextPart) part).getText());
+      if (part.isText()) {
+        text.append(part.asText().getText());
       }
     }
     return text.toString();

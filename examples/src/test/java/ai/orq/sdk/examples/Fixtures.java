@@ -8,6 +8,6 @@ final class Fixtures {
   private Fixtures() {}
 
   static String newConversation(Conversations conversations) {
-    return conversations.create(new CreateConversationRequest().projectId("test-project")).execute().getId();
+    return conversations.create(CreateConversationRequest.builder().projectId("test-project").build()).execute().getId();
   }
 }

@@ -39,6 +39,11 @@ final class MainMethodsTest {
   }
 
   @Test
+  void toolCall() throws Exception {
+    assertTrue(runMain(ToolCallExample::main).contains("assistant: No rain: sunny both days. (stop)"));
+  }
+
+  @Test
   void errorHandling() throws Exception {
     assertTrue(runMain(ErrorHandlingExample::main).contains("404 NotFoundException"));
   }

@@ -85,6 +85,6 @@ class SupportAssistantTest {
   }
 
   private static String newConversation(OrqClient client) {
-    return client.conversations().create(new CreateConversationRequest().projectId("support")).execute().getId();
+    return client.conversations().create(CreateConversationRequest.builder().projectId("support").build()).execute().getId();
   }
 }

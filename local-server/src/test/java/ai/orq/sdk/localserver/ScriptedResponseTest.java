@@ -50,6 +50,11 @@ class ScriptedResponseTest {
         JsonObject event = Http.parse(data).getAsJsonObject();
         assertEquals(List.of(), SpecSchemas.problems(event, "ResponseEvent"), data);
         types.add(event.get("type").getAsString());
+        if (event.get("type").getAsString().equals("response.started")) {
+          JsonObject started = event.getAsJsonObject("data");
+          assertTrue(started.has("taskId") && started.get("taskId").getAsString().startsWith("task_"),
+              "the deprecated taskId, optional in the spec, is still sent: " + data);
+        }
       }
     }
     assertEquals(List.of("response.started", "part.delta", "part.delta", "part.done", "part.delta", "part.delta",

@@ -31,9 +31,11 @@ final class Fixtures {
   private Fixtures() {}
 
   static CreateResponseRequest request() {
-    return new CreateResponseRequest()
-        .message(new UserMessage().role(UserRole.USER).addPartsItem(new TextPart().kind("text").text("Hello!")))
-        .model("openai/gpt-4o");
+    return CreateResponseRequest.builder()
+        .message(UserMessage.builder().role(UserRole.USER)
+            .addMessagePart(TextPart.builder().text("Hello!").build()).build())
+        .model("openai/gpt-4o")
+        .build();
   }
 
   /** A client of {@code baseUrl} built the way users build theirs. */

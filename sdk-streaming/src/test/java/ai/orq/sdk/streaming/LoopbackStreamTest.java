@@ -16,9 +16,7 @@ import ai.orq.sdk.RequestOptions;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.errors.OrqCanceledException;
 import ai.orq.sdk.errors.OrqTimeoutException;
-import ai.orq.sdk.model.PartDeltaEvent;
 import ai.orq.sdk.model.ResponseEvent;
-import ai.orq.sdk.model.ResponseTextPart;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,7 +55,7 @@ final class LoopbackStreamTest {
   }
 
   static String text(ResponseEvent event) {
-    return ((ResponseTextPart) assertInstanceOf(PartDeltaEvent.class, event).getData().getDelta()).getText();
+    return event.asPartDelta().getData().getDelta().asText().getText();
   }
 
   private StreamResponse<ResponseEvent> open() {

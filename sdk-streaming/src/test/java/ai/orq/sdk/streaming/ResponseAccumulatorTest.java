@@ -31,9 +31,12 @@ import ai.orq.sdk.model.ResponseDoneEventData;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.model.ResponseFailedEvent;
 import ai.orq.sdk.model.ResponseFailedEventData;
+import ai.orq.sdk.model.ResponsePart;
 import ai.orq.sdk.model.ResponseReasoningPart;
 import ai.orq.sdk.model.ResponseTextPart;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.util.Collections;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -50,14 +53,20 @@ final class ResponseAccumulatorTest {
 
   @AutoClose private final OrqClient client = Fixtures.client(server);
 
+  static final String TIMESTAMP = "2026-02-01T10:00:00.000Z";
+
+  static PartDeltaEvent delta(String partId, ResponsePart delta) {
+    return PartDeltaEvent.builder().timestamp(TIMESTAMP)
+        .data(PartDeltaEventData.builder().partId(partId).delta(delta).build()).build();
+  }
+
   static PartDeltaEvent textDelta(String partId, String text) {
-    return new PartDeltaEvent().type("part.delta").data(new PartDeltaEventData().partId(partId)
-        .delta(new ResponseTextPart().id(partId).kind("text").text(text)));
+    return delta(partId, ResponseTextPart.builder().id(partId).text(text).build());
   }
 
   static PartDoneEvent textDone(String partId, String text) {
-    return new PartDoneEvent().type("part.done").data(new PartDoneEventData().partId(partId)
-        .part(new ResponseTextPart().id(partId).kind("text").text(text)));
+    return PartDoneEvent.builder().timestamp(TIMESTAMP).data(PartDoneEventData.builder().partId(partId)
+        .part(ResponseTextPart.builder().id(partId).text(text).build()).build()).build();
   }
 
   @Test
@@ -143,28 +152,39 @@ final class ResponseAccumulatorTest {
     accumulator.accept(textDelta("a", "lo"));
     assertEquals("HelloSecond.", accumulator.text());
     accumulator.accept(textDone("a", "Hello! "));
-    accumulator.accept(new PartDeltaEvent().type("part.delta").data(new PartDeltaEventData().partId("r")
-        .delta(new ResponseReasoningPart().id("r").kind("reasoning").reasoning("think"))));
-    accumulator.accept(new PartDeltaEvent().type("part.delta").data(new PartDeltaEventData().partId("x")
-        .delta(new ResponseTextPart().id("x").kind("text")))); // no text at all
-    accumulator.accept(new PartDeltaEvent().type("part.delta")); // no data at all
-    accumulator.accept(new PartDoneEvent().type("part.done"));
+    accumulator.accept(delta("r", ResponseReasoningPart.builder().id("r").reasoning("think").build()));
+    accumulator.accept(delta("x", ResponseTextPart.builder().id("x").text("").build()));
+    JsonObject hologram = JsonParser.parseString("{\"_id\":\"h\",\"kind\":\"hologram\",\"text\":\"not text\"}")
+        .getAsJsonObject();
+    accumulator.accept(delta("h", ResponsePart.Unknown.of(hologram)));
     AssembledResponse answer = accumulator.result();
     assertEquals("Hello! Second.", answer.text());
     assertEquals("think", answer.reasoning());
     assertNull(answer.finishReason());
     assertNull(answer.usage());
     assertNull(answer.responseId());
-    assertEquals(8, answer.eventCount());
+    assertEquals(7, answer.eventCount());
+  }
+
+  @Test
+  void eventsWithoutTheirRequiredPropertiesCannotBeBuilt() {
+    IllegalStateException noData = assertThrows(IllegalStateException.class,
+        () -> PartDeltaEvent.builder().timestamp(TIMESTAMP).build());
+    assertEquals("PartDeltaEvent.data is required", noData.getMessage());
+    IllegalStateException noText = assertThrows(IllegalStateException.class,
+        () -> ResponseTextPart.builder().id("x").build());
+    assertEquals("ResponseTextPart.text is required", noText.getMessage());
   }
 
   @Test
   void pendingToolCallsAreKeptUnmodifiable() {
     ResponseAccumulator accumulator = ResponseAccumulator.create();
-    PendingToolCall call = new PendingToolCall().id("call_1").type(ToolCallType.FUNCTION)
-        .function(new PendingToolCallFunction().name("weather").arguments("{\"city\":\"Bern\"}"));
-    accumulator.accept(new ResponseDoneEvent().type("response.done")
-        .data(new ResponseDoneEventData().finishReason(FinishReason.FUNCTION_CALL).addPendingToolCallsItem(call)));
+    PendingToolCall call = PendingToolCall.builder().id("call_1").type(ToolCallType.FUNCTION)
+        .function(PendingToolCallFunction.builder().name("weather").arguments("{\"city\":\"Bern\"}").build())
+        .build();
+    accumulator.accept(ResponseDoneEvent.builder().timestamp(TIMESTAMP)
+        .data(ResponseDoneEventData.builder().finishReason(FinishReason.FUNCTION_CALL).addPendingToolCall(call).build())
+        .build());
     AssembledResponse answer = accumulator.result();
     assertEquals(FinishReason.FUNCTION_CALL, answer.finishReason());
     assertEquals(Collections.singletonList(call), answer.pendingToolCalls());
@@ -173,17 +193,15 @@ final class ResponseAccumulatorTest {
   }
 
   @Test
-  void aFailedEventWithoutDetailsStillThrows() {
+  void aFailedEventThrowsWithItsDetails() {
     ResponseAccumulator accumulator = ResponseAccumulator.create();
-    ResponseFailedException e = assertThrows(ResponseFailedException.class,
-        () -> accumulator.accept(new ResponseFailedEvent().type("response.failed")));
-    assertEquals("(no error message)", e.error());
-    assertNull(e.code());
-    assertEquals("response failed: (no error message)", e.getMessage());
     ResponseFailedException withCode = assertThrows(ResponseFailedException.class,
-        () -> accumulator.accept(new ResponseFailedEvent().type("response.failed")
-            .data(new ResponseFailedEventData().error("quota").code(429))));
+        () -> accumulator.accept(ResponseFailedEvent.builder().timestamp(TIMESTAMP)
+            .data(ResponseFailedEventData.builder().error("quota").code(429).build()).build()));
     assertEquals("quota", withCode.error());
+    assertEquals(429, withCode.code());
+    assertEquals("response failed (429): quota", withCode.getMessage());
+    assertEquals(1, accumulator.result().eventCount());
   }
 
   @Test

@@ -16,15 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.orq.sdk.Messages;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.StreamResponse;
-import ai.orq.sdk.generated.ModelJsonException;
+import ai.orq.sdk.model.ModelJsonException;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.FinishReason;
-import ai.orq.sdk.model.PartDoneEvent;
 import ai.orq.sdk.model.ResponseDoneEvent;
 import ai.orq.sdk.model.ResponseEvent;
+import ai.orq.sdk.model.MessagePart;
+import ai.orq.sdk.model.ResponseFile;
 import ai.orq.sdk.model.ResponseFilePart;
-import ai.orq.sdk.model.UnknownMessagePart;
-import ai.orq.sdk.model.UnknownResponseFile;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.google.gson.JsonParser;
 import java.util.ArrayList;
@@ -65,15 +64,19 @@ final class StreamForwardCompatibilityTest {
     stubStream("data: " + done + "\n\ndata: " + file + "\n\ndata: [DONE]\n\n");
     String videoPart = "{\"kind\":\"video\",\"url\":\"https://x/v.mp4\",\"length\":null}";
 
-    List<ResponseEvent> events = readAll(new CreateResponseRequest().model("m")
-        .message(Messages.user(new UnknownMessagePart(JsonParser.parseString(videoPart).getAsJsonObject()))));
+    List<ResponseEvent> events = readAll(CreateResponseRequest.builder().model("m")
+        .message(Messages.user(MessagePart.Unknown.of(JsonParser.parseString(videoPart).getAsJsonObject())))
+        .build());
 
-    FinishReason reason = ((ResponseDoneEvent) events.get(0)).getData().getFinishReason();
+    ResponseDoneEvent paused = events.get(0).asResponseDone();
+    FinishReason reason = paused.getData().getFinishReason();
     assertEquals("paused", reason.asString());
     assertEquals(FinishReason.Value._UNKNOWN, reason.value());
-    assertEquals(JsonParser.parseString("12"), ((ResponseDoneEvent) events.get(0)).getData().additionalProperties().get("latencyMs"));
-    ResponseFilePart part = (ResponseFilePart) ((PartDoneEvent) events.get(1)).getData().getPart();
-    assertEquals("s3", assertInstanceOf(UnknownResponseFile.class, part.getFile()).getType());
+    assertEquals(JsonParser.parseString("12"), paused.getData().additionalProperties().get("latencyMs"));
+    ResponseFilePart part = events.get(1).asPartDone().getData().getPart().asFile();
+    ResponseFile.Type s3 = part.getFile().asUnknown().getType();
+    assertEquals("s3", s3.asString());
+    assertEquals(ResponseFile.Type.Value._UNKNOWN, s3.value());
     assertEquals(JsonParser.parseString(file), JsonParser.parseString(Fixtures.gson().toJson(events.get(1), ResponseEvent.class)));
     server.verify(postRequestedFor(urlEqualTo(RESPONSES_PATH)).withRequestBody(equalTo(
         "{\"message\":{\"role\":\"user\",\"parts\":[" + videoPart + "]},\"model\":\"m\",\"stream\":true}")));
@@ -86,6 +89,8 @@ final class StreamForwardCompatibilityTest {
     "fraction for a whole number | {'type':'response.failed','timestamp':'t','data':{'error':'e','code':1.5}} | $.data.code",
     "union member of the wrong shape | {'type':'part.delta','timestamp':'t','data':{'partId':'p','delta':{'_id':'p','kind':'text','text':['a']}}} | invalid value at $.data.delta.text: expected a string but was BEGIN_ARRAY",
     "union that is not an object | {'type':'part.delta','timestamp':'t','data':{'partId':'p','delta':'text'}} | invalid value at $.data.delta: expected an object for ResponsePart but was STRING",
+    "event without a type | {'timestamp':'t','data':{'responseId':'r'}} | the required property \"type\" is missing",
+    "union member without its discriminator | {'type':'part.delta','timestamp':'t','data':{'partId':'p','delta':{'_id':'p','text':'a'}}} | the required property \"data.delta.kind\" is missing",
     "nested union member without a required property | {'type':'part.done','timestamp':'t','data':{'partId':'p','part':{'_id':'p','kind':'file','file':{'type':'uri'}}}} | the required property \"data.part.file.uri\" is missing",
   })
   void anEventOfTheWrongShapeIsMalformedNamingThePath(String what, String event, String expected) {

@@ -7,7 +7,6 @@ import static ai.orq.sdk.streaming.Fixtures.RESPONSES_PATH;
 import static ai.orq.sdk.streaming.Fixtures.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToIgnoreCase;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -21,8 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.orq.sdk.model.FinishReason;
-import ai.orq.sdk.model.UnknownResponsePart;
-import ai.orq.sdk.model.UnknownResponseEvent;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.RequestOptions;
 import ai.orq.sdk.StreamResponse;
@@ -32,28 +29,21 @@ import ai.orq.sdk.errors.InvalidResponseException;
 import ai.orq.sdk.errors.NotFoundException;
 import ai.orq.sdk.errors.OrqIoException;
 import ai.orq.sdk.model.PartDeltaEvent;
-import ai.orq.sdk.model.PartDoneEvent;
 import ai.orq.sdk.model.ResponseDataPart;
 import ai.orq.sdk.model.ResponseDoneEvent;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.model.ResponseFailedEvent;
-import ai.orq.sdk.model.ResponseFileBytes;
 import ai.orq.sdk.model.ResponseFilePart;
-import ai.orq.sdk.model.ResponseFileUri;
+import ai.orq.sdk.model.ResponsePart;
 import ai.orq.sdk.model.ResponseReasoningPart;
 import ai.orq.sdk.model.ResponseStartedEvent;
-import ai.orq.sdk.model.ResponseTextPart;
-import ai.orq.sdk.model.ToolDoneEvent;
-import ai.orq.sdk.model.ToolFailedEvent;
-import ai.orq.sdk.model.ToolReviewDoneEvent;
 import ai.orq.sdk.model.ToolReviewRequestedEvent;
-import ai.orq.sdk.model.ToolStartedEvent;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AutoClose;
@@ -96,56 +86,52 @@ final class StreamResponseTest {
     List<ResponseEvent> events = readAll();
     assertEquals(18, events.size());
 
-    ResponseStartedEvent started = assertInstanceOf(ResponseStartedEvent.class, events.get(0));
+    ResponseStartedEvent started = events.get(0).asResponseStarted();
     assertEquals("resp_01", started.getData().getResponseId());
     assertEquals("msg_a1", started.getData().getAssistantMessageId());
 
-    ResponseReasoningPart reasoningDelta = assertInstanceOf(ResponseReasoningPart.class,
-        assertInstanceOf(PartDeltaEvent.class, events.get(1)).getData().getDelta());
+    ResponseReasoningPart reasoningDelta = events.get(1).asPartDelta().getData().getDelta().asReasoning();
     assertEquals("The user greets; ", reasoningDelta.getReasoning());
-    ResponseReasoningPart reasoning = assertInstanceOf(ResponseReasoningPart.class,
-        assertInstanceOf(PartDoneEvent.class, events.get(2)).getData().getPart());
+    ResponseReasoningPart reasoning = events.get(2).asPartDone().getData().getPart().asReasoning();
     assertEquals("sig==", reasoning.getSignature());
 
-    ToolReviewRequestedEvent review = assertInstanceOf(ToolReviewRequestedEvent.class, events.get(3));
-    assertEquals(Boolean.TRUE, review.getData().getRequiresApproval());
-    assertEquals("Zürich", review.getData().getArguments().get("city"));
-    assertEquals("approved", assertInstanceOf(ToolReviewDoneEvent.class, events.get(4)).getData().getReview().asString());
-    assertEquals("weather", assertInstanceOf(ToolStartedEvent.class, events.get(5)).getData().getToolName());
-    Map<?, ?> result = assertInstanceOf(Map.class, assertInstanceOf(ToolDoneEvent.class, events.get(6)).getData().getResult());
-    assertEquals(21L, result.get("celsius"));
-    assertEquals("call_02", assertInstanceOf(ToolStartedEvent.class, events.get(7)).getData().getToolCallId());
-    assertEquals("timed out", assertInstanceOf(ToolFailedEvent.class, events.get(8)).getData().getError());
+    ToolReviewRequestedEvent review = events.get(3).asToolReviewRequested();
+    assertTrue(review.getData().getRequiresApproval());
+    assertEquals("Zürich", review.getData().getArguments().get("city").getAsString());
+    assertEquals("approved", events.get(4).asToolReviewDone().getData().getReview().asString());
+    assertEquals("weather", events.get(5).asToolStarted().getData().getToolName());
+    JsonObject result = events.get(6).asToolDone().getData().getResult().getAsJsonObject();
+    assertEquals(21L, result.get("celsius").getAsLong());
+    assertEquals("call_02", events.get(7).asToolStarted().getData().getToolCallId());
+    assertEquals("timed out", events.get(8).asToolFailed().getData().getError());
 
-    PartDeltaEvent text = assertInstanceOf(PartDeltaEvent.class, events.get(9));
+    PartDeltaEvent text = events.get(9).asPartDelta();
     assertEquals("text_01", text.getData().getPartId());
-    assertEquals("Grüezi! ", assertInstanceOf(ResponseTextPart.class, text.getData().getDelta()).getText());
-    PartDeltaEvent multiLine = assertInstanceOf(PartDeltaEvent.class, events.get(10));
+    assertEquals("Grüezi! ", text.getData().getDelta().asText().getText());
+    PartDeltaEvent multiLine = events.get(10).asPartDelta();
     assertEquals("2026-02-01T10:00:01.100Z", multiLine.getTimestamp());
-    assertEquals("It is 21 °C ☀️ in Zürich — 好天气.",
-        assertInstanceOf(ResponseTextPart.class, multiLine.getData().getDelta()).getText());
-    assertEquals("text", assertInstanceOf(PartDoneEvent.class, events.get(11)).getData().getPart().getKind());
+    assertEquals("It is 21 °C ☀️ in Zürich — 好天气.", multiLine.getData().getDelta().asText().getText());
+    assertEquals(ResponsePart.Kind.TEXT, events.get(11).asPartDone().getData().getPart().getKind());
+    assertEquals("text", events.get(11).asPartDone().getData().getPart().getKind().asString());
 
-    ResponseFilePart uriPart = assertInstanceOf(ResponseFilePart.class,
-        assertInstanceOf(PartDoneEvent.class, events.get(12)).getData().getPart());
-    assertEquals("https://example.com/chart.png", assertInstanceOf(ResponseFileUri.class, uriPart.getFile()).getUri());
-    ResponseFilePart bytesPart = assertInstanceOf(ResponseFilePart.class,
-        assertInstanceOf(PartDoneEvent.class, events.get(13)).getData().getPart());
-    assertEquals("aGVsbG8=", assertInstanceOf(ResponseFileBytes.class, bytesPart.getFile()).getBytes());
-    ResponseDataPart dataPart = assertInstanceOf(ResponseDataPart.class,
-        assertInstanceOf(PartDoneEvent.class, events.get(14)).getData().getPart());
-    assertEquals(21L, dataPart.getData().get("temperature"));
-    assertEquals("tool", dataPart.getMetadata().get("source"));
+    ResponseFilePart uriPart = events.get(12).asPartDone().getData().getPart().asFile();
+    assertEquals("https://example.com/chart.png", uriPart.getFile().asUri().getUri());
+    ResponseFilePart bytesPart = events.get(13).asPartDone().getData().getPart().asFile();
+    assertEquals("aGVsbG8=", bytesPart.getFile().asBytes().getBytes());
+    ResponseDataPart dataPart = events.get(14).asPartDone().getData().getPart().asData();
+    assertEquals(21L, dataPart.getData().get("temperature").getAsLong());
+    assertEquals("tool", dataPart.getMetadata().get("source").getAsString());
 
-    UnknownResponsePart unknownKind = assertInstanceOf(UnknownResponsePart.class,
-        assertInstanceOf(PartDeltaEvent.class, events.get(15)).getData().getDelta());
-    assertEquals("hologram", unknownKind.getKind());
+    ResponsePart.Unknown unknownKind = events.get(15).asPartDelta().getData().getDelta().asUnknown();
+    assertEquals("hologram", unknownKind.getKind().asString());
+    assertEquals(ResponsePart.Kind.Value._UNKNOWN, unknownKind.getKind().value());
     assertEquals(3, unknownKind.raw().get("frames").getAsInt());
-    UnknownResponseEvent unknownType = assertInstanceOf(UnknownResponseEvent.class, events.get(16));
-    assertEquals("response.heartbeat", unknownType.getType());
+    ResponseEvent.Unknown unknownType = events.get(16).asUnknown();
+    assertEquals("response.heartbeat", unknownType.getType().asString());
+    assertEquals(ResponseEvent.Type.Value._UNKNOWN, unknownType.getType().value());
     assertEquals(0.5, unknownType.raw().getAsJsonObject("data").get("load").getAsDouble());
 
-    ResponseDoneEvent done = assertInstanceOf(ResponseDoneEvent.class, events.get(17));
+    ResponseDoneEvent done = events.get(17).asResponseDone();
     assertEquals(FinishReason.STOP, done.getData().getFinishReason());
     assertEquals(32L, done.getData().getUsage().getTotalTokens());
     assertEquals(5L, done.getData().getUsage().getCompletionTokensDetails().getReasoningTokens());
@@ -153,11 +139,37 @@ final class StreamResponseTest {
   }
 
   @Test
+  void aVisitorSeesTheEventsItHandlesAndOtherwiseTheRestUnknownIncluded() {
+    stubStream(Fixtures.recordedStreamText());
+    ResponseEvent.Visitor<String> describe = new ResponseEvent.Visitor<String>() {
+      @Override
+      public String visitPartDelta(PartDeltaEvent delta) {
+        return "delta " + delta.getData().getPartId();
+      }
+
+      @Override
+      public String visitResponseDone(ResponseDoneEvent done) {
+        return "done " + done.getData().getFinishReason();
+      }
+
+      @Override
+      public String otherwise(ResponseEvent event) {
+        return (event.isUnknown() ? "unknown " : "") + event.getType().asString();
+      }
+    };
+    List<String> described = readAll().stream().map(event -> event.accept(describe)).collect(Collectors.toList());
+    assertEquals(List.of("response.started", "delta reas_01", "part.done", "tool.review.requested",
+        "tool.review.done", "tool.started", "tool.done", "tool.started", "tool.failed", "delta text_01",
+        "delta text_01", "part.done", "part.done", "part.done", "part.done", "delta x_01",
+        "unknown response.heartbeat", "done stop"), described);
+  }
+
+  @Test
   void responseFailedArrivesAsAnEventAndTheStreamEndsNormally() {
     stubStream("data: " + STARTED + "\n\ndata: " + FAILED + "\n\ndata: [DONE]\n\n");
     List<ResponseEvent> events = readAll();
     assertEquals(2, events.size());
-    ResponseFailedEvent failed = assertInstanceOf(ResponseFailedEvent.class, events.get(1));
+    ResponseFailedEvent failed = events.get(1).asResponseFailed();
     assertEquals("The model is overloaded", failed.getData().getError());
     assertEquals(529, failed.getData().getCode());
   }
@@ -167,12 +179,12 @@ final class StreamResponseTest {
     stubStream(Fixtures.recordedStreamText());
     StreamResponse<ResponseEvent> response =
         client.conversations().createConversationResponse(CONVERSATION_ID, request());
-    List<String> types;
+    List<ResponseEvent.Type> types;
     try (java.util.stream.Stream<ResponseEvent> events = response.stream()) {
       types = events.map(ResponseEvent::getType).distinct().collect(Collectors.toList());
     }
     assertEquals(10, types.size(), types.toString());
-    assertTrue(types.contains("response.heartbeat"));
+    assertTrue(types.contains(ResponseEvent.Type.of("response.heartbeat")), types.toString());
     assertThrows(IllegalStateException.class, response::iterator, "a stream is iterated once");
     assertTrue(response.toString().contains("events=18"), response.toString());
   }
@@ -184,7 +196,7 @@ final class StreamResponseTest {
     server.verify(postRequestedFor(urlEqualTo(RESPONSES_PATH))
         .withHeader("Accept", equalTo("text/event-stream"))
         .withHeader("Authorization", equalTo("Bearer " + Fixtures.API_KEY))
-        .withHeader("Content-Type", equalToIgnoreCase("application/json; charset=utf-8"))
+        .withHeader("Content-Type", equalTo("application/json"))
         .withHeader("X-Orq-Retry-Count", equalTo("0"))
         .withRequestBody(equalToJson(
             "{\"message\":{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"Hello!\"}]},\"model\":\"openai/gpt-4o\",\"stream\":true}")));
@@ -195,7 +207,7 @@ final class StreamResponseTest {
     stubStream("data: [DONE]\n\n");
     RequestOptions options = RequestOptions.builder().header("X-Trace", "abc").build();
     try (StreamResponse<ResponseEvent> stream = client.conversations()
-        .createConversationResponse(CONVERSATION_ID, request().stream(false).taskId("task_9")).withOptions(options)) {
+        .createConversationResponse(CONVERSATION_ID, request().toBuilder().stream(false).taskId("task_9").build()).withOptions(options)) {
       assertFalse(stream.iterator().hasNext());
     }
     server.verify(postRequestedFor(urlEqualTo(RESPONSES_PATH))
@@ -246,7 +258,7 @@ final class StreamResponseTest {
         .willReturn(sse("data: " + STARTED + "\n\ndata: [DONE]\n\n")));
     List<ResponseEvent> events = readAll();
     assertEquals(1, events.size());
-    assertInstanceOf(ResponseStartedEvent.class, events.get(0));
+    assertTrue(events.get(0).isResponseStarted(), events.get(0).toString());
     server.verify(2, postRequestedFor(urlEqualTo(RESPONSES_PATH)));
     server.verify(1, postRequestedFor(urlEqualTo(RESPONSES_PATH)).withHeader("X-Orq-Retry-Count", equalTo("1")));
   }
@@ -339,13 +351,15 @@ final class StreamResponseTest {
   }
 
   @Test
-  void aDeprecatedRequiredPropertyMayBeAbsent() {
+  @SuppressWarnings("deprecation") // reads the deprecated taskId
+  void aDeprecatedPropertyMayBeAbsent() {
     String withoutTaskId = STARTED.replace("\"taskId\":\"t\",", "");
     stubStream("data: " + withoutTaskId + "\n\ndata: [DONE]\n\n");
     try (StreamResponse<ResponseEvent> stream =
         client.conversations().createConversationResponse(CONVERSATION_ID, request())) {
-      ResponseStartedEvent started = (ResponseStartedEvent) stream.iterator().next();
+      ResponseStartedEvent started = stream.iterator().next().asResponseStarted();
       assertEquals("resp_01", started.getData().getResponseId());
+      assertNull(started.getData().getTaskId());
     }
   }
 

@@ -207,7 +207,7 @@ class ExtensionLifecycleTest {
     @Test
     void first(LocalOrqServer server, OrqClient client) {
       SEEN.add(server);
-      client.conversations().create(new CreateConversationRequest().projectId("p")).execute();
+      client.conversations().create(CreateConversationRequest.builder().projectId("p").build()).execute();
     }
 
     @Test

@@ -38,9 +38,9 @@ class ParallelTest {
     server.enqueue(ScriptedResponse.text("for ", mine));
     ALL_RUNNING.await(20, TimeUnit.SECONDS);
 
-    String id = client.conversations().create(new CreateConversationRequest().projectId("p")).execute().getId();
+    String id = client.conversations().create(CreateConversationRequest.builder().projectId("p").build()).execute().getId();
     String text = ResponseAccumulator.assemble(client.conversations().createConversationResponse(id,
-        new CreateResponseRequest().model("openai/gpt-4o").message(Messages.userText("who?")))).text();
+        CreateResponseRequest.builder().model("openai/gpt-4o").message(Messages.userText("who?")).build())).text();
 
     assertEquals("for " + mine, text, "this test's own script");
     assertEquals(1, server.storedConversations().size(), "only this test's conversation");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.orq.sdk.Messages;
 import ai.orq.sdk.OrqClient;
+import ai.orq.sdk.OrqJson;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.errors.InternalServerException;
 import ai.orq.sdk.errors.OrqTimeoutException;
@@ -21,15 +22,13 @@ import ai.orq.sdk.localserver.ScriptedToolCall;
 import ai.orq.sdk.model.ConversationWithMessages;
 import ai.orq.sdk.model.CreateConversationRequest;
 import ai.orq.sdk.model.CreateResponseRequest;
+import ai.orq.sdk.model.FinishReason;
 import ai.orq.sdk.model.PartDeltaEvent;
 import ai.orq.sdk.model.PendingToolCall;
 import ai.orq.sdk.model.ResponseDoneEvent;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.model.ResponseFailedEvent;
-import ai.orq.sdk.model.ResponseReasoningPart;
-import ai.orq.sdk.model.ResponseStartedEvent;
-import ai.orq.sdk.model.ResponseTextPart;
-import ai.orq.sdk.model.TextPart;
+import ai.orq.sdk.model.ResponsePart;
 import ai.orq.sdk.model.ToolDoneEvent;
 import ai.orq.sdk.model.ToolFailedEvent;
 import ai.orq.sdk.model.ToolReviewDoneEvent;
@@ -43,7 +42,6 @@ import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -61,18 +59,33 @@ class ScriptedBehaviourTest {
     server.enqueue(ScriptedResponse.builder().text("Bom ", "dia", "!").build());
 
     List<String> deltas = new ArrayList<>();
-    String finishReason = null;
+    List<FinishReason> finishReasons = new ArrayList<>();
+    ResponseEvent.Visitor<Void> reader = new ResponseEvent.Visitor<Void>() {
+      @Override
+      public Void visitPartDelta(PartDeltaEvent delta) {
+        deltas.add(delta.getData().getDelta().asText().getText());
+        return null;
+      }
+
+      @Override
+      public Void visitResponseDone(ResponseDoneEvent done) {
+        finishReasons.add(done.getData().getFinishReason());
+        return null;
+      }
+
+      @Override
+      public Void otherwise(ResponseEvent event) {
+        return null;
+      }
+    };
     try (StreamResponse<ResponseEvent> events = send(client, "hello")) {
       for (ResponseEvent event : events) {
-        if (event instanceof PartDeltaEvent) {
-          deltas.add(((ResponseTextPart) ((PartDeltaEvent) event).getData().getDelta()).getText());
-        } else if (event instanceof ResponseDoneEvent) {
-          finishReason = String.valueOf(((ResponseDoneEvent) event).getData().getFinishReason());
-        }
+        event.accept(reader);
       }
     }
     assertEquals(List.of("Bom ", "dia", "!"), deltas);
-    assertEquals("stop", finishReason);
+    assertEquals(List.of(FinishReason.STOP), finishReasons);
+    assertEquals("stop", finishReasons.get(0).asString());
   }
 
   @Test
@@ -91,7 +104,9 @@ class ScriptedBehaviourTest {
     server.enqueue(ScriptedResponse.builder().reasoning("hmm").build());
     try (StreamResponse<ResponseEvent> events = send(client, "hello")) {
       List<ResponseEvent> all = collect(events);
-      assertInstanceOf(ResponseReasoningPart.class, ((PartDeltaEvent) all.get(1)).getData().getDelta());
+      ResponsePart delta = all.get(1).asPartDelta().getData().getDelta();
+      assertTrue(delta.isReasoning(), delta.toString());
+      assertEquals("hmm", delta.asReasoning().getReasoning());
     }
   }
 
@@ -111,23 +126,24 @@ class ScriptedBehaviourTest {
     try (StreamResponse<ResponseEvent> stream = send(client, "refund A-17")) {
       events = collect(stream);
     }
-    assertInstanceOf(ResponseStartedEvent.class, events.get(0));
-    ToolStartedEvent started = assertInstanceOf(ToolStartedEvent.class, events.get(1));
+    assertTrue(events.get(0).isResponseStarted(), events.get(0).toString());
+    ToolStartedEvent started = events.get(1).asToolStarted();
     assertEquals("tool_01", started.getData().getToolId());
     assertEquals("call_1", started.getData().getToolCallId());
     assertEquals("lookup_order", started.getData().getToolName());
-    assertEquals("A-17", started.getData().getArguments().get("order"));
-    ToolDoneEvent done = assertInstanceOf(ToolDoneEvent.class, events.get(2));
-    assertEquals("delivered", ((Map<?, ?>) done.getData().getResult()).get("status"));
-    ToolReviewRequestedEvent review = assertInstanceOf(ToolReviewRequestedEvent.class, events.get(3));
+    assertEquals("A-17", started.getData().getArguments().get("order").getAsString());
+    ToolDoneEvent done = events.get(2).asToolDone();
+    assertEquals("delivered", done.getData().getResult().getAsJsonObject().get("status").getAsString());
+    ToolReviewRequestedEvent review = events.get(3).asToolReviewRequested();
     assertEquals("refund", review.getData().getToolName());
-    assertEquals(true, review.getData().getRequiresApproval());
-    assertEquals(1250.0, ((Number) review.getData().getArguments().get("cents")).doubleValue());
-    ToolReviewDoneEvent reviewed = assertInstanceOf(ToolReviewDoneEvent.class, events.get(4));
+    assertTrue(review.getData().getRequiresApproval());
+    assertEquals(1250.0, review.getData().getArguments().get("cents").getAsDouble());
+    ToolReviewDoneEvent reviewed = events.get(4).asToolReviewDone();
     assertEquals("rejected", String.valueOf(reviewed.getData().getReview()));
-    ToolFailedEvent failed = assertInstanceOf(ToolFailedEvent.class, events.get(5));
+    ToolFailedEvent failed = events.get(5).asToolFailed();
     assertEquals("refund rejected by reviewer", failed.getData().getError());
-    assertInstanceOf(ResponseDoneEvent.class, events.get(events.size() - 1));
+    ResponseEvent last = events.get(events.size() - 1);
+    assertTrue(last.isResponseDone(), last.toString());
   }
 
   @Test
@@ -141,6 +157,8 @@ class ScriptedBehaviourTest {
     assertEquals("function", String.valueOf(call.getType()));
     assertEquals("refund", call.getFunction().getName());
     assertEquals("{\"order\":\"A-17\",\"cents\":1250}", call.getFunction().getArguments());
+    JsonObject arguments = OrqJson.bind(call.getFunction().getArguments(), JsonObject.class);
+    assertEquals("A-17", arguments.get("order").getAsString());
   }
 
   @Test
@@ -150,7 +168,7 @@ class ScriptedBehaviourTest {
 
     try (StreamResponse<ResponseEvent> stream = send(client, "one")) {
       List<ResponseEvent> events = collect(stream);
-      ResponseFailedEvent failed = assertInstanceOf(ResponseFailedEvent.class, events.get(events.size() - 1));
+      ResponseFailedEvent failed = events.get(events.size() - 1).asResponseFailed();
       assertEquals(503, failed.getData().getCode());
       assertEquals("model overloaded", failed.getData().getError());
     }
@@ -179,7 +197,7 @@ class ScriptedBehaviourTest {
     server.failNext(Operation.CREATE_RESPONSE, 1, ScriptedError.status(503).retryAfter(Duration.ofMillis(10)));
     server.enqueue(ScriptedResponse.builder().text("async ", "answer").finishWithToolCalls(REFUND).build(),
         ScriptedResponse.builder().text("cut").truncate().build());
-    CreateResponseRequest request = new CreateResponseRequest().model("openai/gpt-4o").message(Messages.userText("hi"));
+    CreateResponseRequest request = request("hi");
 
     AssembledResponse answer = ResponseAccumulator.assemble(
         client.conversations().createConversationResponseAsync(conversationId, request)).get(10, TimeUnit.SECONDS);
@@ -201,7 +219,7 @@ class ScriptedBehaviourTest {
     server.enqueue(ScriptedResponse.text("Finally."));
 
     AssembledResponse answer = ResponseAccumulator.assemble(client.conversations().createConversationResponse(
-        conversationId, new CreateResponseRequest().model("openai/gpt-4o").message(Messages.userText("hi"))));
+        conversationId, request("hi")));
 
     assertEquals("Finally.", answer.text());
     for (int attempt = 0; attempt < 3; attempt++) {
@@ -244,8 +262,7 @@ class ScriptedBehaviourTest {
     OrqClient impatient = client.newBuilder().timeout(Duration.ofMillis(100)).maxRetries(0).build();
     try {
       assertThrows(OrqTimeoutException.class, () -> ResponseAccumulator.assemble(impatient.conversations()
-          .createConversationResponse(conversationId,
-              new CreateResponseRequest().model("openai/gpt-4o").message(Messages.userText("hi")))));
+          .createConversationResponse(conversationId, request("hi"))));
     } finally {
       impatient.close();
     }
@@ -269,18 +286,20 @@ class ScriptedBehaviourTest {
     assertEquals("Scripted answer", stored.getAsJsonArray("messages").get(1).getAsJsonObject()
         .getAsJsonArray("parts").get(0).getAsJsonObject().get("text").getAsString());
     ConversationWithMessages retrieved = client.conversations().retrieve(stored.get("_id").getAsString()).execute();
-    assertEquals("Scripted answer",
-        assertInstanceOf(TextPart.class, retrieved.getMessages().get(1).getParts().get(0)).getText());
+    assertEquals("Scripted answer", retrieved.getMessages().get(1).getParts().get(0).asText().getText());
   }
 
   private static StreamResponse<ResponseEvent> send(OrqClient client, String text) {
-    return client.conversations().createConversationResponse(newConversation(client),
-        new CreateResponseRequest().model("openai/gpt-4o").message(Messages.userText(text)));
+    return client.conversations().createConversationResponse(newConversation(client), request(text));
+  }
+
+  private static CreateResponseRequest request(String text) {
+    return CreateResponseRequest.builder().model("openai/gpt-4o").message(Messages.userText(text)).build();
   }
 
   private static String newConversation(OrqClient client) {
     return client.conversations()
-        .create(new CreateConversationRequest().projectId("p").displayName("test-project"))
+        .create(CreateConversationRequest.builder().projectId("p").displayName("test-project").build())
         .execute()
         .getId();
   }

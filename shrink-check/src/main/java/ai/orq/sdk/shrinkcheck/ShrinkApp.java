@@ -7,10 +7,8 @@ import ai.orq.sdk.model.Conversation;
 import ai.orq.sdk.model.ConversationWithMessages;
 import ai.orq.sdk.model.CreateConversationRequest;
 import ai.orq.sdk.model.CreateResponseRequest;
-import ai.orq.sdk.model.PartDeltaEvent;
-import ai.orq.sdk.model.ResponseDoneEvent;
 import ai.orq.sdk.model.ResponseEvent;
-import ai.orq.sdk.model.ResponseTextPart;
+import ai.orq.sdk.model.ResponsePart;
 
 /**
  * The program that ShrunkAppTest shrinks and obfuscates with the SDK's consumer rules and then
@@ -26,25 +24,31 @@ public final class ShrinkApp {
       Conversation created =
           client
               .conversations()
-              .create(new CreateConversationRequest().projectId("shrunk").displayName("Shrunk app"))
+              .create(
+                  CreateConversationRequest.builder()
+                      .projectId("shrunk")
+                      .displayName("Shrunk app")
+                      .build())
               .execute();
       System.out.println("created: " + created.getDisplayName());
 
       CreateResponseRequest request =
-          new CreateResponseRequest()
+          CreateResponseRequest.builder()
               .model("openai/gpt-4o-mini")
-              .message(Messages.userText("Hello from a shrunk app"));
+              .message(Messages.userText("Hello from a shrunk app"))
+              .build();
       StringBuilder text = new StringBuilder();
       String finish = null;
       try (StreamResponse<ResponseEvent> events =
           client.conversations().createConversationResponse(created.getId(), request)) {
         for (ResponseEvent event : events) {
-          if (event instanceof PartDeltaEvent
-              && ((PartDeltaEvent) event).getData().getDelta() instanceof ResponseTextPart) {
-            text.append(
-                ((ResponseTextPart) ((PartDeltaEvent) event).getData().getDelta()).getText());
-          } else if (event instanceof ResponseDoneEvent) {
-            finish = ((ResponseDoneEvent) event).getData().getFinishReason().asString();
+          if (event.isPartDelta()) {
+            ResponsePart delta = event.asPartDelta().getData().getDelta();
+            if (delta.isText()) {
+              text.append(delta.asText().getText());
+            }
+          } else if (event.isResponseDone()) {
+            finish = event.asResponseDone().getData().getFinishReason().asString();
           }
         }
       }

@@ -34,7 +34,7 @@ class ConsumerTest {
   @Test
   void createsRetrievesAndStreamsAReply() {
     Conversation created = client.conversations()
-        .create(new CreateConversationRequest().projectId("consumer").displayName("From a consumer"))
+        .create(CreateConversationRequest.builder().projectId("consumer").displayName("From a consumer").build())
         .execute();
 
     ConversationWithMessages fetched = client.conversations().retrieve(created.getId()).execute();
@@ -44,7 +44,7 @@ class ConsumerTest {
     // streaming comes from orq-sdk-streaming, found on the classpath through ServiceLoader
     AssembledResponse reply = ResponseAccumulator.assemble(client.conversations().createConversationResponse(
         created.getId(),
-        new CreateResponseRequest().model("openai/gpt-4o-mini").message(Messages.userText("Hello from Maven"))));
+        CreateResponseRequest.builder().model("openai/gpt-4o-mini").message(Messages.userText("Hello from Maven")).build()));
     assertEquals("You said: Hello from Maven", reply.text());
     assertEquals(FinishReason.STOP, reply.finishReason());
 

@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 class ExtensionConsumerTest {
   @Test
   void scriptsTheAnswerAndSeesTheRetry(LocalOrqServer server, OrqClient client) throws InterruptedException {
-    String id = client.conversations().create(new CreateConversationRequest().projectId("consumer")).execute().getId();
+    String id = client.conversations().create(CreateConversationRequest.builder().projectId("consumer").build()).execute().getId();
     server.failNext(Operation.CREATE_RESPONSE, 1, ScriptedError.status(429).retryAfter(Duration.ofMillis(10)));
     server.enqueue(ScriptedResponse.text("Scripted ", "reply"));
 
     String text = ResponseAccumulator.assemble(client.conversations().createConversationResponse(id,
-        new CreateResponseRequest().model("openai/gpt-4o-mini").message(Messages.userText("Hi")))).text();
+        CreateResponseRequest.builder().model("openai/gpt-4o-mini").message(Messages.userText("Hi")).build())).text();
 
     assertEquals("Scripted reply", text);
     assertEquals(Operation.CREATE, server.takeRequest(1, TimeUnit.SECONDS).operation());
