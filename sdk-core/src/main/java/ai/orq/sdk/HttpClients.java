@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import okhttp3.Authenticator;
 import okhttp3.Dispatcher;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
@@ -51,7 +52,9 @@ final class HttpClients {
   /**
    * The client of calls: the user's interceptors first, then auth and User-Agent (so that none of
    * them sees the key; without them, each attempt's request carries both, one copy fewer), then
-   * logging, which redacts the key. OkHttp's own silent retries are off: the SDK's replace them.
+   * logging, which redacts the key. OkHttp's own silent retries, its redirects and its 401
+   * follow-ups are off: every request on the wire is one the SDK chose, and a 3xx reaches the
+   * caller as an error.
    */
   private static OkHttpClient forCalls(
       OrqClient.Builder settings, @Nullable HttpLoggingInterceptor logging) {
@@ -73,6 +76,9 @@ final class HttpClients {
       http.addInterceptor(logging);
     }
     return http.retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .authenticator(Authenticator.NONE)
         .connectTimeout(settings.connectTimeout)
         .callTimeout(settings.timeout)
         .readTimeout(settings.timeout)
