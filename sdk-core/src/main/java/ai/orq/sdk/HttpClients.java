@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Properties;
 import okhttp3.Authenticator;
 import okhttp3.Dispatcher;
+import okhttp3.EventListener;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import okhttp3.logging.HttpLoggingInterceptor;
 
 /** Assembles the OkHttp clients of an {@link OrqClient}, for calls and for streams. */
@@ -27,6 +30,8 @@ final class HttpClients {
 
   /** Concurrent async streams in all. */
   static final int MAX_STREAMS = 1024;
+
+  static final String AUTHORIZATION = "Authorization";
 
   private static final String VERSION = sdkVersion();
 
@@ -50,11 +55,12 @@ final class HttpClients {
   }
 
   /**
-   * The client of calls: the user's interceptors first, then auth and User-Agent (so that none of
-   * them sees the key; without them, each attempt's request carries both, one copy fewer), then
-   * logging, which redacts the key. OkHttp's own silent retries, its redirects and its 401
-   * follow-ups are off: every request on the wire is one the SDK chose, and a 3xx reaches the
-   * caller as an error.
+   * The client of calls: the user's interceptors first, then the User-Agent (without them, each
+   * attempt's request carries it, one copy fewer), then logging. The key is added by the last
+   * network interceptor but one (the last is {@code WireRequests}'), and taken out again of the
+   * request of the response it returns, so no interceptor, {@code EventListener} or authenticator
+   * of the user ever sees it. OkHttp's own silent retries, its redirects and its 401 follow-ups are
+   * off: every request on the wire is one the SDK chose, and a 3xx reaches the caller as an error.
    */
   private static OkHttpClient forCalls(
       OrqClient.Builder settings, @Nullable HttpLoggingInterceptor logging) {
@@ -74,6 +80,11 @@ final class HttpClients {
     }
     if (logging != null) {
       http.addInterceptor(logging);
+    }
+    http.addNetworkInterceptor(apiKey("Bearer " + settings.apiKey));
+    if (settings.okHttpClient != null) {
+      EventListener.Factory listeners = settings.okHttpClient.eventListenerFactory();
+      http.eventListenerFactory(call -> new KeyHidingEventListener(listeners.create(call)));
     }
     return http.retryOnConnectionFailure(false)
         .followRedirects(false)
@@ -106,10 +117,25 @@ final class HttpClients {
     return builder.build();
   }
 
+  /**
+   * Puts {@code Authorization: <bearer>} on each request OkHttp writes, unless the call's options
+   * set one, and returns the response with the request as it came, without the key.
+   */
+  private static Interceptor apiKey(String bearer) {
+    return chain -> {
+      Request request = chain.request();
+      if (request.header(AUTHORIZATION) != null) {
+        return chain.proceed(request);
+      }
+      Response response = chain.proceed(request.newBuilder().header(AUTHORIZATION, bearer).build());
+      return response.newBuilder().request(request).build();
+    };
+  }
+
   /** A logging interceptor at {@code level} that redacts {@code Authorization}. */
   private static HttpLoggingInterceptor logging(HttpLoggingInterceptor.Level level) {
     HttpLoggingInterceptor logging = new HttpLoggingInterceptor().setLevel(level);
-    logging.redactHeader("Authorization");
+    logging.redactHeader(AUTHORIZATION);
     return logging;
   }
 
@@ -122,8 +148,8 @@ final class HttpClients {
   }
 
   /**
-   * The headers that each attempt carries itself: auth and User-Agent when no interceptor of the
-   * user's would see them (see {@link #forCalls}), otherwise none.
+   * The headers that each attempt carries itself: the User-Agent when no interceptor of the user's
+   * would see it (see {@link #forCalls}), otherwise none.
    */
   static Headers requestHeaders(OrqClient.Builder settings) {
     boolean userInterceptors =
@@ -132,12 +158,9 @@ final class HttpClients {
     return userInterceptors ? Headers.of() : defaultHeaders(settings);
   }
 
-  /** The bearer key and the User-Agent. */
+  /** The User-Agent. */
   private static Headers defaultHeaders(OrqClient.Builder settings) {
-    return new Headers.Builder()
-        .add("Authorization", "Bearer " + settings.apiKey)
-        .add("User-Agent", userAgent(settings.applicationId))
-        .build();
+    return Headers.of("User-Agent", userAgent(settings.applicationId));
   }
 
   private static String sdkVersion() {

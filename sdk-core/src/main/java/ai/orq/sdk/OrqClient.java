@@ -312,7 +312,7 @@ public final class OrqClient implements AutoCloseable {
      * An OkHttp client to start from: its proxy, TLS, connection pool and dispatcher are used, and
      * stay yours to shut down ({@link OrqClient#close()} leaves them alone). The SDK adds its
      * interceptors, sets the timeouts of this builder and turns off OkHttp's own silent retries
-     * (the SDK's retries replace them) on a derived client.
+     * (the SDK's retries replace them), redirects and authenticator on a derived client.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
@@ -320,10 +320,10 @@ public final class OrqClient implements AutoCloseable {
     }
 
     /**
-     * Adds an OkHttp application interceptor. It sees each attempt before the SDK adds the {@code
-     * Authorization} header, so the API key never reaches it (nor the interceptors of a given
-     * {@link #okHttpClient}); network interceptors of that client do see the request as sent, key
-     * included.
+     * Adds an OkHttp application interceptor. The API key never reaches it, nor any interceptor,
+     * network interceptor or {@code EventListener} of a given {@link #okHttpClient}: the SDK adds
+     * the {@code Authorization} header in its own network interceptor, after theirs, and takes it
+     * out of the request of every response they see.
      */
     public Builder addInterceptor(Interceptor interceptor) {
       interceptors.add(Objects.requireNonNull(interceptor, "interceptor == null"));
