@@ -79,13 +79,21 @@ public final class OrqClient implements AutoCloseable {
     return new Builder(settings);
   }
 
-  /** Releases the client's threads and connections. Idempotent. Calls after close may fail. */
+  /**
+   * Ends everything the client started, and releases its threads and connections: each call in
+   * flight or waiting to retry, and each stream, blocking or async, being read or not, fails with
+   * {@link ai.orq.sdk.errors.OrqCanceledException} ("The client is closed"), once; so do calls and
+   * streams started afterwards. No thread of the client or of the OkHttp client it built keeps the
+   * JVM alive afterwards (a handler still running its callback finishes it). Idempotent, and safe
+   * from any thread, a callback of the client's included.
+   */
   @Override
   public void close() {
     if (context.timer().isClosed()) {
       return;
     }
     context.timer().close(); // a call waiting to retry wakes and fails: the client is closed
+    context.operations().close(); // every call and stream in flight is canceled
     if (settings.okHttpClient == null) {
       OkHttpClient http = context.httpClient();
       http.dispatcher().executorService().shutdown();

@@ -4,6 +4,7 @@ import ai.orq.sdk.errors.OrqCanceledException;
 import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.internal.CallSettings;
 import ai.orq.sdk.internal.ClientContext;
+import ai.orq.sdk.internal.Operations;
 import ai.orq.sdk.internal.RetryingCall;
 import ai.orq.sdk.internal.StreamingProvider;
 import ai.orq.sdk.internal.StreamingProvider.EventReader;
@@ -32,7 +33,9 @@ import okhttp3.Response;
  * {@code close()} then sees the iteration end quietly; any other thread still reading gets {@link
  * OrqCanceledException}, so a stream closed elsewhere never looks like a normal end. The body is
  * only ever closed by a thread that is not reading it: by {@code close()} when no read is in
- * progress, otherwise by the reader as its read returns.
+ * progress, otherwise by the reader as its read returns. Closing the client ends the stream too:
+ * every thread reading it, the closing one included, gets {@code OrqCanceledException("The client
+ * is closed")}, once.
  */
 final class RealStreamResponse implements StreamResponse<ResponseEvent> {
   private final ClientContext context;
@@ -61,7 +64,7 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
     this.request = request;
     CallSettings settings = options.applyTo(context.defaults());
     this.client = context.streamingClient(settings);
-    this.attempts = new RetryingCall(context, client, request, settings);
+    this.attempts = new RetryingCall(context, client, request, settings, true);
   }
 
   @Override
@@ -151,6 +154,10 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
   @Nullable
   private ResponseEvent read() {
     synchronized (lock) {
+      if (attempts.isClosedByClient()) {
+        closeBodyLocked();
+        throw Operations.clientClosed(null);
+      }
       if (closed) {
         closeBodyLocked();
         if (closer == Thread.currentThread()) {
@@ -169,6 +176,9 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
       end = event == null;
       return event;
     } catch (OrqException e) {
+      if (attempts.isClosedByClient()) {
+        throw e instanceof OrqCanceledException ? e : Operations.clientClosed(e);
+      }
       boolean canceled;
       boolean byThisThread;
       synchronized (lock) {
@@ -204,6 +214,7 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
     if (!bodyClosed && response != null) {
       bodyClosed = true;
       response.close();
+      attempts.finish();
     }
   }
 

@@ -60,7 +60,7 @@ public final class ErrorMapper {
   /** The exception of a transport failure; OkHttp reports a cancel as a plain IOException. */
   public static OrqIoException fromIOException(IOException e, boolean canceled) {
     if (canceled) {
-      return new OrqCanceledException("Request canceled", e);
+      return canceled(e);
     }
     if (isInterrupt(e)) {
       return new OrqCanceledException("Request interrupted: the calling thread was interrupted", e);
@@ -70,6 +70,11 @@ public final class ErrorMapper {
       return new OrqTimeoutException("Request timed out: " + e.getMessage(), e);
     }
     return new OrqIoException("Request failed: " + e, e);
+  }
+
+  /** The failure of a call canceled by its caller. */
+  public static OrqCanceledException canceled(@Nullable IOException cause) {
+    return new OrqCanceledException("Request canceled", cause);
   }
 
   /** Whether {@code e} reports a thread interrupt (Okio's "interrupted"), not a timeout. */

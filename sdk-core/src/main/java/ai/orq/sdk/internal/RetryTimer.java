@@ -1,6 +1,5 @@
 package ai.orq.sdk.internal;
 
-import ai.orq.sdk.errors.OrqIoException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,7 +49,7 @@ public final class RetryTimer implements AutoCloseable {
     Wait wait = new Wait(then);
     synchronized (this) {
       if (closed) {
-        throw closedException();
+        throw Operations.clientClosed(null);
       }
       pending.add(wait);
     }
@@ -85,10 +84,6 @@ public final class RetryTimer implements AutoCloseable {
     for (Wait wait : woken) {
       wait.wake();
     }
-  }
-
-  static OrqIoException closedException() {
-    return new OrqIoException("The client is closed", null);
   }
 
   /** One wait before an attempt. */

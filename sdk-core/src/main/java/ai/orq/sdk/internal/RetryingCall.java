@@ -24,16 +24,27 @@ public final class RetryingCall {
   private final OkHttpClient client;
   private final Request request;
   private final CallSettings settings;
+  private final boolean stream;
   private volatile boolean canceled;
+  private volatile boolean clientClosed;
   @Nullable private volatile Call inFlight;
   @Nullable private volatile RetryTimer.Wait waiting;
 
+  /**
+   * @param stream whether the operation goes on after its 2xx response, until {@link #finish()}: a
+   *     stream, read after the attempts end; otherwise it ends with the handler's result
+   */
   public RetryingCall(
-      ClientContext context, OkHttpClient client, Request request, CallSettings settings) {
+      ClientContext context,
+      OkHttpClient client,
+      Request request,
+      CallSettings settings,
+      boolean stream) {
     this.context = context;
     this.client = client;
     this.request = request;
     this.settings = settings;
+    this.stream = stream;
   }
 
   /** Reads the 2xx response that ends the attempts. */
@@ -51,6 +62,20 @@ public final class RetryingCall {
 
   /** Runs the attempts on this thread. */
   public <T> T execute(ResponseHandler<T> handler) {
+    context.operations().add(this);
+    boolean ended = true;
+    try {
+      T result = attempts(handler);
+      ended = !stream;
+      return result;
+    } finally {
+      if (ended) {
+        finish();
+      }
+    }
+  }
+
+  private <T> T attempts(ResponseHandler<T> handler) {
     for (int attempt = 0; ; attempt++) {
       Call call = newAttempt(attempt);
       Step<T> step;
@@ -76,7 +101,21 @@ public final class RetryingCall {
 
   /** Runs the attempts on OkHttp's dispatcher (a closed client fails on the finding thread). */
   public <T> void enqueue(ResponseHandler<T> handler, ResultCallback<T> callback) {
+    try {
+      context.operations().add(this);
+    } catch (OrqException e) {
+      callback.onFailure(e);
+      return;
+    }
     enqueueAttempt(0, handler, callback);
+  }
+
+  /**
+   * Ends the operation for the client: it is no longer closed with it. A call ends by itself; a
+   * stream ends when its body is closed. Idempotent.
+   */
+  public void finish() {
+    context.operations().remove(this);
   }
 
   /** Aborts the attempt in flight, or ends the wait for the next one. Idempotent. */
@@ -96,12 +135,24 @@ public final class RetryingCall {
     return canceled;
   }
 
+  /** Whether the client's close ended this operation. */
+  public boolean isClosedByClient() {
+    return clientClosed;
+  }
+
+  /** Cancels the operation because the client closed: it fails as a closed client's does. */
+  void closeByClient() {
+    clientClosed = true;
+    cancel();
+  }
+
   private <T> void enqueueAttempt(
       int attempt, ResponseHandler<T> handler, ResultCallback<T> callback) {
     Call call;
     try {
       call = newAttempt(attempt);
     } catch (OrqException e) {
+      finish();
       callback.onFailure(e);
       return;
     }
@@ -125,11 +176,16 @@ public final class RetryingCall {
       try {
         waitThen(step.retryDelayMillis, () -> enqueueAttempt(attempt + 1, handler, callback));
       } catch (OrqException e) {
+        finish();
         callback.onFailure(e);
       }
     } else if (step.error != null) {
+      finish();
       callback.onFailure(step.error);
     } else {
+      if (!stream) {
+        finish();
+      }
       callback.onSuccess(step.value);
     }
   }
@@ -137,7 +193,7 @@ public final class RetryingCall {
   /** The attempt's call; canceled already when this is, to fail as any canceled attempt does. */
   private Call newAttempt(int attempt) {
     if (context.timer().isClosed()) {
-      throw RetryTimer.closedException();
+      throw Operations.clientClosed(null);
     }
     Call call =
         client.newCall(AttemptRequests.of(request, settings, context.requestHeaders(), attempt));
@@ -161,10 +217,12 @@ public final class RetryingCall {
       if (response.isSuccessful()) {
         return new Step<>(handler.handle(response), null, -1);
       }
-      long delay = canceled ? -1 : RetryPolicy.defaults().delayAfter(attempt, settings, response);
+      long delay = RetryPolicy.defaults().delayAfter(attempt, settings, response);
       if (delay >= 0) {
-        response.close();
-        return new Step<>(null, null, delay);
+        response.close(); // an answer to retry: a cancel meanwhile ends the call as a cancel
+        return canceled
+            ? new Step<>(null, canceledFailure(null), -1)
+            : new Step<>(null, null, delay);
       }
       return new Step<>(null, ErrorMapper.fromResponse(response), -1);
     } catch (IOException e) {
@@ -176,10 +234,18 @@ public final class RetryingCall {
   }
 
   private <T> Step<T> afterFailure(int attempt, Request sent, IOException e) {
-    long delay = canceled ? -1 : RetryPolicy.defaults().delayAfter(attempt, settings, sent, e);
+    if (canceled) {
+      return new Step<>(null, canceledFailure(e), -1);
+    }
+    long delay = RetryPolicy.defaults().delayAfter(attempt, settings, sent, e);
     return delay >= 0
         ? new Step<>(null, null, delay)
-        : new Step<>(null, ErrorMapper.fromIOException(e, canceled), -1);
+        : new Step<>(null, ErrorMapper.fromIOException(e, false), -1);
+  }
+
+  /** The failure of a canceled call: the client's close, or a cancel. */
+  private OrqException canceledFailure(@Nullable IOException cause) {
+    return clientClosed ? Operations.clientClosed(cause) : ErrorMapper.canceled(cause);
   }
 
   /** What follows one attempt: a result, a failure, or a retry after a delay. */
