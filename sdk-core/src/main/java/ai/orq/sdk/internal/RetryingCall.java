@@ -53,7 +53,11 @@ public final class RetryingCall {
     T handle(Response response) throws IOException;
   }
 
-  /** Exactly one of its methods runs. */
+  /**
+   * Exactly one of its methods runs, whatever is thrown on the way: a {@code RuntimeException} or
+   * {@code Error} of the handler becomes an {@code onFailure}, and the {@code Error} is thrown on
+   * after it.
+   */
   public interface ResultCallback<T> {
     void onSuccess(T result);
 
@@ -160,7 +164,16 @@ public final class RetryingCall {
         new Callback() {
           @Override
           public void onResponse(Call call, Response response) {
-            report(attempt, afterResponse(attempt, response, handler), handler, callback);
+            Step<T> step;
+            try {
+              step = afterResponse(attempt, response, handler);
+            } catch (RuntimeException | Error e) { // a bug, or out of memory: still one signal
+              response.close();
+              finish();
+              callback.onFailure(new OrqException("The call failed unexpectedly: " + e, e));
+              throw e; // passed on to OkHttp's thread, after the signal
+            }
+            report(attempt, step, handler, callback);
           }
 
           @Override
