@@ -48,7 +48,12 @@ final class HttpClients {
         calls,
         forStreams(calls, logging),
         settings.baseUrl,
-        new CallSettings(null, settings.maxRetries, settings.retryNonIdempotent, Headers.of()),
+        new CallSettings(
+            null,
+            settings.deadline,
+            settings.maxRetries,
+            settings.retryNonIdempotent,
+            Headers.of()),
         settings.maxResponseBytes,
         requestHeaders(settings),
         timer);

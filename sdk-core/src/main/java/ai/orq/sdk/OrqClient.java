@@ -155,6 +155,7 @@ public final class OrqClient implements AutoCloseable {
     HttpUrl baseUrl = HttpUrl.get("https://my.orq.ai/");
     Duration connectTimeout = Duration.ofSeconds(60);
     Duration timeout = Duration.ofMinutes(10);
+    Duration deadline = Duration.ZERO;
     int maxRetries = 2;
     boolean retryNonIdempotent;
     boolean allowCleartextHttp;
@@ -172,6 +173,7 @@ public final class OrqClient implements AutoCloseable {
       baseUrl = other.baseUrl;
       connectTimeout = other.connectTimeout;
       timeout = other.timeout;
+      deadline = other.deadline;
       maxRetries = other.maxRetries;
       retryNonIdempotent = other.retryNonIdempotent;
       allowCleartextHttp = other.allowCleartextHttp;
@@ -265,13 +267,29 @@ public final class OrqClient implements AutoCloseable {
     }
 
     /**
-     * The timeout of each attempt, from sending the request to reading the whole response (also the
-     * read and write timeout). Defaults to 10 minutes; {@link Duration#ZERO} means none.
+     * The timeout of each attempt of a call, from sending the request to reading the whole response
+     * (also the read and write timeout). For a stream, the idle timeout: the longest wait for its
+     * response head (and for the whole body of an error status), for any read, and for one event to
+     * arrive whole. Defaults to 10 minutes; {@link Duration#ZERO} means none.
      *
      * @throws IllegalArgumentException if negative, under 1 ms, or over about 24.8 days
      */
     public Builder timeout(Duration timeout) {
       this.timeout = checkTimeout(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * The deadline of each whole call and stream: from the first attempt, across retries and their
+     * waits, to the result (a stream: to its {@code [DONE]}). Once it passes, the call or stream
+     * fails with {@link ai.orq.sdk.errors.OrqTimeoutException} and its connection is closed.
+     * Defaults to none ({@link Duration#ZERO}); {@link RequestOptions.Builder#deadline} overrides
+     * it per call.
+     *
+     * @throws IllegalArgumentException if negative, under 1 ms, or over about 24.8 days
+     */
+    public Builder deadline(Duration deadline) {
+      this.deadline = checkTimeout(deadline, "deadline");
       return this;
     }
 
@@ -364,8 +382,9 @@ public final class OrqClient implements AutoCloseable {
     /**
      * Builds the client.
      *
-     * @throws IllegalStateException if no API key was given, or the base URL is {@code http} to a
-     *     host that is not loopback without {@link #allowCleartextHttp}
+     * @throws IllegalStateException if no API key was given, if the base URL is {@code http} to a
+     *     host that is not loopback without {@link #allowCleartextHttp}, or if the {@link
+     *     #okHttpClient} has a call timeout (which the SDK would replace with its own timeouts)
      */
     public OrqClient build() {
       if (apiKey == null) {
@@ -379,6 +398,14 @@ public final class OrqClient implements AutoCloseable {
                 "baseUrl %s would send the API key in clear text to a host that is not"
                     + " loopback: use https, or call allowCleartextHttp(true)",
                 baseUrl));
+      }
+      if (okHttpClient != null && okHttpClient.callTimeoutMillis() != 0) {
+        throw new IllegalStateException(
+            String.format(
+                "okHttpClient has a callTimeout of %s ms, which the SDK does not use: set"
+                    + " timeout(...) for each attempt or deadline(...) for each whole call or"
+                    + " stream, and build the OkHttpClient without callTimeout",
+                okHttpClient.callTimeoutMillis()));
       }
       return new OrqClient(this);
     }

@@ -4,7 +4,6 @@ import ai.orq.sdk.errors.OrqCanceledException;
 import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.internal.CallSettings;
 import ai.orq.sdk.internal.ClientContext;
-import ai.orq.sdk.internal.Operations;
 import ai.orq.sdk.internal.RetryingCall;
 import ai.orq.sdk.internal.StreamingProvider;
 import ai.orq.sdk.internal.StreamingProvider.EventReader;
@@ -154,9 +153,10 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
   @Nullable
   private ResponseEvent read() {
     synchronized (lock) {
-      if (attempts.isClosedByClient()) {
+      OrqException ended = attempts.endedBy(null);
+      if (ended != null) {
         closeBodyLocked();
-        throw Operations.clientClosed(null);
+        throw ended;
       }
       if (closed) {
         closeBodyLocked();
@@ -176,8 +176,10 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
       end = event == null;
       return event;
     } catch (OrqException e) {
-      if (attempts.isClosedByClient()) {
-        throw e instanceof OrqCanceledException ? e : Operations.clientClosed(e);
+      // until the stream began, failures come from the attempt engine, already typed
+      OrqException ended = reader != null ? attempts.endedBy(e) : null;
+      if (ended != null) {
+        throw ended; // the client's close, or the deadline, broke the read off
       }
       boolean canceled;
       boolean byThisThread;

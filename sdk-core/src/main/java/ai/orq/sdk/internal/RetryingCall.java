@@ -2,14 +2,19 @@ package ai.orq.sdk.internal;
 
 import ai.orq.sdk.errors.OrqCanceledException;
 import ai.orq.sdk.errors.OrqException;
+import ai.orq.sdk.errors.OrqIoException;
+import ai.orq.sdk.errors.OrqTimeoutException;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okio.AsyncTimeout;
 
 /**
  * Not API. The attempt engine, the one place that runs attempts: it sends the request, and while
@@ -27,6 +32,8 @@ public final class RetryingCall {
   private final boolean stream;
   private volatile boolean canceled;
   private volatile boolean clientClosed;
+  private volatile boolean timedOut;
+  @Nullable private volatile Future<?> deadline;
   @Nullable private volatile Call inFlight;
   @Nullable private volatile RetryTimer.Wait waiting;
 
@@ -67,6 +74,7 @@ public final class RetryingCall {
   /** Runs the attempts on this thread. */
   public <T> T execute(ResponseHandler<T> handler) {
     context.operations().add(this);
+    startDeadline();
     boolean ended = true;
     try {
       T result = attempts(handler);
@@ -111,6 +119,7 @@ public final class RetryingCall {
       callback.onFailure(e);
       return;
     }
+    startDeadline();
     enqueueAttempt(0, handler, callback);
   }
 
@@ -120,6 +129,10 @@ public final class RetryingCall {
    */
   public void finish() {
     context.operations().remove(this);
+    Future<?> timer = deadline;
+    if (timer != null) {
+      timer.cancel(false);
+    }
   }
 
   /** Aborts the attempt in flight, or ends the wait for the next one. Idempotent. */
@@ -139,9 +152,35 @@ public final class RetryingCall {
     return canceled;
   }
 
-  /** Whether the client's close ended this operation. */
-  public boolean isClosedByClient() {
-    return clientClosed;
+  /**
+   * The failure of an operation that the client's close or its deadline ended, with {@code cause};
+   * null when neither did.
+   */
+  @Nullable
+  public OrqIoException endedBy(@Nullable Throwable cause) {
+    if (clientClosed) {
+      return Operations.clientClosed(cause);
+    }
+    if (timedOut) {
+      return new OrqTimeoutException(
+          "The deadline of " + settings.deadline.toMillis() + " ms passed", cause);
+    }
+    return null;
+  }
+
+  private void startDeadline() {
+    long millis = settings.deadline.toMillis();
+    if (millis > 0) {
+      deadline =
+          context
+              .timer()
+              .schedule(
+                  millis,
+                  () -> {
+                    timedOut = true;
+                    cancel();
+                  });
+    }
   }
 
   /** Cancels the operation because the client closed: it fails as a closed client's does. */
@@ -211,10 +250,22 @@ public final class RetryingCall {
     Call call =
         client.newCall(AttemptRequests.of(request, settings, context.requestHeaders(), attempt));
     inFlight = call;
+    if (stream && client.readTimeoutMillis() > 0) {
+      // the idle timeout bounds the head and an error body, however they trickle in
+      call.timeout().timeout(client.readTimeoutMillis(), TimeUnit.MILLISECONDS);
+    }
     if (canceled) {
       call.cancel();
     }
     return call;
+  }
+
+  /** Ends a stream attempt's bound on its head and error body: its events are read unbounded. */
+  private void endHeadTimeout() {
+    Call call = inFlight;
+    if (stream && call != null && call.timeout() instanceof AsyncTimeout) { // OkHttp's call timer
+      boolean unused = ((AsyncTimeout) call.timeout()).exit();
+    }
   }
 
   private void waitThen(long delayMillis, Runnable next) {
@@ -228,16 +279,20 @@ public final class RetryingCall {
   private <T> Step<T> afterResponse(int attempt, Response response, ResponseHandler<T> handler) {
     try {
       if (response.isSuccessful()) {
+        endHeadTimeout();
         return new Step<>(handler.handle(response), null, -1);
       }
       long delay = RetryPolicy.defaults().delayAfter(attempt, settings, response);
       if (delay >= 0) {
         response.close(); // an answer to retry: a cancel meanwhile ends the call as a cancel
+        endHeadTimeout();
         return canceled
             ? new Step<>(null, canceledFailure(null), -1)
             : new Step<>(null, null, delay);
       }
-      return new Step<>(null, ErrorMapper.fromResponse(response), -1);
+      OrqException error = ErrorMapper.fromResponse(response); // the head timer bounds the body
+      endHeadTimeout();
+      return new Step<>(null, error, -1);
     } catch (IOException e) {
       response.close();
       return afterFailure(attempt, response.request(), e);
@@ -256,9 +311,10 @@ public final class RetryingCall {
         : new Step<>(null, ErrorMapper.fromIOException(e, false), -1);
   }
 
-  /** The failure of a canceled call: the client's close, or a cancel. */
+  /** The failure of a canceled call: the client's close, the deadline, or a cancel. */
   private OrqException canceledFailure(@Nullable IOException cause) {
-    return clientClosed ? Operations.clientClosed(cause) : ErrorMapper.canceled(cause);
+    OrqException ended = endedBy(cause);
+    return ended != null ? ended : ErrorMapper.canceled(cause);
   }
 
   /** What follows one attempt: a result, a failure, or a retry after a delay. */
