@@ -3,6 +3,7 @@ package ai.orq.sdk;
 import ai.orq.sdk.internal.AttemptRequests;
 import ai.orq.sdk.internal.CallSettings;
 import ai.orq.sdk.internal.ClientContext;
+import ai.orq.sdk.internal.FramingBound;
 import ai.orq.sdk.internal.RetryTimer;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import javax.net.SocketFactory;
 import okhttp3.Authenticator;
 import okhttp3.Dispatcher;
 import okhttp3.EventListener;
@@ -87,6 +89,12 @@ final class HttpClients {
       http.addInterceptor(logging);
     }
     http.addNetworkInterceptor(apiKey("Bearer " + settings.apiKey));
+    FramingBound framing = new FramingBound(settings.maxResponseBytes);
+    http.addNetworkInterceptor(framing.interceptor());
+    if (settings.okHttpClient == null
+        || settings.okHttpClient.socketFactory() == SocketFactory.getDefault()) {
+      http.socketFactory(framing.socketFactory());
+    }
     if (settings.okHttpClient != null) {
       EventListener.Factory listeners = settings.okHttpClient.eventListenerFactory();
       http.eventListenerFactory(call -> new KeyHidingEventListener(listeners.create(call)));

@@ -6,6 +6,7 @@ import ai.orq.sdk.errors.InternalServerException;
 import ai.orq.sdk.errors.InvalidResponseException;
 import ai.orq.sdk.errors.NotFoundException;
 import ai.orq.sdk.errors.OrqCanceledException;
+import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.errors.OrqIoException;
 import ai.orq.sdk.errors.OrqServiceException;
 import ai.orq.sdk.errors.OrqTimeoutException;
@@ -58,9 +59,12 @@ public final class ErrorMapper {
   }
 
   /** The exception of a transport failure; OkHttp reports a cancel as a plain IOException. */
-  public static OrqIoException fromIOException(IOException e, boolean canceled) {
+  public static OrqException fromIOException(IOException e, boolean canceled) {
     if (canceled) {
       return canceled(e);
+    }
+    if (e instanceof FramingBound.TooLargeException) {
+      return ((FramingBound.TooLargeException) e).toSdkException();
     }
     if (isInterrupt(e)) {
       return new OrqCanceledException("Request interrupted: the calling thread was interrupted", e);
