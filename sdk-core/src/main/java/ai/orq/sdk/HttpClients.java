@@ -3,6 +3,7 @@ package ai.orq.sdk;
 import ai.orq.sdk.internal.AttemptRequests;
 import ai.orq.sdk.internal.CallSettings;
 import ai.orq.sdk.internal.ClientContext;
+import ai.orq.sdk.internal.FramingBound;
 import ai.orq.sdk.internal.RetryTimer;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
@@ -10,10 +11,15 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import javax.net.SocketFactory;
+import okhttp3.Authenticator;
 import okhttp3.Dispatcher;
+import okhttp3.EventListener;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import okhttp3.logging.HttpLoggingInterceptor;
 
 /** Assembles the OkHttp clients of an {@link OrqClient}, for calls and for streams. */
@@ -26,6 +32,8 @@ final class HttpClients {
 
   /** Concurrent async streams in all. */
   static final int MAX_STREAMS = 1024;
+
+  static final String AUTHORIZATION = "Authorization";
 
   private static final String VERSION = sdkVersion();
 
@@ -42,16 +50,24 @@ final class HttpClients {
         calls,
         forStreams(calls, logging),
         settings.baseUrl,
-        new CallSettings(null, settings.maxRetries, settings.retryNonIdempotent, Headers.of()),
+        new CallSettings(
+            null,
+            settings.deadline,
+            settings.maxRetries,
+            settings.retryNonIdempotent,
+            Headers.of()),
         settings.maxResponseBytes,
         requestHeaders(settings),
         timer);
   }
 
   /**
-   * The client of calls: the user's interceptors first, then auth and User-Agent (so that none of
-   * them sees the key; without them, each attempt's request carries both, one copy fewer), then
-   * logging, which redacts the key. OkHttp's own silent retries are off: the SDK's replace them.
+   * The client of calls: the user's interceptors first, then the User-Agent (without them, each
+   * attempt's request carries it, one copy fewer), then logging. The key is added by the last
+   * network interceptor but one (the last is {@code WireRequests}'), and taken out again of the
+   * request of the response it returns, so no interceptor, {@code EventListener} or authenticator
+   * of the user ever sees it. OkHttp's own silent retries, its redirects and its 401 follow-ups are
+   * off: every request on the wire is one the SDK chose, and a 3xx reaches the caller as an error.
    */
   private static OkHttpClient forCalls(
       OrqClient.Builder settings, @Nullable HttpLoggingInterceptor logging) {
@@ -72,7 +88,21 @@ final class HttpClients {
     if (logging != null) {
       http.addInterceptor(logging);
     }
+    http.addNetworkInterceptor(apiKey("Bearer " + settings.apiKey));
+    FramingBound framing = new FramingBound(settings.maxResponseBytes);
+    http.addNetworkInterceptor(framing.interceptor());
+    if (settings.okHttpClient == null
+        || settings.okHttpClient.socketFactory() == SocketFactory.getDefault()) {
+      http.socketFactory(framing.socketFactory());
+    }
+    if (settings.okHttpClient != null) {
+      EventListener.Factory listeners = settings.okHttpClient.eventListenerFactory();
+      http.eventListenerFactory(call -> new KeyHidingEventListener(listeners.create(call)));
+    }
     return http.retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .authenticator(Authenticator.NONE)
         .connectTimeout(settings.connectTimeout)
         .callTimeout(settings.timeout)
         .readTimeout(settings.timeout)
@@ -100,10 +130,25 @@ final class HttpClients {
     return builder.build();
   }
 
+  /**
+   * Puts {@code Authorization: <bearer>} on each request OkHttp writes, unless the call's options
+   * set one, and returns the response with the request as it came, without the key.
+   */
+  private static Interceptor apiKey(String bearer) {
+    return chain -> {
+      Request request = chain.request();
+      if (request.header(AUTHORIZATION) != null) {
+        return chain.proceed(request);
+      }
+      Response response = chain.proceed(request.newBuilder().header(AUTHORIZATION, bearer).build());
+      return response.newBuilder().request(request).build();
+    };
+  }
+
   /** A logging interceptor at {@code level} that redacts {@code Authorization}. */
   private static HttpLoggingInterceptor logging(HttpLoggingInterceptor.Level level) {
     HttpLoggingInterceptor logging = new HttpLoggingInterceptor().setLevel(level);
-    logging.redactHeader("Authorization");
+    logging.redactHeader(AUTHORIZATION);
     return logging;
   }
 
@@ -116,8 +161,8 @@ final class HttpClients {
   }
 
   /**
-   * The headers that each attempt carries itself: auth and User-Agent when no interceptor of the
-   * user's would see them (see {@link #forCalls}), otherwise none.
+   * The headers that each attempt carries itself: the User-Agent when no interceptor of the user's
+   * would see it (see {@link #forCalls}), otherwise none.
    */
   static Headers requestHeaders(OrqClient.Builder settings) {
     boolean userInterceptors =
@@ -126,12 +171,9 @@ final class HttpClients {
     return userInterceptors ? Headers.of() : defaultHeaders(settings);
   }
 
-  /** The bearer key and the User-Agent. */
+  /** The User-Agent. */
   private static Headers defaultHeaders(OrqClient.Builder settings) {
-    return new Headers.Builder()
-        .add("Authorization", "Bearer " + settings.apiKey)
-        .add("User-Agent", userAgent(settings.applicationId))
-        .build();
+    return Headers.of("User-Agent", userAgent(settings.applicationId));
   }
 
   private static String sdkVersion() {

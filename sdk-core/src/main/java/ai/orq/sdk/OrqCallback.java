@@ -4,7 +4,9 @@ import ai.orq.sdk.errors.OrqException;
 
 /**
  * The outcome of {@link OrqCall#enqueue}. Exactly one method runs, once, after all retries: keep it
- * short or hand the work to your own executor.
+ * short or hand the work to your own executor. Whatever is thrown while the answer is read, an
+ * {@code Error} included, becomes {@code onFailure} (the throwable as the cause); an {@code Error}
+ * is thrown on after it.
  *
  * <p>It runs on an OkHttp dispatcher thread, with one exception: a failure because the client is
  * closed is reported on the thread that finds it closed, which is the thread that called {@code

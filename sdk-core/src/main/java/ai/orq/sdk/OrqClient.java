@@ -79,13 +79,21 @@ public final class OrqClient implements AutoCloseable {
     return new Builder(settings);
   }
 
-  /** Releases the client's threads and connections. Idempotent. Calls after close may fail. */
+  /**
+   * Ends everything the client started, and releases its threads and connections: each call in
+   * flight or waiting to retry, and each stream, blocking or async, being read or not, fails with
+   * {@link ai.orq.sdk.errors.OrqCanceledException} ("The client is closed"), once; so do calls and
+   * streams started afterwards. No thread of the client or of the OkHttp client it built keeps the
+   * JVM alive afterwards (a handler still running its callback finishes it). Idempotent, and safe
+   * from any thread, a callback of the client's included.
+   */
   @Override
   public void close() {
     if (context.timer().isClosed()) {
       return;
     }
     context.timer().close(); // a call waiting to retry wakes and fails: the client is closed
+    context.operations().close(); // every call and stream in flight is canceled
     if (settings.okHttpClient == null) {
       OkHttpClient http = context.httpClient();
       http.dispatcher().executorService().shutdown();
@@ -147,6 +155,7 @@ public final class OrqClient implements AutoCloseable {
     HttpUrl baseUrl = HttpUrl.get("https://my.orq.ai/");
     Duration connectTimeout = Duration.ofSeconds(60);
     Duration timeout = Duration.ofMinutes(10);
+    Duration deadline = Duration.ZERO;
     int maxRetries = 2;
     boolean retryNonIdempotent;
     boolean allowCleartextHttp;
@@ -164,6 +173,7 @@ public final class OrqClient implements AutoCloseable {
       baseUrl = other.baseUrl;
       connectTimeout = other.connectTimeout;
       timeout = other.timeout;
+      deadline = other.deadline;
       maxRetries = other.maxRetries;
       retryNonIdempotent = other.retryNonIdempotent;
       allowCleartextHttp = other.allowCleartextHttp;
@@ -257,13 +267,29 @@ public final class OrqClient implements AutoCloseable {
     }
 
     /**
-     * The timeout of each attempt, from sending the request to reading the whole response (also the
-     * read and write timeout). Defaults to 10 minutes; {@link Duration#ZERO} means none.
+     * The timeout of each attempt of a call, from sending the request to reading the whole response
+     * (also the read and write timeout). For a stream, the idle timeout: the longest wait for its
+     * response head (and for the whole body of an error status), for any read, and for one event to
+     * arrive whole. Defaults to 10 minutes; {@link Duration#ZERO} means none.
      *
      * @throws IllegalArgumentException if negative, under 1 ms, or over about 24.8 days
      */
     public Builder timeout(Duration timeout) {
       this.timeout = checkTimeout(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * The deadline of each whole call and stream: from the first attempt, across retries and their
+     * waits, to the result (a stream: to its {@code [DONE]}). Once it passes, the call or stream
+     * fails with {@link ai.orq.sdk.errors.OrqTimeoutException} and its connection is closed.
+     * Defaults to none ({@link Duration#ZERO}); {@link RequestOptions.Builder#deadline} overrides
+     * it per call.
+     *
+     * @throws IllegalArgumentException if negative, under 1 ms, or over about 24.8 days
+     */
+    public Builder deadline(Duration deadline) {
+      this.deadline = checkTimeout(deadline, "deadline");
       return this;
     }
 
@@ -312,7 +338,7 @@ public final class OrqClient implements AutoCloseable {
      * An OkHttp client to start from: its proxy, TLS, connection pool and dispatcher are used, and
      * stay yours to shut down ({@link OrqClient#close()} leaves them alone). The SDK adds its
      * interceptors, sets the timeouts of this builder and turns off OkHttp's own silent retries
-     * (the SDK's retries replace them) on a derived client.
+     * (the SDK's retries replace them), redirects and authenticator on a derived client.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
@@ -320,10 +346,10 @@ public final class OrqClient implements AutoCloseable {
     }
 
     /**
-     * Adds an OkHttp application interceptor. It sees each attempt before the SDK adds the {@code
-     * Authorization} header, so the API key never reaches it (nor the interceptors of a given
-     * {@link #okHttpClient}); network interceptors of that client do see the request as sent, key
-     * included.
+     * Adds an OkHttp application interceptor. The API key never reaches it, nor any interceptor,
+     * network interceptor or {@code EventListener} of a given {@link #okHttpClient}: the SDK adds
+     * the {@code Authorization} header in its own network interceptor, after theirs, and takes it
+     * out of the request of every response they see.
      */
     public Builder addInterceptor(Interceptor interceptor) {
       interceptors.add(Objects.requireNonNull(interceptor, "interceptor == null"));
@@ -356,8 +382,9 @@ public final class OrqClient implements AutoCloseable {
     /**
      * Builds the client.
      *
-     * @throws IllegalStateException if no API key was given, or the base URL is {@code http} to a
-     *     host that is not loopback without {@link #allowCleartextHttp}
+     * @throws IllegalStateException if no API key was given, if the base URL is {@code http} to a
+     *     host that is not loopback without {@link #allowCleartextHttp}, or if the {@link
+     *     #okHttpClient} has a call timeout (which the SDK would replace with its own timeouts)
      */
     public OrqClient build() {
       if (apiKey == null) {
@@ -371,6 +398,14 @@ public final class OrqClient implements AutoCloseable {
                 "baseUrl %s would send the API key in clear text to a host that is not"
                     + " loopback: use https, or call allowCleartextHttp(true)",
                 baseUrl));
+      }
+      if (okHttpClient != null && okHttpClient.callTimeoutMillis() != 0) {
+        throw new IllegalStateException(
+            String.format(
+                "okHttpClient has a callTimeout of %s ms, which the SDK does not use: set"
+                    + " timeout(...) for each attempt or deadline(...) for each whole call or"
+                    + " stream, and build the OkHttpClient without callTimeout",
+                okHttpClient.callTimeoutMillis()));
       }
       return new OrqClient(this);
     }

@@ -18,8 +18,8 @@ import okhttp3.Response;
  * with the typed error; after {@link #close()}, {@code onFailure(OrqCanceledException)} unless the
  * stream had already ended. A handler whose {@code onEvent} throws, an {@code Error} included, ends
  * the stream: it is closed and {@code onFailure} receives the exception (wrapped unless it is an
- * {@link OrqException}). The future completes after the terminal callback returns; cancelling it
- * closes the stream.
+ * {@link OrqException}); an {@code Error} is then thrown on, to OkHttp's thread. The future
+ * completes after the terminal callback returns; cancelling it closes the stream.
  */
 final class RealAsyncStreamResponse
     implements AsyncStreamResponse<ResponseEvent>, RetryingCall.ResultCallback<Response> {
@@ -83,6 +83,7 @@ final class RealAsyncStreamResponse
   public void onSuccess(Response started) {
     StreamHandler<ResponseEvent> target = Objects.requireNonNull(handler, "handler");
     OrqException failure = null;
+    Error error = null;
     try {
       events.begin(started);
       for (ResponseEvent event : events) {
@@ -94,6 +95,7 @@ final class RealAsyncStreamResponse
               e instanceof OrqException
                   ? (OrqException) e
                   : new OrqException("The StreamHandler failed in onEvent: " + e, e);
+          error = e instanceof Error ? (Error) e : null;
           break;
         }
       }
@@ -103,10 +105,15 @@ final class RealAsyncStreamResponse
     } catch (OrqException e) { // truncated, an error event, a malformed or too large event
       failure = e;
     } catch (RuntimeException | Error e) { // a bug, or out of memory: still one terminal callback
+      events.close();
       failure = new OrqException("The stream failed unexpectedly: " + e, e);
+      error = e instanceof Error ? (Error) e : null;
     }
     if (failure != null) {
       fail(failure);
+      if (error != null) {
+        throw error; // passed on to OkHttp's thread, after the terminal callback
+      }
     } else if (terminated.compareAndSet(false, true)) {
       try {
         target.onComplete();

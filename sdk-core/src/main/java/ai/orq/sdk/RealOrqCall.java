@@ -33,7 +33,8 @@ final class RealOrqCall<T> implements OrqCall<T> {
     this.responseType = responseType;
     this.options = options;
     CallSettings settings = options.applyTo(context.defaults());
-    this.attempts = new RetryingCall(context, context.httpClient(settings), request, settings);
+    this.attempts =
+        new RetryingCall(context, context.httpClient(settings), request, settings, false);
   }
 
   @Override

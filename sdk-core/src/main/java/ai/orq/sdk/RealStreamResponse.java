@@ -32,7 +32,9 @@ import okhttp3.Response;
  * {@code close()} then sees the iteration end quietly; any other thread still reading gets {@link
  * OrqCanceledException}, so a stream closed elsewhere never looks like a normal end. The body is
  * only ever closed by a thread that is not reading it: by {@code close()} when no read is in
- * progress, otherwise by the reader as its read returns.
+ * progress, otherwise by the reader as its read returns. Closing the client ends the stream too:
+ * every thread reading it, the closing one included, gets {@code OrqCanceledException("The client
+ * is closed")}, once.
  */
 final class RealStreamResponse implements StreamResponse<ResponseEvent> {
   private final ClientContext context;
@@ -61,7 +63,7 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
     this.request = request;
     CallSettings settings = options.applyTo(context.defaults());
     this.client = context.streamingClient(settings);
-    this.attempts = new RetryingCall(context, client, request, settings);
+    this.attempts = new RetryingCall(context, client, request, settings, true);
   }
 
   @Override
@@ -151,6 +153,11 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
   @Nullable
   private ResponseEvent read() {
     synchronized (lock) {
+      OrqException ended = attempts.endedBy(null);
+      if (ended != null) {
+        closeBodyLocked();
+        throw ended;
+      }
       if (closed) {
         closeBodyLocked();
         if (closer == Thread.currentThread()) {
@@ -169,6 +176,11 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
       end = event == null;
       return event;
     } catch (OrqException e) {
+      // until the stream began, failures come from the attempt engine, already typed
+      OrqException ended = reader != null ? attempts.endedBy(e) : null;
+      if (ended != null) {
+        throw ended; // the client's close, or the deadline, broke the read off
+      }
       boolean canceled;
       boolean byThisThread;
       synchronized (lock) {
@@ -204,6 +216,7 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
     if (!bodyClosed && response != null) {
       bodyClosed = true;
       response.close();
+      attempts.finish();
     }
   }
 

@@ -14,6 +14,7 @@ import okhttp3.Headers;
  * <pre>{@code
  * RequestOptions options = RequestOptions.builder()
  *     .timeout(Duration.ofSeconds(30))
+ *     .deadline(Duration.ofMinutes(2))
  *     .maxRetries(0)
  *     .header("X-Trace", "abc")
  *     .build();
@@ -23,12 +24,14 @@ public final class RequestOptions {
   private static final RequestOptions NONE = new Builder().build();
 
   @Nullable private final Duration timeout;
+  @Nullable private final Duration deadline;
   @Nullable private final Integer maxRetries;
   @Nullable private final Boolean retryNonIdempotent;
   private final Headers headers;
 
   private RequestOptions(Builder builder) {
     this.timeout = builder.timeout;
+    this.deadline = builder.deadline;
     this.maxRetries = builder.maxRetries;
     this.retryNonIdempotent = builder.retryNonIdempotent;
     this.headers = builder.headers.build();
@@ -51,6 +54,12 @@ public final class RequestOptions {
   @Nullable
   public Duration timeout() {
     return timeout;
+  }
+
+  /** The deadline of the whole call or stream, or null for the client's. */
+  @Nullable
+  public Duration deadline() {
+    return deadline;
   }
 
   /** The number of retries, or null for the client's. */
@@ -76,7 +85,7 @@ public final class RequestOptions {
   CallSettings applyTo(CallSettings defaults) {
     return equals(NONE)
         ? defaults
-        : defaults.with(timeout, maxRetries, retryNonIdempotent, headers);
+        : defaults.with(timeout, deadline, maxRetries, retryNonIdempotent, headers);
   }
 
   @Override
@@ -86,6 +95,7 @@ public final class RequestOptions {
     }
     RequestOptions that = (RequestOptions) o;
     return Objects.equals(timeout, that.timeout)
+        && Objects.equals(deadline, that.deadline)
         && Objects.equals(maxRetries, that.maxRetries)
         && Objects.equals(retryNonIdempotent, that.retryNonIdempotent)
         && headers.equals(that.headers);
@@ -93,20 +103,21 @@ public final class RequestOptions {
 
   @Override
   public int hashCode() {
-    return Objects.hash(timeout, maxRetries, retryNonIdempotent, headers);
+    return Objects.hash(timeout, deadline, maxRetries, retryNonIdempotent, headers);
   }
 
   /** Names the extra headers but never shows their values, which may be credentials. */
   @Override
   public String toString() {
     return String.format(
-        "RequestOptions{timeout=%s, maxRetries=%s, retryNonIdempotent=%s, headers=%s}",
-        timeout, maxRetries, retryNonIdempotent, headers.names());
+        "RequestOptions{timeout=%s, deadline=%s, maxRetries=%s, retryNonIdempotent=%s, headers=%s}",
+        timeout, deadline, maxRetries, retryNonIdempotent, headers.names());
   }
 
   /** Builds {@link RequestOptions}. Not thread-safe. */
   public static final class Builder {
     @Nullable private Duration timeout;
+    @Nullable private Duration deadline;
     @Nullable private Integer maxRetries;
     @Nullable private Boolean retryNonIdempotent;
     private final Headers.Builder headers;
@@ -117,6 +128,7 @@ public final class RequestOptions {
 
     private Builder(RequestOptions options) {
       timeout = options.timeout;
+      deadline = options.deadline;
       maxRetries = options.maxRetries;
       retryNonIdempotent = options.retryNonIdempotent;
       headers = options.headers.newBuilder();
@@ -129,6 +141,19 @@ public final class RequestOptions {
      */
     public Builder timeout(Duration timeout) {
       this.timeout = OrqClient.checkTimeout(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * The deadline of this whole call or stream: from the first attempt, across retries and their
+     * waits, to the result (a stream: to its {@code [DONE]}). Once it passes, the call or stream
+     * fails with {@link ai.orq.sdk.errors.OrqTimeoutException} and its connection is closed; never
+     * retried. Overrides {@link OrqClient.Builder#deadline}; {@link Duration#ZERO} means none.
+     *
+     * @throws IllegalArgumentException if negative, under 1 ms, or over about 24.8 days
+     */
+    public Builder deadline(Duration deadline) {
+      this.deadline = OrqClient.checkTimeout(deadline, "deadline");
       return this;
     }
 

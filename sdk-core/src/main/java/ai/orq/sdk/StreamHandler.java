@@ -8,7 +8,8 @@ import ai.orq.sdk.errors.OrqException;
  * {@link #onFailure} ends the stream; nothing follows it. Two failures come on another thread, the
  * one that finds them: a stream closed before it was subscribed fails on the subscribing thread,
  * and a failure because the client is closed is reported as for {@link OrqCallback} (on the thread
- * that subscribed, that closed the client, or the client's retry-scheduler thread).
+ * that subscribed, that closed the client, the client's retry-scheduler thread, or the OkHttp
+ * thread reading the stream).
  */
 public interface StreamHandler<T> {
 

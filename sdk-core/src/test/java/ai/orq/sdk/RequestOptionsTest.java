@@ -39,7 +39,7 @@ class RequestOptionsTest {
     assertNotEquals(options, options.toBuilder().timeout(Duration.ZERO).build());
     assertNotEquals(options, options.toBuilder().header("X-C", "4").build());
     assertNotEquals(options, "options");
-    assertEquals("RequestOptions{timeout=PT5S, maxRetries=0, retryNonIdempotent=null, headers=[X-A, X-B]}", options.toString());
+    assertEquals("RequestOptions{timeout=PT5S, deadline=null, maxRetries=0, retryNonIdempotent=null, headers=[X-A, X-B]}", options.toString());
   }
 
   @Test

@@ -7,6 +7,7 @@ import ai.orq.sdk.OrqCall;
 import ai.orq.sdk.OrqCallback;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.OrqResponse;
+import ai.orq.sdk.RequestOptions;
 import ai.orq.sdk.StreamHandler;
 import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.model.Conversation;
@@ -112,16 +113,20 @@ public final class AsyncExample {
     // [/readme:quick-start-async-callback]
     listed.await(30, TimeUnit.SECONDS);
 
-    // A stream pushed to a handler instead of pulled in a loop.
+    // A stream pushed to a handler instead of pulled in a loop, ended if it takes over 2 minutes.
     StringBuilder reply = new StringBuilder();
     out.print("handler:      ");
+    // [readme:async-stream-deadline]
     AsyncStreamResponse<ResponseEvent> stream =
-        conversations.createConversationResponseAsync(
-            ids.get(0),
-            CreateResponseRequest.builder()
-                .model(model)
-                .message(Messages.userText("What should I pack?"))
-                .build());
+        conversations
+            .createConversationResponseAsync(
+                ids.get(0),
+                CreateResponseRequest.builder()
+                    .model(model)
+                    .message(Messages.userText("What should I pack?"))
+                    .build())
+            .withOptions(RequestOptions.builder().deadline(Duration.ofMinutes(2)).build());
+    // [/readme:async-stream-deadline]
     stream.subscribe(
         new StreamHandler<ResponseEvent>() {
           @Override

@@ -11,6 +11,10 @@ import okhttp3.Headers;
  * Conversation not found (request id req_123)}, whatever the body was. The server's text in it is
  * cut (at 1,000 characters) and its control characters, line breaks included, are escaped, so that
  * it cannot forge log lines; {@link #errorMessage()} and {@link #rawBody()} keep it as sent.
+ *
+ * <p>A redirect (3xx) is never followed: it arrives as this exception, its message naming the
+ * {@code Location} ({@code HTTP 307 Temporary Redirect (Location https://...)}), which {@link
+ * #headers()} also holds.
  */
 public class OrqServiceException extends OrqException {
   private static final long serialVersionUID = 1L;
@@ -83,6 +87,10 @@ public class OrqServiceException extends OrqException {
     if (!detail.isEmpty()) {
       message.append(": ").append(detail);
     }
+    String location = headers.get("Location");
+    if (statusCode >= 300 && statusCode <= 399 && location != null) {
+      message.append(" (Location ").append(SafeText.forMessage(location, 200)).append(')');
+    }
     String requestId = headers.get(REQUEST_ID_HEADER);
     if (requestId != null) {
       message.append(" (request id ").append(SafeText.forMessage(requestId, 200)).append(')');
@@ -97,6 +105,16 @@ public class OrqServiceException extends OrqException {
   @Nullable
   private static String reasonPhrase(int statusCode) {
     switch (statusCode) {
+      case 301:
+        return "Moved Permanently";
+      case 302:
+        return "Found";
+      case 303:
+        return "See Other";
+      case 307:
+        return "Temporary Redirect";
+      case 308:
+        return "Permanent Redirect";
       case 400:
         return "Bad Request";
       case 401:

@@ -8,8 +8,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * Not API. What the code that runs a client's requests, here and in {@code orq-sdk-streaming},
- * shares: the OkHttp clients of calls and of streams, the base URL, Gson, the default call settings
- * and the retry timer. Immutable and thread-safe; the {@code OrqClient} owns it.
+ * shares: the OkHttp clients of calls and of streams, the base URL, Gson, the default call
+ * settings, the retry timer and the running operations. Thread-safe; the {@code OrqClient} owns it.
  */
 public final class ClientContext {
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
@@ -22,6 +22,7 @@ public final class ClientContext {
   private final long maxResponseBytes;
   private final Headers requestHeaders;
   private final RetryTimer timer;
+  private final Operations operations = new Operations();
 
   /**
    * @param streamingClient as {@code httpClient}, without a call timeout
@@ -91,6 +92,11 @@ public final class ClientContext {
 
   public RetryTimer timer() {
     return timer;
+  }
+
+  /** The operations running, which the client's close ends. */
+  public Operations operations() {
+    return operations;
   }
 
   Headers requestHeaders() {

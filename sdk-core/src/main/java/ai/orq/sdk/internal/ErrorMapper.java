@@ -6,6 +6,7 @@ import ai.orq.sdk.errors.InternalServerException;
 import ai.orq.sdk.errors.InvalidResponseException;
 import ai.orq.sdk.errors.NotFoundException;
 import ai.orq.sdk.errors.OrqCanceledException;
+import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.errors.OrqIoException;
 import ai.orq.sdk.errors.OrqServiceException;
 import ai.orq.sdk.errors.OrqTimeoutException;
@@ -58,9 +59,12 @@ public final class ErrorMapper {
   }
 
   /** The exception of a transport failure; OkHttp reports a cancel as a plain IOException. */
-  public static OrqIoException fromIOException(IOException e, boolean canceled) {
+  public static OrqException fromIOException(IOException e, boolean canceled) {
     if (canceled) {
-      return new OrqCanceledException("Request canceled", e);
+      return canceled(e);
+    }
+    if (e instanceof FramingBound.TooLargeException) {
+      return ((FramingBound.TooLargeException) e).toSdkException();
     }
     if (isInterrupt(e)) {
       return new OrqCanceledException("Request interrupted: the calling thread was interrupted", e);
@@ -70,6 +74,11 @@ public final class ErrorMapper {
       return new OrqTimeoutException("Request timed out: " + e.getMessage(), e);
     }
     return new OrqIoException("Request failed: " + e, e);
+  }
+
+  /** The failure of a call canceled by its caller. */
+  public static OrqCanceledException canceled(@Nullable IOException cause) {
+    return new OrqCanceledException("Request canceled", cause);
   }
 
   /** Whether {@code e} reports a thread interrupt (Okio's "interrupted"), not a timeout. */

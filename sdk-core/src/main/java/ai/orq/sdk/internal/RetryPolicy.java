@@ -84,6 +84,7 @@ public final class RetryPolicy {
   boolean isRetryable(IOException e) {
     return !(e instanceof SSLPeerUnverifiedException
         || e instanceof UnknownServiceException
+        || e instanceof FramingBound.TooLargeException
         || ErrorMapper.isInterrupt(e));
   }
 

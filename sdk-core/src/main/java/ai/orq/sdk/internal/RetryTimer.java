@@ -1,6 +1,6 @@
 package ai.orq.sdk.internal;
 
-import ai.orq.sdk.errors.OrqIoException;
+import jakarta.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class RetryTimer implements AutoCloseable {
     Wait wait = new Wait(then);
     synchronized (this) {
       if (closed) {
-        throw closedException();
+        throw Operations.clientClosed(null);
       }
       pending.add(wait);
     }
@@ -63,6 +63,19 @@ public final class RetryTimer implements AutoCloseable {
       wait.wake(); // closed meanwhile: the close woke it, or wakes it now
     }
     return wait;
+  }
+
+  /**
+   * Runs {@code task} on the scheduler after the delay, unless the returned future is cancelled
+   * first; null once the client is closed (which ends what the task would have ended).
+   */
+  @Nullable
+  public Future<?> schedule(long delayMillis, Runnable task) {
+    try {
+      return scheduler.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      return null;
+    }
   }
 
   /** Whether the client closed. */
@@ -85,10 +98,6 @@ public final class RetryTimer implements AutoCloseable {
     for (Wait wait : woken) {
       wait.wake();
     }
-  }
-
-  static OrqIoException closedException() {
-    return new OrqIoException("The client is closed", null);
   }
 
   /** One wait before an attempt. */

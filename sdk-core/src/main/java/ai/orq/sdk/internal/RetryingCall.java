@@ -2,14 +2,19 @@ package ai.orq.sdk.internal;
 
 import ai.orq.sdk.errors.OrqCanceledException;
 import ai.orq.sdk.errors.OrqException;
+import ai.orq.sdk.errors.OrqIoException;
+import ai.orq.sdk.errors.OrqTimeoutException;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okio.AsyncTimeout;
 
 /**
  * Not API. The attempt engine, the one place that runs attempts: it sends the request, and while
@@ -24,16 +29,29 @@ public final class RetryingCall {
   private final OkHttpClient client;
   private final Request request;
   private final CallSettings settings;
+  private final boolean stream;
   private volatile boolean canceled;
+  private volatile boolean clientClosed;
+  private volatile boolean timedOut;
+  @Nullable private volatile Future<?> deadline;
   @Nullable private volatile Call inFlight;
   @Nullable private volatile RetryTimer.Wait waiting;
 
+  /**
+   * @param stream whether the operation goes on after its 2xx response, until {@link #finish()}: a
+   *     stream, read after the attempts end; otherwise it ends with the handler's result
+   */
   public RetryingCall(
-      ClientContext context, OkHttpClient client, Request request, CallSettings settings) {
+      ClientContext context,
+      OkHttpClient client,
+      Request request,
+      CallSettings settings,
+      boolean stream) {
     this.context = context;
     this.client = client;
     this.request = request;
     this.settings = settings;
+    this.stream = stream;
   }
 
   /** Reads the 2xx response that ends the attempts. */
@@ -42,7 +60,11 @@ public final class RetryingCall {
     T handle(Response response) throws IOException;
   }
 
-  /** Exactly one of its methods runs. */
+  /**
+   * Exactly one of its methods runs, whatever is thrown on the way: a {@code RuntimeException} or
+   * {@code Error} of the handler becomes an {@code onFailure}, and the {@code Error} is thrown on
+   * after it.
+   */
   public interface ResultCallback<T> {
     void onSuccess(T result);
 
@@ -51,6 +73,21 @@ public final class RetryingCall {
 
   /** Runs the attempts on this thread. */
   public <T> T execute(ResponseHandler<T> handler) {
+    context.operations().add(this);
+    startDeadline();
+    boolean ended = true;
+    try {
+      T result = attempts(handler);
+      ended = !stream;
+      return result;
+    } finally {
+      if (ended) {
+        finish();
+      }
+    }
+  }
+
+  private <T> T attempts(ResponseHandler<T> handler) {
     for (int attempt = 0; ; attempt++) {
       Call call = newAttempt(attempt);
       Step<T> step;
@@ -76,7 +113,26 @@ public final class RetryingCall {
 
   /** Runs the attempts on OkHttp's dispatcher (a closed client fails on the finding thread). */
   public <T> void enqueue(ResponseHandler<T> handler, ResultCallback<T> callback) {
+    try {
+      context.operations().add(this);
+    } catch (OrqException e) {
+      callback.onFailure(e);
+      return;
+    }
+    startDeadline();
     enqueueAttempt(0, handler, callback);
+  }
+
+  /**
+   * Ends the operation for the client: it is no longer closed with it. A call ends by itself; a
+   * stream ends when its body is closed. Idempotent.
+   */
+  public void finish() {
+    context.operations().remove(this);
+    Future<?> timer = deadline;
+    if (timer != null) {
+      timer.cancel(false);
+    }
   }
 
   /** Aborts the attempt in flight, or ends the wait for the next one. Idempotent. */
@@ -96,12 +152,50 @@ public final class RetryingCall {
     return canceled;
   }
 
+  /**
+   * The failure of an operation that the client's close or its deadline ended, with {@code cause};
+   * null when neither did.
+   */
+  @Nullable
+  public OrqIoException endedBy(@Nullable Throwable cause) {
+    if (clientClosed) {
+      return Operations.clientClosed(cause);
+    }
+    if (timedOut) {
+      return new OrqTimeoutException(
+          "The deadline of " + settings.deadline.toMillis() + " ms passed", cause);
+    }
+    return null;
+  }
+
+  private void startDeadline() {
+    long millis = settings.deadline.toMillis();
+    if (millis > 0) {
+      deadline =
+          context
+              .timer()
+              .schedule(
+                  millis,
+                  () -> {
+                    timedOut = true;
+                    cancel();
+                  });
+    }
+  }
+
+  /** Cancels the operation because the client closed: it fails as a closed client's does. */
+  void closeByClient() {
+    clientClosed = true;
+    cancel();
+  }
+
   private <T> void enqueueAttempt(
       int attempt, ResponseHandler<T> handler, ResultCallback<T> callback) {
     Call call;
     try {
       call = newAttempt(attempt);
     } catch (OrqException e) {
+      finish();
       callback.onFailure(e);
       return;
     }
@@ -109,7 +203,16 @@ public final class RetryingCall {
         new Callback() {
           @Override
           public void onResponse(Call call, Response response) {
-            report(attempt, afterResponse(attempt, response, handler), handler, callback);
+            Step<T> step;
+            try {
+              step = afterResponse(attempt, response, handler);
+            } catch (RuntimeException | Error e) { // a bug, or out of memory: still one signal
+              response.close();
+              finish();
+              callback.onFailure(new OrqException("The call failed unexpectedly: " + e, e));
+              throw e; // passed on to OkHttp's thread, after the signal
+            }
+            report(attempt, step, handler, callback);
           }
 
           @Override
@@ -125,11 +228,16 @@ public final class RetryingCall {
       try {
         waitThen(step.retryDelayMillis, () -> enqueueAttempt(attempt + 1, handler, callback));
       } catch (OrqException e) {
+        finish();
         callback.onFailure(e);
       }
     } else if (step.error != null) {
+      finish();
       callback.onFailure(step.error);
     } else {
+      if (!stream) {
+        finish();
+      }
       callback.onSuccess(step.value);
     }
   }
@@ -137,15 +245,27 @@ public final class RetryingCall {
   /** The attempt's call; canceled already when this is, to fail as any canceled attempt does. */
   private Call newAttempt(int attempt) {
     if (context.timer().isClosed()) {
-      throw RetryTimer.closedException();
+      throw Operations.clientClosed(null);
     }
     Call call =
         client.newCall(AttemptRequests.of(request, settings, context.requestHeaders(), attempt));
     inFlight = call;
+    if (stream && client.readTimeoutMillis() > 0) {
+      // the idle timeout bounds the head and an error body, however they trickle in
+      call.timeout().timeout(client.readTimeoutMillis(), TimeUnit.MILLISECONDS);
+    }
     if (canceled) {
       call.cancel();
     }
     return call;
+  }
+
+  /** Ends a stream attempt's bound on its head and error body: its events are read unbounded. */
+  private void endHeadTimeout() {
+    Call call = inFlight;
+    if (stream && call != null && call.timeout() instanceof AsyncTimeout) { // OkHttp's call timer
+      boolean unused = ((AsyncTimeout) call.timeout()).exit();
+    }
   }
 
   private void waitThen(long delayMillis, Runnable next) {
@@ -159,14 +279,20 @@ public final class RetryingCall {
   private <T> Step<T> afterResponse(int attempt, Response response, ResponseHandler<T> handler) {
     try {
       if (response.isSuccessful()) {
+        endHeadTimeout();
         return new Step<>(handler.handle(response), null, -1);
       }
-      long delay = canceled ? -1 : RetryPolicy.defaults().delayAfter(attempt, settings, response);
+      long delay = RetryPolicy.defaults().delayAfter(attempt, settings, response);
       if (delay >= 0) {
-        response.close();
-        return new Step<>(null, null, delay);
+        response.close(); // an answer to retry: a cancel meanwhile ends the call as a cancel
+        endHeadTimeout();
+        return canceled
+            ? new Step<>(null, canceledFailure(null), -1)
+            : new Step<>(null, null, delay);
       }
-      return new Step<>(null, ErrorMapper.fromResponse(response), -1);
+      OrqException error = ErrorMapper.fromResponse(response); // the head timer bounds the body
+      endHeadTimeout();
+      return new Step<>(null, error, -1);
     } catch (IOException e) {
       response.close();
       return afterFailure(attempt, response.request(), e);
@@ -176,10 +302,19 @@ public final class RetryingCall {
   }
 
   private <T> Step<T> afterFailure(int attempt, Request sent, IOException e) {
-    long delay = canceled ? -1 : RetryPolicy.defaults().delayAfter(attempt, settings, sent, e);
+    if (canceled) {
+      return new Step<>(null, canceledFailure(e), -1);
+    }
+    long delay = RetryPolicy.defaults().delayAfter(attempt, settings, sent, e);
     return delay >= 0
         ? new Step<>(null, null, delay)
-        : new Step<>(null, ErrorMapper.fromIOException(e, canceled), -1);
+        : new Step<>(null, ErrorMapper.fromIOException(e, false), -1);
+  }
+
+  /** The failure of a canceled call: the client's close, the deadline, or a cancel. */
+  private OrqException canceledFailure(@Nullable IOException cause) {
+    OrqException ended = endedBy(cause);
+    return ended != null ? ended : ErrorMapper.canceled(cause);
   }
 
   /** What follows one attempt: a result, a failure, or a retry after a delay. */

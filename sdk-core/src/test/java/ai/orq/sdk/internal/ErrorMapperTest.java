@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import ai.orq.sdk.errors.InternalServerException;
 import ai.orq.sdk.errors.NotFoundException;
 import ai.orq.sdk.errors.OrqCanceledException;
+import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.errors.OrqIoException;
 import ai.orq.sdk.errors.OrqServiceException;
 import ai.orq.sdk.errors.OrqTimeoutException;
@@ -31,7 +32,7 @@ class ErrorMapperTest {
   @Test
   void ioFailures() {
     IOException reset = new IOException("connection reset");
-    OrqIoException io = ErrorMapper.fromIOException(reset, false);
+    OrqException io = ErrorMapper.fromIOException(reset, false);
     assertEquals(OrqIoException.class, io.getClass());
     assertEquals("Request failed: java.io.IOException: connection reset", io.getMessage());
     assertSame(reset, io.getCause());
@@ -39,7 +40,7 @@ class ErrorMapperTest {
     assertEquals(OrqTimeoutException.class, ErrorMapper.fromIOException(new SocketTimeoutException("read"), false).getClass());
     assertEquals("Request timed out: timeout",
         ErrorMapper.fromIOException(new InterruptedIOException("timeout"), false).getMessage());
-    OrqIoException canceled = ErrorMapper.fromIOException(new IOException("Canceled"), true);
+    OrqException canceled = ErrorMapper.fromIOException(new IOException("Canceled"), true);
     assertEquals(OrqCanceledException.class, canceled.getClass());
     assertEquals("Request canceled", canceled.getMessage());
   }

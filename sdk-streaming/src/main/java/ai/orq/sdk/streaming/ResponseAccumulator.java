@@ -5,6 +5,8 @@ import ai.orq.sdk.StreamHandler;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.errors.ResponseFailedException;
+import ai.orq.sdk.errors.ResponseTooLargeException;
+import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.model.FinishReason;
 import ai.orq.sdk.model.PartDeltaEvent;
 import ai.orq.sdk.model.PartDoneEvent;
@@ -41,6 +43,11 @@ import java.util.function.Consumer;
  * #result()} at the end. Not thread-safe: feed it from one thread at a time.
  */
 public final class ResponseAccumulator implements Consumer<ResponseEvent> {
+  /** The most text {@link #create()} and {@code assemble} hold: 16 MiB, 2 bytes per char. */
+  public static final long DEFAULT_MAX_BYTES = ClientContext.DEFAULT_MAX_RESPONSE_BYTES;
+
+  private final long maxBytes;
+  private long heldBytes;
   private final Map<String, StringBuilder> texts = new LinkedHashMap<>();
   private final Map<String, StringBuilder> reasonings = new LinkedHashMap<>();
   @Nullable private String responseId;
@@ -89,14 +96,32 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
         }
       };
 
-  private ResponseAccumulator() {}
+  private ResponseAccumulator(long maxBytes) {
+    this.maxBytes = maxBytes;
+  }
 
+  /** An accumulator that holds at most {@link #DEFAULT_MAX_BYTES} of text. */
   public static ResponseAccumulator create() {
-    return new ResponseAccumulator();
+    return new ResponseAccumulator(DEFAULT_MAX_BYTES);
   }
 
   /**
-   * Reads the stream to its end, closes it and returns the assembled answer.
+   * An accumulator that holds at most {@code maxBytes} of text and reasoning (2 bytes per char, as
+   * held in memory); more fails {@link #accept} with {@link ResponseTooLargeException}.
+   *
+   * @throws IllegalArgumentException if not positive
+   */
+  public static ResponseAccumulator create(long maxBytes) {
+    if (maxBytes <= 0) {
+      throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes);
+    }
+    return new ResponseAccumulator(maxBytes);
+  }
+
+  /**
+   * Reads the stream to its end, closes it and returns the assembled answer, of at most {@link
+   * #DEFAULT_MAX_BYTES} of text: a stream that sends more (one that never ends, say) fails with
+   * {@link ResponseTooLargeException} and is closed.
    *
    * @throws ResponseFailedException when the server sends {@code response.failed} (the stream is
    *     closed)
@@ -105,7 +130,7 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
   public static AssembledResponse assemble(StreamResponse<ResponseEvent> stream) {
     Objects.requireNonNull(stream, "stream == null");
     try (StreamResponse<ResponseEvent> s = stream) {
-      ResponseAccumulator accumulator = new ResponseAccumulator();
+      ResponseAccumulator accumulator = create();
       for (ResponseEvent event : s) {
         accumulator.accept(event);
       }
@@ -130,7 +155,7 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
             return canceled;
           }
         };
-    ResponseAccumulator accumulator = new ResponseAccumulator();
+    ResponseAccumulator accumulator = create();
     stream.subscribe(
         new StreamHandler<ResponseEvent>() {
           @Nullable private ResponseFailedException failure;
@@ -165,6 +190,7 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
    * Adds one event.
    *
    * @throws ResponseFailedException when the event is {@code response.failed}
+   * @throws ResponseTooLargeException when the text held would pass the limit
    */
   @Override
   public void accept(ResponseEvent event) {
@@ -198,9 +224,22 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
     }
   }
 
-  private static void add(
+  private void add(
       Map<String, StringBuilder> parts, String partId, String text, boolean complete) {
     StringBuilder builder = parts.get(partId);
+    long held = heldBytes + 2L * text.length();
+    if (builder == null) {
+      held += 2L * partId.length();
+    } else if (complete) {
+      held -= 2L * builder.length();
+    }
+    if (held > maxBytes) {
+      throw new ResponseTooLargeException(
+          "The assembled text",
+          maxBytes,
+          "ResponseAccumulator.DEFAULT_MAX_BYTES or create(maxBytes)");
+    }
+    heldBytes = held;
     if (builder == null) {
       builder = new StringBuilder();
       parts.put(partId, builder);

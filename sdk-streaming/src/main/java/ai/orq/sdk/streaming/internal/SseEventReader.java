@@ -8,6 +8,7 @@ import ai.orq.sdk.errors.StreamErrorException;
 import ai.orq.sdk.errors.StreamTruncatedException;
 import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.ErrorMapper;
+import ai.orq.sdk.internal.FramingBound;
 import ai.orq.sdk.internal.JsonModels;
 import ai.orq.sdk.internal.StreamingProvider;
 import ai.orq.sdk.model.ErrorMessage;
@@ -140,6 +141,9 @@ final class SseEventReader implements StreamingProvider.EventReader {
 
   /** A read that failed: interrupted, too slow, or broken off. (A close is the core's.) */
   private OrqException readFailure(IOException e, int events) {
+    if (e instanceof FramingBound.TooLargeException) {
+      return ((FramingBound.TooLargeException) e).toSdkException();
+    }
     if (ErrorMapper.isInterrupt(e)) {
       return new OrqCanceledException(
           "The reading thread was interrupted after " + events + " event(s)", e);
