@@ -224,8 +224,7 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
     }
   }
 
-  private void add(
-      Map<String, StringBuilder> parts, String partId, String text, boolean complete) {
+  private void add(Map<String, StringBuilder> parts, String partId, String text, boolean complete) {
     StringBuilder builder = parts.get(partId);
     long held = heldBytes + 2L * text.length();
     if (builder == null) {
