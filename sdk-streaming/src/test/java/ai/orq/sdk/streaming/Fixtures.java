@@ -38,6 +38,16 @@ final class Fixtures {
         .build();
   }
 
+  /** Every event of a stream of {@code request} to {@link #CONVERSATION_ID}, read to its end. */
+  static List<ResponseEvent> readAll(OrqClient client, CreateResponseRequest request) {
+    List<ResponseEvent> events = new ArrayList<>();
+    try (ai.orq.sdk.StreamResponse<ResponseEvent> stream =
+        client.conversations().createConversationResponse(CONVERSATION_ID, request)) {
+      stream.forEach(events::add);
+    }
+    return events;
+  }
+
   /** A client of {@code baseUrl} built the way users build theirs. */
   static OrqClient client(String baseUrl) {
     return OrqClient.builder().apiKey(API_KEY).baseUrl(baseUrl).build();

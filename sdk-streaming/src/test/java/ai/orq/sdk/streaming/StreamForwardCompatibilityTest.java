@@ -48,12 +48,7 @@ final class StreamForwardCompatibilityTest {
   }
 
   private List<ResponseEvent> readAll(CreateResponseRequest request) {
-    List<ResponseEvent> events = new ArrayList<>();
-    try (StreamResponse<ResponseEvent> stream =
-        client.conversations().createConversationResponse(CONVERSATION_ID, request)) {
-      stream.forEach(events::add);
-    }
-    return events;
+    return Fixtures.readAll(client, request);
   }
 
   @Test

@@ -123,11 +123,6 @@ final class ToolArgumentsTest {
   }
 
   private List<ResponseEvent> readAll(CreateResponseRequest request) {
-    List<ResponseEvent> events = new ArrayList<>();
-    try (StreamResponse<ResponseEvent> stream =
-        client.conversations().createConversationResponse(CONVERSATION_ID, request)) {
-      stream.forEach(events::add);
-    }
-    return events;
+    return Fixtures.readAll(client, request);
   }
 }
