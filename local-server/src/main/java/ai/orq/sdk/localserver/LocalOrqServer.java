@@ -48,6 +48,7 @@ public final class LocalOrqServer implements AutoCloseable {
   private static final int DEFAULT_THREADS = 128;
   private static final int BACKLOG = 4096;
   private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+  private static final String MAX_IDLE_CONNECTIONS = "sun.net.httpserver.maxIdleConnections";
 
   private final String apiKey;
   private final int port;
@@ -107,7 +108,7 @@ public final class LocalOrqServer implements AutoCloseable {
             script,
             recorded,
             requestCount);
-    preferNoDelay();
+    configureJdkServer();
     HttpServer http;
     try {
       http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), BACKLOG);
@@ -260,17 +261,25 @@ public final class LocalOrqServer implements AutoCloseable {
   }
 
   /**
-   * The JDK server flushes headers and body in separate writes; without TCP_NODELAY, Nagle's
-   * algorithm meeting the client's delayed ACK adds about 40 ms to every response. The JDK reads
-   * this property once, when its first server is created; an explicit setting is left alone.
+   * Two settings of the JDK server, which it reads once, when its first server is created; an
+   * explicit setting is left alone. It flushes headers and body in separate writes: without
+   * TCP_NODELAY, Nagle's algorithm meeting the client's delayed ACK adds about 40 ms to every
+   * response. And once 200 connections are idle it closes each further one after its answer,
+   * without a {@code Connection: close}, so a client that sends its next request on it meanwhile
+   * sees the connection closed without an answer: the limit is raised to the backlog.
    */
-  private static void preferNoDelay() {
+  private static void configureJdkServer() {
+    prefer(NO_DELAY, "true");
+    prefer(MAX_IDLE_CONNECTIONS, String.valueOf(BACKLOG));
+  }
+
+  private static void prefer(String property, String value) {
     try {
-      if (System.getProperty(NO_DELAY) == null) {
-        System.setProperty(NO_DELAY, "true");
+      if (System.getProperty(property) == null) {
+        System.setProperty(property, value);
       }
     } catch (SecurityException e) {
-      // Not allowed here: the server works, only slower.
+      // Not allowed here: the server works, only slower or with fewer kept-alive connections.
     }
   }
 
