@@ -1,6 +1,7 @@
 package ai.orq.sdk;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * A stream of events pushed to a {@link StreamHandler} as they arrive. Nothing is sent until {@link
@@ -14,6 +15,18 @@ public interface AsyncStreamResponse<T> {
    * @throws IllegalStateException on a second call
    */
   AsyncStreamResponse<T> subscribe(StreamHandler<T> handler);
+
+  /**
+   * Sends the request and delivers its events to {@code handler} on {@code executor}; callable
+   * once. The calls still come one at a time, in order: the stream hands {@code onOpen} and each
+   * {@code onEvent} to the executor and reads on when the call has returned, so a slow handler
+   * slows the stream (through TCP flow control) instead of filling memory. The terminal call is
+   * handed over last; if the executor refuses a call, the stream ends, and {@link
+   * #onCompleteFuture()} reports it.
+   *
+   * @throws IllegalStateException on a second call
+   */
+  AsyncStreamResponse<T> subscribe(StreamHandler<T> handler, Executor executor);
 
   /**
    * Completes when the stream ends, or completes exceptionally with its failure. Cancelling it

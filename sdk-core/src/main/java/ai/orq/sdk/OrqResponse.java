@@ -4,7 +4,10 @@ import ai.orq.sdk.errors.OrqException;
 import jakarta.annotation.Nullable;
 import okhttp3.Headers;
 
-/** A successful response: status, headers and the parsed body. Immutable. */
+/**
+ * A successful response: status, headers and the parsed body (or, as a stream's {@code head()}, the
+ * status and headers alone). Immutable.
+ */
 public final class OrqResponse<T> {
   private final int statusCode;
   private final Headers headers;
@@ -30,7 +33,10 @@ public final class OrqResponse<T> {
     return headers.get(OrqException.REQUEST_ID_HEADER);
   }
 
-  /** The parsed body; null for an operation without one (such as {@code delete}). */
+  /**
+   * The parsed body; null for an operation without one (such as {@code delete}) and for the head of
+   * a stream.
+   */
   @Nullable
   public T body() {
     return body;

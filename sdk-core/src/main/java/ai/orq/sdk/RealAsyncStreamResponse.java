@@ -1,11 +1,17 @@
 package ai.orq.sdk;
 
+import ai.orq.sdk.errors.OrqCanceledException;
 import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.internal.RetryingCall;
 import ai.orq.sdk.model.ResponseEvent;
 import jakarta.annotation.Nullable;
+import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Response;
 
@@ -20,6 +26,12 @@ import okhttp3.Response;
  * the stream: it is closed and {@code onFailure} receives the exception (wrapped unless it is an
  * {@link OrqException}); an {@code Error} is then thrown on, to OkHttp's thread. The future
  * completes after the terminal callback returns; cancelling it closes the stream.
+ *
+ * <p>With an executor, the reading thread hands each {@code onOpen} and {@code onEvent} to it and
+ * waits until the call returns (so the handler's calls stay one at a time, in order, and a slow
+ * handler still slows the stream instead of filling memory); what it throws comes back to the
+ * reading thread as if thrown there. The terminal callback is handed over without waiting; should
+ * the executor refuse it, only the future learns of the end.
  */
 final class RealAsyncStreamResponse
     implements AsyncStreamResponse<ResponseEvent>, RetryingCall.ResultCallback<Response> {
@@ -35,6 +47,7 @@ final class RealAsyncStreamResponse
         }
       };
   @Nullable private volatile StreamHandler<ResponseEvent> handler;
+  @Nullable private volatile Executor executor; // null: the handler runs on the reading thread
 
   RealAsyncStreamResponse(RealStreamResponse events) {
     this.events = events;
@@ -42,11 +55,23 @@ final class RealAsyncStreamResponse
 
   @Override
   public AsyncStreamResponse<ResponseEvent> subscribe(StreamHandler<ResponseEvent> handler) {
+    return start(handler, null);
+  }
+
+  @Override
+  public AsyncStreamResponse<ResponseEvent> subscribe(
+      StreamHandler<ResponseEvent> handler, Executor executor) {
+    return start(handler, Objects.requireNonNull(executor, "executor == null"));
+  }
+
+  private AsyncStreamResponse<ResponseEvent> start(
+      StreamHandler<ResponseEvent> handler, @Nullable Executor executor) {
     Objects.requireNonNull(handler, "handler == null");
     synchronized (this) {
       if (this.handler != null) {
         throw new IllegalStateException("Already subscribed.");
       }
+      this.executor = executor;
       this.handler = handler;
     }
     if (events.isClosed()) {
@@ -86,18 +111,20 @@ final class RealAsyncStreamResponse
     Error error = null;
     try {
       events.begin(started);
-      for (ResponseEvent event : events) {
-        try {
-          target.onEvent(event);
-        } catch (RuntimeException | Error e) { // an AssertionError too: the stream still ends
-          events.close();
-          failure =
-              e instanceof OrqException
-                  ? (OrqException) e
-                  : new OrqException("The StreamHandler failed in onEvent: " + e, e);
-          error = e instanceof Error ? (Error) e : null;
-          break;
-        }
+      OrqResponse<Void> head = events.head();
+      Throwable thrown = callHandler(() -> target.onOpen(head));
+      Iterator<ResponseEvent> each = events.iterator();
+      while (thrown == null && each.hasNext()) {
+        ResponseEvent event = each.next();
+        thrown = callHandler(() -> target.onEvent(event));
+      }
+      if (thrown != null) { // an AssertionError too: the stream still ends
+        events.close();
+        failure =
+            thrown instanceof OrqException
+                ? (OrqException) thrown
+                : new OrqException("The StreamHandler failed: " + thrown, thrown);
+        error = thrown instanceof Error ? (Error) thrown : null;
       }
       if (failure == null && events.isClosed()) {
         failure = events.canceled(null); // closed by the handler: still no normal end
@@ -115,11 +142,58 @@ final class RealAsyncStreamResponse
         throw error; // passed on to OkHttp's thread, after the terminal callback
       }
     } else if (terminated.compareAndSet(false, true)) {
-      try {
-        target.onComplete();
-      } finally {
-        completion.complete(null);
+      terminate(
+          () -> {
+            try {
+              target.onComplete();
+            } finally {
+              completion.complete(null);
+            }
+          },
+          () -> completion.complete(null));
+    }
+  }
+
+  /**
+   * Runs {@code call} (on the handler's executor, if any, waiting until it has returned); what it
+   * threw, or null.
+   */
+  @Nullable
+  private Throwable callHandler(Runnable call) {
+    Executor on = executor;
+    try {
+      if (on == null) {
+        call.run();
+        return null;
       }
+      FutureTask<Void> task = new FutureTask<>(call, null);
+      on.execute(task);
+      task.get();
+      return null;
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new OrqCanceledException("Interrupted while the StreamHandler ran", e);
+    } catch (RuntimeException | Error e) { // from the handler, or the executor's refusal
+      return e;
+    }
+  }
+
+  /**
+   * Runs the terminal {@code callback} (on the handler's executor, if any, without waiting), or
+   * {@code refused} when that executor refuses it.
+   */
+  private void terminate(Runnable callback, Runnable refused) {
+    Executor on = executor;
+    if (on == null) {
+      callback.run();
+      return;
+    }
+    try {
+      on.execute(callback);
+    } catch (RejectedExecutionException e) {
+      refused.run();
     }
   }
 
@@ -139,11 +213,15 @@ final class RealAsyncStreamResponse
       return;
     }
     if (terminated.compareAndSet(false, true)) {
-      try {
-        target.onFailure(error);
-      } finally {
-        completion.completeExceptionally(error);
-      }
+      terminate(
+          () -> {
+            try {
+              target.onFailure(error);
+            } finally {
+              completion.completeExceptionally(error);
+            }
+          },
+          () -> completion.completeExceptionally(error));
     }
   }
 

@@ -34,7 +34,8 @@ import okhttp3.Response;
  * only ever closed by a thread that is not reading it: by {@code close()} when no read is in
  * progress, otherwise by the reader as its read returns. Closing the client ends the stream too:
  * every thread reading it, the closing one included, gets {@code OrqCanceledException("The client
- * is closed")}, once.
+ * is closed")}, once. A stream dropped unclosed, once garbage-collected, is closed by the client
+ * (see {@link RetryingCall#endWhenUnreachable}).
  */
 final class RealStreamResponse implements StreamResponse<ResponseEvent> {
   private final ClientContext context;
@@ -50,10 +51,12 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
   private boolean closed;
   @Nullable private Thread closer;
   @Nullable private Response response;
+  @Nullable private OrqResponse<Void> head;
   private boolean bodyClosed;
 
   // written by the reading thread
   @Nullable private EventReader reader;
+  @Nullable private OrqException startFailure; // the stream's request failed: every read throws it
   private volatile int delivered; // read by other threads for messages
 
   RealStreamResponse(
@@ -64,6 +67,7 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
     CallSettings settings = options.applyTo(context.defaults());
     this.client = context.streamingClient(settings);
     this.attempts = new RetryingCall(context, client, request, settings, true);
+    attempts.endWhenUnreachable(this);
   }
 
   @Override
@@ -80,7 +84,7 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
       public boolean hasNext() {
         if (next == null && !finished) {
           finished = true; // stays so if the read fails
-          next = read();
+          next = advance(true);
           finished = next == null;
         }
         return next != null;
@@ -132,6 +136,22 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
     }
   }
 
+  @Override
+  public OrqResponse<Void> head() {
+    synchronized (lock) {
+      if (head != null) {
+        return head;
+      }
+    }
+    advance(false);
+    synchronized (lock) {
+      if (head == null) {
+        throw canceled(null); // closed by this thread before it started
+      }
+      return head;
+    }
+  }
+
   /** Sends the request on OkHttp's dispatcher; {@link #begin} the response it gets. */
   void startAsync(RetryingCall.ResultCallback<Response> callback) {
     attempts.enqueue(started -> started, callback);
@@ -149,9 +169,16 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
         "The stream was closed after " + delivered + " event(s)", cause);
   }
 
-  /** The next event, or null at the end; throws on failure. Either way ends cleanly. */
+  /**
+   * Starts the stream if it has not started, then reads the next event if {@code takeEvent}: that
+   * event, or null at the end (or when no event was asked for). Throws on failure; either way ends
+   * cleanly.
+   */
   @Nullable
-  private ResponseEvent read() {
+  private ResponseEvent advance(boolean takeEvent) {
+    if (startFailure != null) {
+      throw startFailure;
+    }
     synchronized (lock) {
       OrqException ended = attempts.endedBy(null);
       if (ended != null) {
@@ -172,6 +199,10 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
       if (reader == null) {
         begin(attempts.execute(started -> started));
       }
+      if (!takeEvent) {
+        end = false;
+        return null;
+      }
       ResponseEvent event = reader.next(delivered);
       end = event == null;
       return event;
@@ -190,7 +221,11 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
       if (canceled && byThisThread) {
         return null; // closed on this thread during the read, by an interceptor or listener
       }
-      throw canceled ? canceled(e) : e;
+      OrqException failure = canceled ? canceled(e) : e;
+      if (reader == null) {
+        startFailure = failure;
+      }
+      throw failure;
     } finally {
       synchronized (lock) {
         reading = false;
@@ -205,6 +240,7 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
   void begin(Response started) {
     synchronized (lock) {
       response = started;
+      head = new OrqResponse<>(started.code(), started.headers(), null);
       if (closed) {
         closeBodyLocked();
       }

@@ -16,6 +16,16 @@ import java.util.stream.Stream;
  */
 public interface StreamResponse<T> extends AutoCloseable, Iterable<T> {
 
+  /**
+   * The status, headers and request id of the stream's 2xx response, before the first event (its
+   * body is the events). Sends the request, if the iteration has not, and waits for the response;
+   * the iteration then goes on from there. Call it on the reading thread.
+   *
+   * @throws ai.orq.sdk.errors.OrqException what the first read would throw (the request failed, the
+   *     server answered with an error, the stream is closed); the iteration then throws it too
+   */
+  OrqResponse<Void> head();
+
   /** The events as a sequential {@link Stream}; closing that stream closes this one. */
   Stream<T> stream();
 

@@ -51,6 +51,7 @@ public final class StreamingExample {
               .build();
       try (StreamResponse<ResponseEvent> events =
           conversations.createConversationResponse(conversationId, request)) {
+        out.println("request id " + events.head().requestId()); // sent, before the first event
         for (ResponseEvent event : events) {
           if (event.isPartDelta()) {
             ResponsePart delta = event.asPartDelta().getData().getDelta();

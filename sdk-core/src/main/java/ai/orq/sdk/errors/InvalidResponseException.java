@@ -1,16 +1,18 @@
 package ai.orq.sdk.errors;
 
+import ai.orq.sdk.generated.internal.SafeText;
 import jakarta.annotation.Nullable;
 import okhttp3.Headers;
 
 /**
  * The server answered with a success status, but the body is not JSON or not of the expected shape.
- * Carries the status, the headers and the start of the body; in the message, the body's control
- * characters are escaped.
+ * Carries the status, the headers and the start of the body; in the message, the problem, the
+ * request id and the body are cut and their control characters escaped.
  */
 public final class InvalidResponseException extends OrqException {
   private static final long serialVersionUID = 1L;
   private static final int MAX_SNIPPET_CHARS = 1024;
+  private static final int MAX_PROBLEM_CHARS = 1_000;
 
   private final int statusCode;
   private final transient Headers headers;
@@ -54,7 +56,7 @@ public final class InvalidResponseException extends OrqException {
         new StringBuilder("HTTP ")
             .append(statusCode)
             .append(" with an invalid body: ")
-            .append(problem);
+            .append(SafeText.forMessage(problem, MAX_PROBLEM_CHARS));
     String requestId = headers.get(REQUEST_ID_HEADER);
     if (requestId != null) {
       message.append(" (request id ").append(SafeText.forMessage(requestId, 200)).append(')');

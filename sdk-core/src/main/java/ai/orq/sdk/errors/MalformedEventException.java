@@ -1,5 +1,6 @@
 package ai.orq.sdk.errors;
 
+import ai.orq.sdk.generated.internal.SafeText;
 import jakarta.annotation.Nullable;
 
 /**
@@ -10,6 +11,7 @@ import jakarta.annotation.Nullable;
 public final class MalformedEventException extends OrqException {
   private static final long serialVersionUID = 1L;
   private static final int MAX_MESSAGE_CHARS = 200;
+  private static final int MAX_PROBLEM_CHARS = 1_000;
 
   private final String rawData;
 
@@ -21,7 +23,8 @@ public final class MalformedEventException extends OrqException {
     super(
         String.format(
             "malformed event data (%s): '%s'",
-            problem, SafeText.forMessage(rawData, MAX_MESSAGE_CHARS)),
+            SafeText.forMessage(problem, MAX_PROBLEM_CHARS),
+            SafeText.forMessage(rawData, MAX_MESSAGE_CHARS)),
         cause);
     this.rawData = rawData;
   }

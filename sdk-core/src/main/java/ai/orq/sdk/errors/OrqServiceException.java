@@ -1,5 +1,6 @@
 package ai.orq.sdk.errors;
 
+import ai.orq.sdk.generated.internal.SafeText;
 import jakarta.annotation.Nullable;
 import okhttp3.Headers;
 

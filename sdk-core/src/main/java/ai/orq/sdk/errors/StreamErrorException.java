@@ -1,5 +1,7 @@
 package ai.orq.sdk.errors;
 
+import ai.orq.sdk.generated.internal.SafeText;
+
 /**
  * The server reported an error inside the event stream with an SSE {@code event: error} whose data
  * is not a typed event (a typed one, such as {@code response.failed}, arrives as an event). The

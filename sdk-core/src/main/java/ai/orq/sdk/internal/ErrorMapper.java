@@ -15,6 +15,7 @@ import ai.orq.sdk.errors.RateLimitException;
 import ai.orq.sdk.errors.ResponseTooLargeException;
 import ai.orq.sdk.errors.UnauthorizedException;
 import ai.orq.sdk.errors.UnprocessableEntityException;
+import ai.orq.sdk.generated.internal.SafeText;
 import ai.orq.sdk.model.ErrorMessage;
 import ai.orq.sdk.model.ModelJsonException;
 import com.google.gson.Gson;
@@ -36,6 +37,9 @@ import okio.ByteString;
 public final class ErrorMapper {
   /** Error bodies are read up to this many bytes; the rest is dropped. */
   public static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+  /** The longest message of an I/O failure kept as it is in a cause. */
+  private static final int MAX_CAUSE_CHARS = 1_000;
 
   private static final ByteString UTF8_BOM = ByteString.decodeHex("efbbbf");
 
@@ -73,7 +77,25 @@ public final class ErrorMapper {
         || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
       return new OrqTimeoutException("Request timed out: " + e.getMessage(), e);
     }
-    return new OrqIoException("Request failed: " + e, e);
+    IOException shown = safeCause(e);
+    return new OrqIoException("Request failed: " + shown, shown);
+  }
+
+  /**
+   * {@code e}, or, when its message is long or has control characters (OkHttp quotes the server in
+   * some, such as an unexpected status line), an IOException with that message cut and escaped, the
+   * class name in front, and {@code e}'s stack trace: a cause is printed in logs too.
+   */
+  public static IOException safeCause(IOException e) {
+    String message = e.getMessage();
+    if (message == null || SafeText.forMessage(message, MAX_CAUSE_CHARS).equals(message)) {
+      return e;
+    }
+    IOException safe =
+        new IOException(
+            e.getClass().getName() + ": " + SafeText.forMessage(message, MAX_CAUSE_CHARS));
+    safe.setStackTrace(e.getStackTrace());
+    return safe;
   }
 
   /** The failure of a call canceled by its caller. */

@@ -37,6 +37,10 @@ public final class RetryingCall {
   @Nullable private volatile Call inFlight;
   @Nullable private volatile RetryTimer.Wait waiting;
 
+  @SuppressWarnings("unused") // never read: kept reachable so that it is enqueued while this runs
+  @Nullable
+  private Operations.Owner owner;
+
   /**
    * @param stream whether the operation goes on after its 2xx response, until {@link #finish()}: a
    *     stream, read after the attempts end; otherwise it ends with the handler's result
@@ -52,6 +56,16 @@ public final class RetryingCall {
     this.request = request;
     this.settings = settings;
     this.stream = stream;
+  }
+
+  /**
+   * Ends this operation, as a cancel, should {@code owner} be garbage-collected before it ends: the
+   * safety net for a stream dropped unclosed, whose connection would otherwise stay open. The
+   * client looks for such owners whenever it starts an operation, and when it closes. Call it
+   * before the operation starts; {@code owner} is not kept reachable.
+   */
+  public void endWhenUnreachable(Object owner) {
+    this.owner = context.operations().owner(owner, this);
   }
 
   /** Reads the 2xx response that ends the attempts. */
@@ -181,6 +195,12 @@ public final class RetryingCall {
                     cancel();
                   });
     }
+  }
+
+  /** Ends the operation because its owner is gone: no one will read or close it. */
+  void abandon() {
+    cancel();
+    finish();
   }
 
   /** Cancels the operation because the client closed: it fails as a closed client's does. */

@@ -133,7 +133,20 @@ final class AsyncStreamEndingTest {
 
     @Override
     public AsyncStreamResponse<ResponseEvent> subscribe(ai.orq.sdk.StreamHandler<ResponseEvent> handler) {
-      stream.subscribe(new ai.orq.sdk.StreamHandler<ResponseEvent>() {
+      stream.subscribe(throwingOnFirstEvent(handler));
+      return this;
+    }
+
+    @Override
+    public AsyncStreamResponse<ResponseEvent> subscribe(
+        ai.orq.sdk.StreamHandler<ResponseEvent> handler, java.util.concurrent.Executor executor) {
+      stream.subscribe(throwingOnFirstEvent(handler), executor);
+      return this;
+    }
+
+    private static ai.orq.sdk.StreamHandler<ResponseEvent> throwingOnFirstEvent(
+        ai.orq.sdk.StreamHandler<ResponseEvent> handler) {
+      return new ai.orq.sdk.StreamHandler<ResponseEvent>() {
         @Override
         public void onEvent(ResponseEvent event) {
           throw new StackOverflowError("out of stack in the user's code");
@@ -148,8 +161,7 @@ final class AsyncStreamEndingTest {
         public void onFailure(OrqException error) {
           handler.onFailure(error);
         }
-      });
-      return this;
+      };
     }
 
     @Override

@@ -158,7 +158,8 @@ final class SseEventReader implements StreamingProvider.EventReader {
               idleTimeoutMillis, events),
           e);
     }
+    IOException shown = ErrorMapper.safeCause(e);
     return new StreamTruncatedException(
-        "The event stream broke off after " + events + " event(s): " + e, events, e);
+        "The event stream broke off after " + events + " event(s): " + shown, events, shown);
   }
 }
