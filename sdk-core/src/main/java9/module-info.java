@@ -15,6 +15,7 @@ module ai.orq.sdk {
 
   exports ai.orq.sdk;
   exports ai.orq.sdk.errors;
+  exports ai.orq.sdk.observe;
   exports ai.orq.sdk.internal to
       ai.orq.sdk.streaming;
 

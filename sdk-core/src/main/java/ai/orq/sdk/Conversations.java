@@ -53,7 +53,8 @@ public final class Conversations {
     Objects.requireNonNull(params, "params == null");
     return call(
         api.list(params.limit(), params.startingAfter(), params.endingBefore(), params.entityId()),
-        ConversationPage.class);
+        ConversationPage.class,
+        null);
   }
 
   /** Every standalone conversation, fetched lazily page by page. */
@@ -81,7 +82,7 @@ public final class Conversations {
   /** Creates a conversation (HTTP 201). */
   public OrqCall<Conversation> create(CreateConversationRequest request) {
     Objects.requireNonNull(request, "request == null");
-    return call(api.create(request), Conversation.class);
+    return call(api.create(request), Conversation.class, null);
   }
 
   /**
@@ -91,13 +92,13 @@ public final class Conversations {
   public OrqCall<Conversation> generateName(String conversationId, GenerateNameRequest request) {
     String id = Checks.requireConversationId(conversationId);
     Objects.requireNonNull(request, "request == null");
-    return call(api.generateName(id, request), Conversation.class);
+    return call(api.generateName(id, request), Conversation.class, id);
   }
 
   /** A conversation with its messages, oldest message first. */
   public OrqCall<ConversationWithMessages> retrieve(String conversationId) {
-    return call(
-        api.retrieve(Checks.requireConversationId(conversationId)), ConversationWithMessages.class);
+    String id = Checks.requireConversationId(conversationId);
+    return call(api.retrieve(id), ConversationWithMessages.class, id);
   }
 
   /**
@@ -108,12 +109,13 @@ public final class Conversations {
   public OrqCall<Conversation> update(String conversationId, UpdateConversationRequest update) {
     String id = Checks.requireConversationId(conversationId);
     Objects.requireNonNull(update, "update == null");
-    return call(api.update(id, update), Conversation.class);
+    return call(api.update(id, update), Conversation.class, id);
   }
 
   /** Deletes a conversation and its messages (HTTP 204); the call's body is null. */
   public OrqCall<Void> delete(String conversationId) {
-    return call(api.delete(Checks.requireConversationId(conversationId)), Void.class);
+    String id = Checks.requireConversationId(conversationId);
+    return call(api.delete(id), Void.class, id);
   }
 
   /**
@@ -160,10 +162,14 @@ public final class Conversations {
             ? request.toBuilder().stream(true).build()
             : request;
     Request http = api.createConversationResponse(id, streamed).request();
-    return new RealStreamResponse(context, streaming, http, RequestOptions.none());
+    return new RealStreamResponse(
+        context, streaming, http, RequestOptions.none(), id, streamed.getModel());
   }
 
-  private <T> OrqCall<T> call(retrofit2.Call<T> generated, Class<T> responseType) {
-    return new RealOrqCall<>(context, generated.request(), responseType, RequestOptions.none());
+  /** A call of {@code generated}'s request, about {@code conversationId} (for its listeners). */
+  private <T> OrqCall<T> call(
+      retrofit2.Call<T> generated, Class<T> responseType, @Nullable String conversationId) {
+    return new RealOrqCall<>(
+        context, generated.request(), responseType, RequestOptions.none(), conversationId);
   }
 }

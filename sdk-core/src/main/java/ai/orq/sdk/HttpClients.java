@@ -9,6 +9,8 @@ import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import javax.net.SocketFactory;
@@ -58,7 +60,8 @@ final class HttpClients {
             Headers.of()),
         settings.maxResponseBytes,
         requestHeaders(settings),
-        timer);
+        timer,
+        Collections.unmodifiableList(new ArrayList<>(settings.listeners)));
   }
 
   /**

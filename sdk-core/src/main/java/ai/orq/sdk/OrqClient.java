@@ -3,6 +3,7 @@ package ai.orq.sdk;
 import ai.orq.sdk.internal.Checks;
 import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.RetryTimer;
+import ai.orq.sdk.observe.OrqListener;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -162,6 +163,7 @@ public final class OrqClient implements AutoCloseable {
     long maxResponseBytes = ClientContext.DEFAULT_MAX_RESPONSE_BYTES;
     @Nullable OkHttpClient okHttpClient;
     final List<Interceptor> interceptors = new ArrayList<>();
+    final List<OrqListener> listeners = new ArrayList<>();
     LogLevel logLevel = LogLevel.NONE;
     @Nullable String applicationId;
     @Nullable ScheduledExecutorService scheduler;
@@ -180,6 +182,7 @@ public final class OrqClient implements AutoCloseable {
       maxResponseBytes = other.maxResponseBytes;
       okHttpClient = other.okHttpClient;
       interceptors.addAll(other.interceptors);
+      listeners.addAll(other.listeners);
       logLevel = other.logLevel;
       applicationId = other.applicationId;
     }
@@ -353,6 +356,15 @@ public final class OrqClient implements AutoCloseable {
      */
     public Builder addInterceptor(Interceptor interceptor) {
       interceptors.add(Objects.requireNonNull(interceptor, "interceptor == null"));
+      return this;
+    }
+
+    /**
+     * Adds a listener, told about every operation of the client (for tracing, metrics or logs); see
+     * {@link OrqListener}. Listeners are told in the order added.
+     */
+    public Builder addListener(OrqListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener == null"));
       return this;
     }
 

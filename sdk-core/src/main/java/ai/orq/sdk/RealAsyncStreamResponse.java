@@ -119,11 +119,12 @@ final class RealAsyncStreamResponse
         thrown = callHandler(() -> target.onEvent(event));
       }
       if (thrown != null) { // an AssertionError too: the stream still ends
-        events.close();
         failure =
             thrown instanceof OrqException
                 ? (OrqException) thrown
                 : new OrqException("The StreamHandler failed: " + thrown, thrown);
+        events.ended(failure);
+        events.close();
         error = thrown instanceof Error ? (Error) thrown : null;
       }
       if (failure == null && events.isClosed()) {
@@ -132,8 +133,9 @@ final class RealAsyncStreamResponse
     } catch (OrqException e) { // truncated, an error event, a malformed or too large event
       failure = e;
     } catch (RuntimeException | Error e) { // a bug, or out of memory: still one terminal callback
-      events.close();
       failure = new OrqException("The stream failed unexpectedly: " + e, e);
+      events.ended(failure);
+      events.close();
       error = e instanceof Error ? (Error) e : null;
     }
     if (failure != null) {
@@ -163,10 +165,10 @@ final class RealAsyncStreamResponse
     Executor on = executor;
     try {
       if (on == null) {
-        call.run();
+        events.runCallback(call);
         return null;
       }
-      FutureTask<Void> task = new FutureTask<>(call, null);
+      FutureTask<Void> task = new FutureTask<>(() -> events.runCallback(call), null);
       on.execute(task);
       task.get();
       return null;
@@ -187,11 +189,11 @@ final class RealAsyncStreamResponse
   private void terminate(Runnable callback, Runnable refused) {
     Executor on = executor;
     if (on == null) {
-      callback.run();
+      events.runCallback(callback);
       return;
     }
     try {
-      on.execute(callback);
+      on.execute(() -> events.runCallback(callback));
     } catch (RejectedExecutionException e) {
       refused.run();
     }

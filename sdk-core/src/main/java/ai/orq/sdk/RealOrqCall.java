@@ -7,6 +7,7 @@ import ai.orq.sdk.internal.ErrorMapper;
 import ai.orq.sdk.internal.JsonModels;
 import ai.orq.sdk.internal.RetryingCall;
 import ai.orq.sdk.model.ModelJsonException;
+import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -23,18 +24,25 @@ final class RealOrqCall<T> implements OrqCall<T> {
   private final Request request;
   private final Class<T> responseType;
   private final RequestOptions options;
+  @Nullable private final String conversationId;
   private final RetryingCall attempts;
   private final AtomicBoolean executed = new AtomicBoolean();
 
   RealOrqCall(
-      ClientContext context, Request request, Class<T> responseType, RequestOptions options) {
+      ClientContext context,
+      Request request,
+      Class<T> responseType,
+      RequestOptions options,
+      @Nullable String conversationId) {
     this.context = context;
     this.request = request;
     this.responseType = responseType;
     this.options = options;
+    this.conversationId = conversationId;
     CallSettings settings = options.applyTo(context.defaults());
     this.attempts =
-        new RetryingCall(context, context.httpClient(settings), request, settings, false);
+        new RetryingCall(
+            context, context.httpClient(settings), request, settings, false, conversationId, null);
   }
 
   @Override
@@ -57,12 +65,12 @@ final class RealOrqCall<T> implements OrqCall<T> {
         new RetryingCall.ResultCallback<OrqResponse<T>>() {
           @Override
           public void onSuccess(OrqResponse<T> response) {
-            callback.onSuccess(RealOrqCall.this, response);
+            attempts.observation().run(() -> callback.onSuccess(RealOrqCall.this, response));
           }
 
           @Override
           public void onFailure(OrqException error) {
-            callback.onFailure(RealOrqCall.this, error);
+            attempts.observation().run(() -> callback.onFailure(RealOrqCall.this, error));
           }
         });
   }
@@ -111,12 +119,12 @@ final class RealOrqCall<T> implements OrqCall<T> {
   @Override
   public OrqCall<T> withOptions(RequestOptions options) {
     Objects.requireNonNull(options, "options == null");
-    return new RealOrqCall<>(context, request, responseType, options);
+    return new RealOrqCall<>(context, request, responseType, options, conversationId);
   }
 
   @Override
   public OrqCall<T> clone() {
-    return new RealOrqCall<>(context, request, responseType, options);
+    return new RealOrqCall<>(context, request, responseType, options, conversationId);
   }
 
   @Override

@@ -41,6 +41,8 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
   private final ClientContext context;
   private final StreamingProvider provider;
   private final Request request;
+  @Nullable private final String conversationId;
+  @Nullable private final String model;
   private final OkHttpClient client;
   private final RetryingCall attempts;
   private final AtomicBoolean iterated = new AtomicBoolean();
@@ -60,13 +62,21 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
   private volatile int delivered; // read by other threads for messages
 
   RealStreamResponse(
-      ClientContext context, StreamingProvider provider, Request request, RequestOptions options) {
+      ClientContext context,
+      StreamingProvider provider,
+      Request request,
+      RequestOptions options,
+      @Nullable String conversationId,
+      @Nullable String model) {
     this.context = context;
     this.provider = provider;
     this.request = request;
+    this.conversationId = conversationId;
+    this.model = model;
     CallSettings settings = options.applyTo(context.defaults());
     this.client = context.streamingClient(settings);
-    this.attempts = new RetryingCall(context, client, request, settings, true);
+    this.attempts =
+        new RetryingCall(context, client, request, settings, true, conversationId, model);
     attempts.endWhenUnreachable(this);
   }
 
@@ -113,11 +123,12 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
   @Override
   public RealStreamResponse withOptions(RequestOptions options) {
     Objects.requireNonNull(options, "options == null");
-    return new RealStreamResponse(context, provider, request, options);
+    return new RealStreamResponse(context, provider, request, options, conversationId, model);
   }
 
   @Override
   public void close() {
+    ended(canceled(null)); // unless the stream ended before
     synchronized (lock) {
       if (closed) {
         return;
@@ -155,6 +166,16 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
   /** Sends the request on OkHttp's dispatcher; {@link #begin} the response it gets. */
   void startAsync(RetryingCall.ResultCallback<Response> callback) {
     attempts.enqueue(started -> started, callback);
+  }
+
+  /** Runs {@code callback}, the caller's code, as the stream's listeners wrap it. */
+  void runCallback(Runnable callback) {
+    attempts.observation().run(callback);
+  }
+
+  /** Tells the stream's listeners it ended with {@code error}, unless it had ended already. */
+  void ended(OrqException error) {
+    attempts.observation().end(error);
   }
 
   boolean isClosed() {
@@ -205,11 +226,17 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
       }
       ResponseEvent event = reader.next(delivered);
       end = event == null;
+      if (end) {
+        attempts.observation().end(null);
+      } else {
+        attempts.observation().event(event);
+      }
       return event;
     } catch (OrqException e) {
       // until the stream began, failures come from the attempt engine, already typed
       OrqException ended = reader != null ? attempts.endedBy(e) : null;
       if (ended != null) {
+        attempts.observation().end(ended);
         throw ended; // the client's close, or the deadline, broke the read off
       }
       boolean canceled;
@@ -225,6 +252,7 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
       if (reader == null) {
         startFailure = failure;
       }
+      attempts.observation().end(failure);
       throw failure;
     } finally {
       synchronized (lock) {

@@ -34,6 +34,11 @@ final class MainMethodsTest {
   }
 
   @Test
+  void listener() throws Exception {
+    assertTrue(runMain(ListenerExample::main).contains("createConversationResponse ok in "));
+  }
+
+  @Test
   void streamCancellation() throws Exception {
     assertTrue(runMain(StreamCancellationExample::main).contains("closed from another thread after"));
   }

@@ -11,9 +11,15 @@ public final class AttemptRequests {
 
   /**
    * One copy of {@code request} with the settings' headers, the retry count, the client's headers
-   * it lacks, and, if it must not be repeated once sent, the tag that tells if it was.
+   * it lacks, the headers its listeners add, and, if it must not be repeated once sent, the tag
+   * that tells if it was.
    */
-  static Request of(Request request, CallSettings settings, Headers clientHeaders, int attempt) {
+  static Request of(
+      Request request,
+      CallSettings settings,
+      Headers clientHeaders,
+      int attempt,
+      Observation observation) {
     Request.Builder builder = request.newBuilder();
     Headers extra = settings.headers;
     if (extra.size() > 0) { // names() copies
@@ -29,6 +35,7 @@ public final class AttemptRequests {
     if (!RetryPolicy.repeatable(request, settings)) {
       builder.tag(WireRequests.Attempt.class, new WireRequests.Attempt());
     }
+    observation.attemptStarts(attempt, request, builder);
     return builder.build();
   }
 

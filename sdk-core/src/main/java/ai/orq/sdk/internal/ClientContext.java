@@ -1,15 +1,22 @@
 package ai.orq.sdk.internal;
 
+import ai.orq.sdk.observe.OperationStart;
+import ai.orq.sdk.observe.OrqListener;
 import com.google.gson.Gson;
+import jakarta.annotation.Nullable;
 import java.time.Duration;
+import java.util.List;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import retrofit2.Invocation;
 
 /**
  * Not API. What the code that runs a client's requests, here and in {@code orq-sdk-streaming},
  * shares: the OkHttp clients of calls and of streams, the base URL, Gson, the default call
- * settings, the retry timer and the running operations. Thread-safe; the {@code OrqClient} owns it.
+ * settings, the retry timer, the running operations and the listeners. Thread-safe; the {@code
+ * OrqClient} owns it.
  */
 public final class ClientContext {
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
@@ -23,11 +30,13 @@ public final class ClientContext {
   private final Headers requestHeaders;
   private final RetryTimer timer;
   private final Operations operations = new Operations();
+  private final List<OrqListener> listeners;
 
   /**
    * @param streamingClient as {@code httpClient}, without a call timeout
    * @param baseUrl ends with '/'
    * @param requestHeaders put on each attempt unless the request or its settings have that header
+   * @param listeners told about each operation; not copied
    */
   public ClientContext(
       OkHttpClient httpClient,
@@ -36,7 +45,8 @@ public final class ClientContext {
       CallSettings defaults,
       long maxResponseBytes,
       Headers requestHeaders,
-      RetryTimer timer) {
+      RetryTimer timer,
+      List<OrqListener> listeners) {
     this.httpClient = WireRequests.install(httpClient);
     this.streamingClient = WireRequests.install(streamingClient);
     this.baseUrl = baseUrl;
@@ -44,6 +54,23 @@ public final class ClientContext {
     this.maxResponseBytes = maxResponseBytes;
     this.requestHeaders = requestHeaders;
     this.timer = timer;
+    this.listeners = listeners;
+  }
+
+  /**
+   * The observation of an operation starting to send {@code request} (built by the generated
+   * interface, whose method names the operation); {@link Observation#NONE} without listeners.
+   */
+  Observation observe(
+      Request request, boolean stream, @Nullable String conversationId, @Nullable String model) {
+    if (listeners.isEmpty()) {
+      return Observation.NONE;
+    }
+    Invocation invocation = request.tag(Invocation.class);
+    String name = invocation != null ? invocation.method().getName() : request.method();
+    return Observation.start(
+        listeners,
+        new OperationStart(name, request.method(), request.url(), stream, conversationId, model));
   }
 
   public OkHttpClient httpClient() {

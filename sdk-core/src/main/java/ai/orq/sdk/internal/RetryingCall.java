@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -30,6 +31,9 @@ public final class RetryingCall {
   private final Request request;
   private final CallSettings settings;
   private final boolean stream;
+  @Nullable private final String conversationId;
+  @Nullable private final String model;
+  private volatile Observation observation = Observation.NONE;
   private volatile boolean canceled;
   private volatile boolean clientClosed;
   private volatile boolean timedOut;
@@ -44,18 +48,24 @@ public final class RetryingCall {
   /**
    * @param stream whether the operation goes on after its 2xx response, until {@link #finish()}: a
    *     stream, read after the attempts end; otherwise it ends with the handler's result
+   * @param conversationId the conversation the operation is about, for its listeners, or null
+   * @param model the model it asks for, for its listeners, or null
    */
   public RetryingCall(
       ClientContext context,
       OkHttpClient client,
       Request request,
       CallSettings settings,
-      boolean stream) {
+      boolean stream,
+      @Nullable String conversationId,
+      @Nullable String model) {
     this.context = context;
     this.client = client;
     this.request = request;
     this.settings = settings;
     this.stream = stream;
+    this.conversationId = conversationId;
+    this.model = model;
   }
 
   /**
@@ -88,17 +98,33 @@ public final class RetryingCall {
   /** Runs the attempts on this thread. */
   public <T> T execute(ResponseHandler<T> handler) {
     context.operations().add(this);
-    startDeadline();
+    start();
     boolean ended = true;
     try {
       T result = attempts(handler);
       ended = !stream;
+      if (ended) {
+        observation.end(null);
+      }
       return result;
+    } catch (OrqException e) {
+      observation.end(e);
+      throw e;
     } finally {
       if (ended) {
         finish();
       }
     }
+  }
+
+  /** What the operation's listeners are told; {@link Observation#NONE} until it starts. */
+  public Observation observation() {
+    return observation;
+  }
+
+  private void start() {
+    observation = context.observe(request, stream, conversationId, model);
+    startDeadline();
   }
 
   private <T> T attempts(ResponseHandler<T> handler) {
@@ -133,7 +159,7 @@ public final class RetryingCall {
       callback.onFailure(e);
       return;
     }
-    startDeadline();
+    start();
     enqueueAttempt(0, handler, callback);
   }
 
@@ -193,6 +219,7 @@ public final class RetryingCall {
                   () -> {
                     timedOut = true;
                     cancel();
+                    observation.end(endedBy(null));
                   });
     }
   }
@@ -200,6 +227,7 @@ public final class RetryingCall {
   /** Ends the operation because its owner is gone: no one will read or close it. */
   void abandon() {
     cancel();
+    observation.end(new OrqCanceledException("The stream was dropped unclosed", null));
     finish();
   }
 
@@ -207,6 +235,7 @@ public final class RetryingCall {
   void closeByClient() {
     clientClosed = true;
     cancel();
+    observation.end(Operations.clientClosed(null));
   }
 
   private <T> void enqueueAttempt(
@@ -215,8 +244,7 @@ public final class RetryingCall {
     try {
       call = newAttempt(attempt);
     } catch (OrqException e) {
-      finish();
-      callback.onFailure(e);
+      fail(callback, e);
       return;
     }
     call.enqueue(
@@ -228,8 +256,7 @@ public final class RetryingCall {
               step = afterResponse(attempt, response, handler);
             } catch (RuntimeException | Error e) { // a bug, or out of memory: still one signal
               response.close();
-              finish();
-              callback.onFailure(new OrqException("The call failed unexpectedly: " + e, e));
+              fail(callback, new OrqException("The call failed unexpectedly: " + e, e));
               throw e; // passed on to OkHttp's thread, after the signal
             }
             report(attempt, step, handler, callback);
@@ -248,18 +275,24 @@ public final class RetryingCall {
       try {
         waitThen(step.retryDelayMillis, () -> enqueueAttempt(attempt + 1, handler, callback));
       } catch (OrqException e) {
-        finish();
-        callback.onFailure(e);
+        fail(callback, e);
       }
     } else if (step.error != null) {
-      finish();
-      callback.onFailure(step.error);
+      fail(callback, step.error);
     } else {
       if (!stream) {
+        observation.end(null);
         finish();
       }
       callback.onSuccess(step.value);
     }
+  }
+
+  /** Ends the operation with {@code error}, for its listeners and then its callback. */
+  private void fail(ResultCallback<?> callback, OrqException error) {
+    observation.end(error);
+    finish();
+    callback.onFailure(error);
   }
 
   /** The attempt's call; canceled already when this is, to fail as any canceled attempt does. */
@@ -268,7 +301,8 @@ public final class RetryingCall {
       throw Operations.clientClosed(null);
     }
     Call call =
-        client.newCall(AttemptRequests.of(request, settings, context.requestHeaders(), attempt));
+        client.newCall(
+            AttemptRequests.of(request, settings, context.requestHeaders(), attempt, observation));
     inFlight = call;
     if (stream && client.readTimeoutMillis() > 0) {
       // the idle timeout bounds the head and an error body, however they trickle in
@@ -300,9 +334,12 @@ public final class RetryingCall {
     try {
       if (response.isSuccessful()) {
         endHeadTimeout();
+        observation.attemptEnds(attempt, response.code(), response.headers(), null, -1);
         return new Step<>(handler.handle(response), null, -1);
       }
       long delay = RetryPolicy.defaults().delayAfter(attempt, settings, response);
+      observation.attemptEnds(
+          attempt, response.code(), response.headers(), null, canceled ? -1 : delay);
       if (delay >= 0) {
         response.close(); // an answer to retry: a cancel meanwhile ends the call as a cancel
         endHeadTimeout();
@@ -323,9 +360,11 @@ public final class RetryingCall {
 
   private <T> Step<T> afterFailure(int attempt, Request sent, IOException e) {
     if (canceled) {
+      observation.attemptEnds(attempt, 0, Headers.of(), e, -1);
       return new Step<>(null, canceledFailure(e), -1);
     }
     long delay = RetryPolicy.defaults().delayAfter(attempt, settings, sent, e);
+    observation.attemptEnds(attempt, 0, Headers.of(), e, delay);
     return delay >= 0
         ? new Step<>(null, null, delay)
         : new Step<>(null, ErrorMapper.fromIOException(e, false), -1);
