@@ -12,6 +12,7 @@ module ai.orq.sdk {
   requires retrofit2;
   requires retrofit2.converter.gson;
   requires static jakarta.annotation;
+  requires static com.google.errorprone.annotations;
 
   exports ai.orq.sdk;
   exports ai.orq.sdk.errors;

@@ -8,6 +8,7 @@ import ai.orq.sdk.internal.RetryingCall;
 import ai.orq.sdk.internal.StreamingProvider;
 import ai.orq.sdk.internal.StreamingProvider.EventReader;
 import ai.orq.sdk.model.ResponseEvent;
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import jakarta.annotation.Nullable;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -48,12 +49,25 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
   private final AtomicBoolean iterated = new AtomicBoolean();
   private final Object lock = new Object();
 
-  // guarded by lock
+  @GuardedBy("lock")
   private boolean reading;
+
+  @GuardedBy("lock")
   private boolean closed;
-  @Nullable private Thread closer;
-  @Nullable private Response response;
-  @Nullable private OrqResponse<Void> head;
+
+  @GuardedBy("lock")
+  @Nullable
+  private Thread closer;
+
+  @GuardedBy("lock")
+  @Nullable
+  private Response response;
+
+  @GuardedBy("lock")
+  @Nullable
+  private OrqResponse<Void> head;
+
+  @GuardedBy("lock")
   private boolean bodyClosed;
 
   // written by the reading thread
@@ -276,6 +290,7 @@ final class RealStreamResponse implements StreamResponse<ResponseEvent> {
     reader = provider.open(context, started, client.readTimeoutMillis());
   }
 
+  @GuardedBy("lock")
   private void closeBodyLocked() {
     if (!bodyClosed && response != null) {
       bodyClosed = true;

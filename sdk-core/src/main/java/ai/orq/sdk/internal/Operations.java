@@ -1,6 +1,7 @@
 package ai.orq.sdk.internal;
 
 import ai.orq.sdk.errors.OrqCanceledException;
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import jakarta.annotation.Nullable;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
@@ -22,9 +23,13 @@ import java.util.Set;
  * abandoned stream holds its connection until the client is next used.
  */
 public final class Operations {
-  private final Set<RetryingCall> running = new HashSet<>(); // guarded by this
+  @GuardedBy("this")
+  private final Set<RetryingCall> running = new HashSet<>();
+
   private final ReferenceQueue<Object> unreachable = new ReferenceQueue<>();
-  private boolean closed; // guarded by this
+
+  @GuardedBy("this")
+  private boolean closed;
 
   /** The failure of an operation ended, or refused, because the client is closed. */
   public static OrqCanceledException clientClosed(@Nullable Throwable cause) {

@@ -1,5 +1,6 @@
 package ai.orq.sdk.internal;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import jakarta.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,8 +23,12 @@ public final class RetryTimer implements AutoCloseable {
   static final int IDLE_SECONDS = 2;
 
   private final ScheduledExecutorService scheduler;
-  private final Set<Wait> pending = new HashSet<>(); // guarded by this
-  private boolean closed; // guarded by this
+
+  @GuardedBy("this")
+  private final Set<Wait> pending = new HashSet<>();
+
+  @GuardedBy("this")
+  private boolean closed;
 
   public RetryTimer(ScheduledExecutorService scheduler) {
     this.scheduler = scheduler;
