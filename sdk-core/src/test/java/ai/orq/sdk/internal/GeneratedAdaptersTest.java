@@ -249,6 +249,8 @@ class GeneratedAdaptersTest {
 
     ModelJsonException notAString = assertThrows(ModelJsonException.class, () -> messagePart("{\"kind\":7}"));
     assertEquals("$.kind", notAString.path());
+    assertFalse(notAString.isMissingProperty(), "present, but not a string");
+    assertEquals("invalid value at $.kind: must be a string, not 7", notAString.getMessage());
 
     ModelJsonException nested = assertThrows(ModelJsonException.class, () -> part("{\"_id\":\"p\",\"text\":\"a\"}"));
     assertEquals("$.data.part.kind", nested.path());
