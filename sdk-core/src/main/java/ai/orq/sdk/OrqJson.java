@@ -44,6 +44,8 @@ public final class OrqJson {
    *
    * @throws IllegalArgumentException if {@code json} does not fit {@code type}, naming where
    */
+  @SuppressWarnings(
+      "TypeParameterUnusedInFormals") // as Gson.fromJson(json, Type): the caller names T
   public static <T> T bind(JsonElement json, Type type) {
     Objects.requireNonNull(json, "json == null");
     return read(json.toString(), type); // as text, so both forms are read by one strict reader
@@ -73,6 +75,7 @@ public final class OrqJson {
     }
   }
 
+  @SuppressWarnings("TypeParameterUnusedInFormals") // as bind(json, Type)
   private static <T> T read(String json, Type type) {
     Objects.requireNonNull(type, "type == null");
     try {

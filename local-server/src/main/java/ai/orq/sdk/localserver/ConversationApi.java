@@ -107,7 +107,7 @@ final class ConversationApi {
 
   /** A deterministic name: the first few words of the context, at most 100 characters. */
   static String nameFrom(String context) {
-    String[] words = context.trim().split("\\s+");
+    String[] words = context.trim().split("\\s+", -1);
     StringBuilder name = new StringBuilder();
     for (int i = 0; i < words.length && i < GENERATED_NAME_WORDS; i++) {
       if (name.length() + words[i].length() + 1 > MAX_NAME_LENGTH) {

@@ -34,7 +34,7 @@ final class Exchanges {
     if (raw == null || raw.isEmpty()) {
       return parameters;
     }
-    for (String pair : raw.split("&")) {
+    for (String pair : raw.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -111,7 +112,8 @@ public final class LocalOrqServer implements AutoCloseable {
     configureJdkServer();
     HttpServer http;
     try {
-      http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), BACKLOG);
+      InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1}); // no lookup
+      http = HttpServer.create(new InetSocketAddress(loopback, port), BACKLOG);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot bind 127.0.0.1:" + port, e);
     }
