@@ -68,6 +68,7 @@ final class BaselineStream {
     volatile int sink;
 
     @Override
+    @SuppressWarnings("NonAtomicVolatileUpdate") // one writer: the thread that reads the stream
     public void onEvent(EventSource source, String id, String type, String data) {
       if ("[DONE]".equals(data)) {
         done = true;

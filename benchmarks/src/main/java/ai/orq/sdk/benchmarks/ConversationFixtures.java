@@ -20,6 +20,7 @@ import okhttp3.Response;
  * {@link LoopbackHttpServer}, so both SDK and baseline parse exactly the same JSON and the server's
  * cost per request is negligible.
  */
+@SuppressWarnings("ArrayRecordComponent") // bytes to replay, never compared or hashed
 record ConversationFixtures(String conversationId, byte[] listBody, byte[] retrieveBody) {
   static final int CONVERSATIONS = 100;
   private static final int EXCHANGES = 5;

@@ -47,7 +47,7 @@ final class Jvm {
           main.getSimpleName() + " did not finish in " + timeoutMinutes + " minutes: " + output);
     }
     reader.join(10_000);
-    for (String line : output.toString().split("\n")) {
+    for (String line : output.toString().split("\n", -1)) {
       if (line.startsWith("RESULT ")) {
         return JsonParser.parseString(line.substring(7)).getAsJsonObject();
       }

@@ -89,7 +89,8 @@ final class LoopbackHttpServer implements AutoCloseable {
       }
       accepted.incrementAndGet();
       open.add(socket);
-      Thread worker = new Thread(() -> serve(socket), "bench-server-" + (++n));
+      n++;
+      Thread worker = new Thread(() -> serve(socket), "bench-server-" + n);
       worker.setDaemon(true);
       worker.start();
     }
@@ -108,7 +109,7 @@ final class LoopbackHttpServer implements AutoCloseable {
         }
         long contentLength = 0;
         boolean close = false;
-        for (String header; !(header = readLine(in, line)).isEmpty(); ) {
+        for (String header = readLine(in, line); !header.isEmpty(); header = readLine(in, line)) {
           int colon = header.indexOf(':');
           if (colon <= 0) {
             continue;

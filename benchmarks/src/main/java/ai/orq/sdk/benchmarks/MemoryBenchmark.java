@@ -72,8 +72,8 @@ final class MemoryBenchmark {
             NAME,
             "heap after GC, after the stream",
             "KiB",
-            Row.one(kib(sdk, "afterKiB")),
-            Row.one(kib(base, "afterKiB")),
+            Row.one((double) kib(sdk, "afterKiB")),
+            Row.one((double) kib(base, "afterKiB")),
             "reported",
             null,
             "before the stream: SDK "
@@ -88,7 +88,7 @@ final class MemoryBenchmark {
             NAME,
             "heap retained by the stream (after − before)",
             "KiB",
-            Row.one(sdkRetained),
+            Row.one((double) sdkRetained),
             "<= " + RETAINED_LIMIT_KIB + " KiB",
             sdkRetained <= RETAINED_LIMIT_KIB,
             "baseline: "
@@ -100,8 +100,8 @@ final class MemoryBenchmark {
             NAME,
             "peak heap during the stream",
             "KiB",
-            Row.one(kib(sdk, "peakKiB")),
-            Row.one(kib(base, "peakKiB")),
+            Row.one((double) kib(sdk, "peakKiB")),
+            Row.one((double) kib(base, "peakKiB")),
             "reported",
             null,
             "sum of the heap pools' peaks (an upper bound: pools peak at different moments),"

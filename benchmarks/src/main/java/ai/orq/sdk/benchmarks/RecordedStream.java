@@ -40,6 +40,7 @@ final class RecordedStream {
     this.events = events;
     long deltas = events - 2;
     Random random = new Random(42);
+    @SuppressWarnings("StringConcatToTextBlock") // the CRLFs of HTTP, one header a line
     String headers =
         "HTTP/1.1 200 OK\r\n"
             + "Content-Type: text/event-stream\r\n"

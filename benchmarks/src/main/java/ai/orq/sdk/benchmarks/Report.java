@@ -187,17 +187,11 @@ final class Report {
   }
 
   static String format(double value, String unit) {
-    switch (unit) {
-      case "yes/no":
-        return value != 0 ? "yes" : "no";
-      case "events/s":
-      case "B/call":
-      case "KiB":
-      case "count":
-        return String.format("%,.0f", value);
-      default:
-        return value >= 100 ? String.format("%,.0f", value) : String.format("%.2f", value);
-    }
+    return switch (unit) {
+      case "yes/no" -> value != 0 ? "yes" : "no";
+      case "events/s", "B/call", "KiB", "count" -> String.format("%,.0f", value);
+      default -> value >= 100 ? String.format("%,.0f", value) : String.format("%.2f", value);
+    };
   }
 
   private static Map<String, Object> samples(Samples s) {
