@@ -37,7 +37,7 @@ public final class AsyncExample {
   private AsyncExample() {}
 
   public static void main(String[] args) throws InterruptedException {
-    try (ExampleEnvironment env = ExampleEnvironment.open(System.out, Duration.ofMillis(60))) {
+    try (ExampleEnvironment env = ExampleEnvironment.open(Duration.ofMillis(60))) {
       run(env.client(), env.projectId(), env.model(), System.out);
     }
   }

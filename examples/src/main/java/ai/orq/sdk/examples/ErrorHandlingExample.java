@@ -25,7 +25,7 @@ public final class ErrorHandlingExample {
   private ErrorHandlingExample() {}
 
   public static void main(String[] args) {
-    try (ExampleEnvironment env = ExampleEnvironment.open(System.out)) {
+    try (ExampleEnvironment env = ExampleEnvironment.open()) {
       run(env.client(), env.projectId(), System.out);
     }
   }

@@ -27,16 +27,18 @@ final class ExampleEnvironment implements AutoCloseable {
     this.model = env("ORQ_MODEL", DEFAULT_MODEL);
   }
 
-  /** As {@link #open(PrintStream, Duration)} with a local server that answers at once. */
-  static ExampleEnvironment open(PrintStream out) {
-    return open(out, Duration.ZERO);
+  /** As {@link #open(Duration)} with a local server that answers at once. */
+  static ExampleEnvironment open() {
+    return open(Duration.ZERO);
   }
 
   /**
    * The real API when {@code ORQ_API_KEY} is set, otherwise a local server started here whose
-   * replies pause {@code tokenDelay} before each streamed word, so their arrival can be seen.
+   * replies pause {@code tokenDelay} before each streamed word, so their arrival can be seen. Says
+   * which on standard output.
    */
-  static ExampleEnvironment open(PrintStream out, Duration tokenDelay) {
+  static ExampleEnvironment open(Duration tokenDelay) {
+    PrintStream out = System.out;
     if (!env("ORQ_API_KEY", "").isEmpty()) {
       // [readme:env]
       OrqClient client = OrqClient.fromEnv(); // ORQ_API_KEY, and ORQ_BASE_URL when set

@@ -18,7 +18,7 @@ public final class ListenerExample {
   private ListenerExample() {}
 
   public static void main(String[] args) {
-    try (ExampleEnvironment env = ExampleEnvironment.open(System.out)) {
+    try (ExampleEnvironment env = ExampleEnvironment.open()) {
       run(env.client(), env.projectId(), env.model(), System.out);
     }
   }

@@ -24,7 +24,7 @@ public final class PagingExample {
   private PagingExample() {}
 
   public static void main(String[] args) {
-    try (ExampleEnvironment env = ExampleEnvironment.open(System.out)) {
+    try (ExampleEnvironment env = ExampleEnvironment.open()) {
       if (env.isLocal()) {
         seed(env.client().conversations(), env.projectId(), 25, System.out);
       }

@@ -33,7 +33,7 @@ public final class RetryAndTimeoutExample {
   private RetryAndTimeoutExample() {}
 
   public static void main(String[] args) {
-    try (ExampleEnvironment env = ExampleEnvironment.open(System.out)) {
+    try (ExampleEnvironment env = ExampleEnvironment.open()) {
       run(env.client(), System.out);
     }
   }

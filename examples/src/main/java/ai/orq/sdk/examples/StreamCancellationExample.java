@@ -29,7 +29,7 @@ public final class StreamCancellationExample {
   private StreamCancellationExample() {}
 
   public static void main(String[] args) {
-    try (ExampleEnvironment env = ExampleEnvironment.open(System.out, Duration.ofMillis(100))) {
+    try (ExampleEnvironment env = ExampleEnvironment.open(Duration.ofMillis(100))) {
       run(env.client(), env.projectId(), env.model(), System.out);
     }
   }

@@ -25,7 +25,7 @@ public final class StreamingExample {
   private StreamingExample() {}
 
   public static void main(String[] args) {
-    try (ExampleEnvironment env = ExampleEnvironment.open(System.out, Duration.ofMillis(60))) {
+    try (ExampleEnvironment env = ExampleEnvironment.open(Duration.ofMillis(60))) {
       run(env.client(), env.projectId(), env.model(), System.out);
     }
   }

@@ -41,7 +41,7 @@ public final class ToolCallExample {
   private ToolCallExample() {}
 
   public static void main(String[] args) {
-    try (ExampleEnvironment env = ExampleEnvironment.open(System.out)) {
+    try (ExampleEnvironment env = ExampleEnvironment.open()) {
       if (env.isLocal()) {
         script(env.localServer());
       }

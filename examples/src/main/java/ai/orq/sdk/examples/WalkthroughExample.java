@@ -37,7 +37,7 @@ public final class WalkthroughExample {
   private WalkthroughExample() {}
 
   public static void main(String[] args) {
-    try (ExampleEnvironment env = ExampleEnvironment.open(System.out, Duration.ofMillis(80))) {
+    try (ExampleEnvironment env = ExampleEnvironment.open(Duration.ofMillis(80))) {
       run(env.client(), env.projectId(), env.model(), System.out);
     }
   }
