@@ -16,12 +16,10 @@ import java.util.Properties;
 import javax.net.SocketFactory;
 import okhttp3.Authenticator;
 import okhttp3.Dispatcher;
-import okhttp3.EventListener;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
 import okhttp3.logging.HttpLoggingInterceptor;
 
 /** Assembles the OkHttp clients of an {@link OrqClient}, for calls and for streams. */
@@ -68,9 +66,10 @@ final class HttpClients {
    * The client of calls: the user's interceptors first, then the User-Agent (without them, each
    * attempt's request carries it, one copy fewer), then logging. The key is added by the last
    * network interceptor but one (the last is {@code WireRequests}'), and taken out again of the
-   * request of the response it returns, so no interceptor, {@code EventListener} or authenticator
-   * of the user ever sees it. OkHttp's own silent retries, its redirects and its 401 follow-ups are
-   * off: every request on the wire is one the SDK chose, and a 3xx reaches the caller as an error.
+   * request of the response by the one before it ({@code FramingBound}'s), so no interceptor,
+   * {@code EventListener} or authenticator of the user ever sees it. OkHttp's own silent retries,
+   * its redirects and its 401 follow-ups are off: every request on the wire is one the SDK chose,
+   * and a 3xx reaches the caller as an error.
    */
   private static OkHttpClient forCalls(
       OrqClient.Builder settings, @Nullable HttpLoggingInterceptor logging) {
@@ -91,16 +90,16 @@ final class HttpClients {
     if (logging != null) {
       http.addInterceptor(logging);
     }
-    http.addNetworkInterceptor(apiKey("Bearer " + settings.apiKey));
     FramingBound framing = new FramingBound(settings.maxResponseBytes);
     http.addNetworkInterceptor(framing.interceptor());
+    http.addNetworkInterceptor(apiKey("Bearer " + settings.apiKey));
     if (settings.okHttpClient == null
         || settings.okHttpClient.socketFactory() == SocketFactory.getDefault()) {
       http.socketFactory(framing.socketFactory());
     }
     if (settings.okHttpClient != null) {
-      EventListener.Factory listeners = settings.okHttpClient.eventListenerFactory();
-      http.eventListenerFactory(call -> new KeyHidingEventListener(listeners.create(call)));
+      http.eventListenerFactory(
+          KeyHidingEventListener.factory(settings.okHttpClient.eventListenerFactory()));
     }
     return http.retryOnConnectionFailure(false)
         .followRedirects(false)
@@ -135,16 +134,17 @@ final class HttpClients {
 
   /**
    * Puts {@code Authorization: <bearer>} on each request OkHttp writes, unless the call's options
-   * set one, and returns the response with the request as it came, without the key.
+   * set one. The response it returns still carries that request: {@code FramingBound}'s
+   * interceptor, just before it, gives the response the request without the key, in the copy it
+   * makes anyway.
    */
   private static Interceptor apiKey(String bearer) {
     return chain -> {
       Request request = chain.request();
-      if (request.header(AUTHORIZATION) != null) {
-        return chain.proceed(request);
-      }
-      Response response = chain.proceed(request.newBuilder().header(AUTHORIZATION, bearer).build());
-      return response.newBuilder().request(request).build();
+      return chain.proceed(
+          request.header(AUTHORIZATION) != null
+              ? request
+              : request.newBuilder().header(AUTHORIZATION, bearer).build());
     };
   }
 

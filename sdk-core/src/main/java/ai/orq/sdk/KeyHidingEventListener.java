@@ -26,6 +26,18 @@ final class KeyHidingEventListener extends EventListener {
     this.delegate = delegate;
   }
 
+  /**
+   * The listeners of {@code userFactory}, each hiding the key; OkHttp's {@link EventListener#NONE}
+   * as it is, since it sees nothing (and wrapping it would copy two requests and a response per
+   * call for no one).
+   */
+  static EventListener.Factory factory(EventListener.Factory userFactory) {
+    return call -> {
+      EventListener user = userFactory.create(call);
+      return user == EventListener.NONE ? user : new KeyHidingEventListener(user);
+    };
+  }
+
   private static Request withoutKey(Request request) {
     return request.header(HttpClients.AUTHORIZATION) == null
         ? request

@@ -11,6 +11,7 @@ import java.net.Socket;
 import javax.net.SocketFactory;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
+import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
@@ -103,22 +104,23 @@ public final class FramingBound {
 
   /**
    * The network interceptor that opens the budget of each exchange: {@code maxBytes} for the
-   * response head, and {@code maxBytes} beyond what each read of the body asks for.
+   * response head, and {@code maxBytes} beyond what each read of the body asks for. The response it
+   * returns carries the request it was given, whatever the interceptors after it sent.
    */
   public Interceptor interceptor() {
     return chain -> {
+      Request request = chain.request();
       Budget budget = new Budget();
       Response response;
       budget.open(maxBytes);
       try {
-        response = chain.proceed(chain.request());
+        response = chain.proceed(request);
       } finally {
         budget.close();
       }
+      Response.Builder bounded = response.newBuilder().request(request);
       ResponseBody body = response.body();
-      return body == null
-          ? response
-          : response.newBuilder().body(new CountedBody(body, budget)).build();
+      return (body == null ? bounded : bounded.body(new CountedBody(body, budget))).build();
     };
   }
 
@@ -132,7 +134,7 @@ public final class FramingBound {
     }
 
     void close() {
-      current.remove();
+      current.set(null); // not remove(): the next open on this thread reuses the entry
     }
 
     void spend(long bytes) throws TooLargeException {
