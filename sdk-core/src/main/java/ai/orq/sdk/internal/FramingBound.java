@@ -33,6 +33,9 @@ import okio.Okio;
  */
 public final class FramingBound {
   private final long maxBytes;
+
+  // per instance, not static: each client's bound has its own budget on a thread
+  @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<Budget> current = new ThreadLocal<>();
 
   public FramingBound(long maxBytes) {
