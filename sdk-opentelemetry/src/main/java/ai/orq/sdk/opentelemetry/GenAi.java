@@ -111,8 +111,10 @@ final class GenAi {
 
   /**
    * The names selected by {@code optIn}, a value of {@link #STABILITY_OPT_IN} (a comma-separated
-   * list; null when unset): v1.41.0, or with {@code gen_ai_latest_experimental} the renamed client
-   * metrics of open-telemetry/semantic-conventions-genai's {@code client-inference.md}.
+   * list; null when unset): v1.41.0, or with {@code gen_ai_latest_experimental} the duration and
+   * chunk histograms under their {@code gen_ai.client.inference.*} names of
+   * open-telemetry/semantic-conventions-genai's {@code client-inference.md} (not yet released; the
+   * token histogram keeps its v1.41.0 name there, spans are the same in both).
    */
   static GenAi forOptIn(String optIn) {
     if (optIn != null) {
