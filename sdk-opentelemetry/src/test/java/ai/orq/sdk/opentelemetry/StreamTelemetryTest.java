@@ -241,8 +241,8 @@ final class StreamTelemetryTest {
     });
     stream.close();
 
-    SpanData chat = assertEnded(OrqException.class);
-    assertTrue(chat.getAttributes().get(GenAi.ERROR_TYPE).startsWith("ai.orq.sdk.errors."));
+    SpanData chat = assertEnded(OrqCanceledException.class);
+    assertEquals(OrqCanceledException.class.getName(), chat.getAttributes().get(GenAi.ERROR_TYPE));
   }
 
   @Test
