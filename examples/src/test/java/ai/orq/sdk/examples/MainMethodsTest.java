@@ -39,6 +39,11 @@ final class MainMethodsTest {
   }
 
   @Test
+  void openTelemetry() throws Exception {
+    assertTrue(runMain(OpenTelemetryExample::main).contains("chat openai/gpt-4o-mini (CLIENT) {"));
+  }
+
+  @Test
   void streamCancellation() throws Exception {
     assertTrue(runMain(StreamCancellationExample::main).contains("closed from another thread after"));
   }
