@@ -28,7 +28,7 @@ public final class OpenTelemetryExample {
   private OpenTelemetryExample() {}
 
   public static void main(String[] args) {
-    try (ExampleEnvironment env = ExampleEnvironment.open(System.out)) {
+    try (ExampleEnvironment env = ExampleEnvironment.open()) {
       run(env.client(), env.projectId(), env.model(), System.out);
     }
   }

@@ -35,9 +35,6 @@ final class GenAi {
   static final String OUTPUT = "output";
   static final String OTHER_ERROR = "_OTHER";
 
-  /** The spec's name of the one operation that asks a model for a response. */
-  static final String CREATE_RESPONSE_OPERATION = "createConversationResponse";
-
   static final AttributeKey<String> OPERATION_NAME = stringKey("gen_ai.operation.name");
   static final AttributeKey<String> PROVIDER_NAME = stringKey("gen_ai.provider.name");
   static final AttributeKey<String> CONVERSATION_ID = stringKey("gen_ai.conversation.id");

@@ -52,7 +52,7 @@ final class TracedOperation implements OrqListener.Operation {
   }
 
   static TracedOperation start(Instruments instruments, OperationStart start) {
-    boolean chat = start.operationName().equals(GenAi.CREATE_RESPONSE_OPERATION);
+    boolean chat = start.streaming(); // the operation that asks a model streams its response
     String operation = chat ? GenAi.CHAT : start.operationName();
     AttributesBuilder common =
         Attributes.builder()
