@@ -36,7 +36,10 @@ public interface OrqListener {
     /** An attempt is about to be sent; {@code attempt} may add headers to its request. */
     default void onAttemptStart(AttemptStart attempt) {}
 
-    /** An attempt got its response head, or failed without one. */
+    /**
+     * An attempt got its response head, or failed without one. An attempt whose head arrived but
+     * whose body then failed to be read is told again, with that failure.
+     */
     default void onAttemptEnd(AttemptEnd attempt) {}
 
     /**
