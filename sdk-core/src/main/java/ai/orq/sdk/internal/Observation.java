@@ -11,11 +11,10 @@ import ai.orq.sdk.observe.AttemptStart;
 import ai.orq.sdk.observe.OperationEnd;
 import ai.orq.sdk.observe.OperationStart;
 import ai.orq.sdk.observe.OrqListener;
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,8 +23,9 @@ import okhttp3.Request;
 
 /**
  * Not API. What the listeners of one operation are told, through one place: each listener's failure
- * is logged and goes no further, and the end is told exactly once, by whichever thread finds it
- * first. {@link #NONE}, for a client without listeners, does nothing at all.
+ * is logged and goes no further, the calls come one at a time (the reading thread's events and a
+ * closing thread's end may race), and the end is told exactly once, last, by whichever thread finds
+ * it first. {@link #NONE}, for a client without listeners, does nothing at all and takes no lock.
  */
 public final class Observation {
   private static final Logger LOGGER = Logger.getLogger(OrqListener.class.getPackage().getName());
@@ -34,13 +34,31 @@ public final class Observation {
   public static final Observation NONE = new Observation(new OrqListener.Operation[0]);
 
   private final OrqListener.Operation[] observers;
-  private final AtomicBoolean ended = new AtomicBoolean();
-  private volatile int attempts;
-  private final AtomicInteger events = new AtomicInteger();
-  @Nullable private volatile String responseId;
-  @Nullable private volatile String responseModel;
-  @Nullable private volatile FinishReason finishReason;
-  @Nullable private volatile Usage usage;
+
+  @GuardedBy("this")
+  private boolean ended;
+
+  @GuardedBy("this")
+  private int attempts;
+
+  @GuardedBy("this")
+  private int events;
+
+  @GuardedBy("this")
+  @Nullable
+  private String responseId;
+
+  @GuardedBy("this")
+  @Nullable
+  private String responseModel;
+
+  @GuardedBy("this")
+  @Nullable
+  private FinishReason finishReason;
+
+  @GuardedBy("this")
+  @Nullable
+  private Usage usage;
 
   private Observation(OrqListener.Operation[] observers) {
     this.observers = observers;
@@ -71,9 +89,11 @@ public final class Observation {
     if (observers.length == 0) {
       return;
     }
-    attempts = number + 1;
     AttemptStart attempt = new AttemptStart(number, request, builder);
-    tell("onAttemptStart", observer -> observer.onAttemptStart(attempt));
+    synchronized (this) {
+      attempts = number + 1;
+      tell("onAttemptStart", observer -> observer.onAttemptStart(attempt));
+    }
   }
 
   void attemptEnds(
@@ -86,28 +106,40 @@ public final class Observation {
       return;
     }
     AttemptEnd attempt = new AttemptEnd(number, statusCode, headers, failure, retryDelayMillis);
-    tell("onAttemptEnd", observer -> observer.onAttemptEnd(attempt));
+    synchronized (this) {
+      tell("onAttemptEnd", observer -> observer.onAttemptEnd(attempt));
+    }
   }
 
   /** A stream delivers {@code event}: told before the caller gets it. */
   public void event(ResponseEvent event) {
-    if (observers.length == 0 || ended.get()) {
+    if (observers.length == 0) {
       return;
     }
-    events.incrementAndGet();
-    if (event instanceof ResponseStartedEvent) {
-      ResponseStartedEvent started = (ResponseStartedEvent) event;
-      responseId = started.getData().getResponseId();
-      responseModel = started.getData().getModel();
-    } else if (event instanceof ResponseDoneEvent) {
-      ResponseDoneEvent done = (ResponseDoneEvent) event;
-      finishReason = done.getData().getFinishReason();
-      usage = done.getData().getUsage();
+    synchronized (this) {
+      events++;
+      if (event instanceof ResponseStartedEvent) {
+        ResponseStartedEvent started = (ResponseStartedEvent) event;
+        responseId = started.getData().getResponseId();
+        responseModel = started.getData().getModel();
+      } else if (event instanceof ResponseDoneEvent) {
+        ResponseDoneEvent done = (ResponseDoneEvent) event;
+        finishReason = done.getData().getFinishReason();
+        usage = done.getData().getUsage();
+      }
+      tell("onEvent", observer -> observer.onEvent(event));
     }
-    tell("onEvent", observer -> observer.onEvent(event));
   }
 
+  /** Tells each listener, unless the operation has ended (nothing follows the end). */
+  @GuardedBy("this")
   private void tell(String method, Consumer<OrqListener.Operation> call) {
+    if (!ended) {
+      each(method, call);
+    }
+  }
+
+  private void each(String method, Consumer<OrqListener.Operation> call) {
     for (OrqListener.Operation observer : observers) {
       try {
         call.accept(observer);
@@ -135,12 +167,17 @@ public final class Observation {
 
   /** The operation ended, with {@code error} or (null) successfully; only the first end counts. */
   public void end(@Nullable OrqException error) {
-    if (observers.length == 0 || !ended.compareAndSet(false, true)) {
+    if (observers.length == 0) {
       return;
     }
-    OperationEnd end =
-        new OperationEnd(
-            error, attempts, events.get(), responseId, responseModel, finishReason, usage);
-    tell("onEnd", observer -> observer.onEnd(end));
+    synchronized (this) {
+      if (ended) {
+        return;
+      }
+      OperationEnd end =
+          new OperationEnd(error, attempts, events, responseId, responseModel, finishReason, usage);
+      ended = true; // first: an end told while this one is being told is no second end
+      each("onEnd", observer -> observer.onEnd(end));
+    }
   }
 }
