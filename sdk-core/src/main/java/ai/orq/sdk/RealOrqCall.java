@@ -144,7 +144,7 @@ final class RealOrqCall<T> implements OrqCall<T> {
       if (responseType == Void.class) {
         return new OrqResponse<>(response.code(), response.headers(), null);
       }
-      String body = ErrorMapper.readWhole(response.body(), context.maxResponseBytes());
+      String body = ErrorMapper.readWhole(response, context.maxResponseBytes());
       String problem;
       ModelJsonException cause = null;
       try {

@@ -46,6 +46,9 @@ public final class ErrorMapper {
   /** Reads declared error bodies; the generated model brings its own adapter. */
   private static final Gson GSON = new Gson();
 
+  private static volatile ContentCharset lastContentCharset =
+      new ContentCharset("", StandardCharsets.UTF_8);
+
   private ErrorMapper() {}
 
   /** The exception of an error response; reads at most 64 KiB of the body, and closes it. */
@@ -54,7 +57,7 @@ public final class ErrorMapper {
     String rawBody = "";
     if (body != null) {
       try {
-        rawBody = readBounded(body);
+        rawBody = readBounded(response, body);
       } finally {
         body.close();
       }
@@ -140,8 +143,12 @@ public final class ErrorMapper {
     }
   }
 
-  /** The whole body as text, or a ResponseTooLargeException past {@code maxBytes} (unzipped). */
-  public static String readWhole(ResponseBody body, long maxBytes) throws IOException {
+  /**
+   * The whole body of {@code response} as text, or a ResponseTooLargeException past {@code
+   * maxBytes} (unzipped).
+   */
+  public static String readWhole(Response response, long maxBytes) throws IOException {
+    ResponseBody body = response.body();
     BufferedSource source = body.source();
     if (source.request(maxBytes < Long.MAX_VALUE ? maxBytes + 1 : maxBytes)) {
       throw new ResponseTooLargeException("The response body", maxBytes);
@@ -150,16 +157,32 @@ public final class ErrorMapper {
       source.skip(UTF8_BOM.size());
       return source.readUtf8();
     }
-    return source.readString(charsetOf(body));
+    return source.readString(charsetOf(response, body));
   }
 
-  private static Charset charsetOf(ResponseBody body) {
-    MediaType type = body.contentType();
-    return type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+  /**
+   * The charset of the body's media type, UTF-8 when it names none. Parsing a media type costs more
+   * than a small body's bytes, so the last {@code Content-Type} header parsed is kept: a server
+   * sends the same one every time. (A body without the header, made by an interceptor, says its
+   * own.)
+   */
+  private static Charset charsetOf(Response response, ResponseBody body) {
+    String header = response.header("Content-Type");
+    if (header == null) {
+      MediaType type = body.contentType();
+      return type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+    }
+    ContentCharset last = lastContentCharset;
+    if (!header.equals(last.header)) {
+      MediaType type = MediaType.parse(header);
+      last = new ContentCharset(header, type == null ? null : type.charset(null));
+      lastContentCharset = last;
+    }
+    return last.charset;
   }
 
-  private static String readBounded(ResponseBody body) {
-    Charset charset = charsetOf(body);
+  private static String readBounded(Response response, ResponseBody body) {
+    Charset charset = charsetOf(response, body);
     BufferedSource source = body.source();
     try {
       source.request(MAX_ERROR_BODY_BYTES);
@@ -180,6 +203,17 @@ public final class ErrorMapper {
       return declared == null ? null : declared.getMessage();
     } catch (ModelJsonException e) {
       return null; // not a declared error body: the raw body is all there is
+    }
+  }
+
+  /** A {@code Content-Type} header and its charset. */
+  private static final class ContentCharset {
+    final String header;
+    final Charset charset;
+
+    ContentCharset(String header, @Nullable Charset charset) {
+      this.header = header;
+      this.charset = charset == null ? StandardCharsets.UTF_8 : charset;
     }
   }
 }
