@@ -16,6 +16,7 @@ import jakarta.annotation.Nullable;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import okhttp3.Request;
 import retrofit2.Retrofit;
 import retrofit2.converter.gson.GsonConverterFactory;
@@ -28,12 +29,17 @@ import retrofit2.converter.gson.GsonConverterFactory;
  */
 public final class Conversations {
   private final ClientContext context;
-  @Nullable private final StreamingProvider streaming;
+  private final Supplier<StreamingProvider> findStreaming;
   private final ConversationsApi api;
+  @Nullable private volatile StreamingProvider streaming;
 
-  Conversations(ClientContext context, @Nullable StreamingProvider streaming) {
+  /**
+   * The operations of {@code context}; {@code findStreaming} is asked on the first stream (a call
+   * has no need of it, and the lookup reads every jar's services), null meaning none.
+   */
+  Conversations(ClientContext context, Supplier<StreamingProvider> findStreaming) {
     this.context = context;
-    this.streaming = streaming;
+    this.findStreaming = findStreaming;
     this.api =
         new Retrofit.Builder()
             .baseUrl(context.baseUrl())
@@ -153,17 +159,27 @@ public final class Conversations {
   private RealStreamResponse stream(String conversationId, CreateResponseRequest request) {
     String id = Checks.requireConversationId(conversationId);
     Objects.requireNonNull(request, "request == null");
-    if (streaming == null) {
-      throw new IllegalStateException(
-          "createConversationResponse needs ai.orq:orq-sdk-streaming on the classpath");
-    }
+    StreamingProvider provider = streaming();
     CreateResponseRequest streamed =
         Boolean.FALSE.equals(request.getStream())
             ? request.toBuilder().stream(true).build()
             : request;
     Request http = api.createConversationResponse(id, streamed).request();
     return new RealStreamResponse(
-        context, streaming, http, RequestOptions.none(), id, streamed.getModel());
+        context, provider, http, RequestOptions.none(), id, streamed.getModel());
+  }
+
+  private StreamingProvider streaming() {
+    StreamingProvider provider = streaming;
+    if (provider == null) {
+      provider = findStreaming.get();
+      if (provider == null) {
+        throw new IllegalStateException(
+            "createConversationResponse needs ai.orq:orq-sdk-streaming on the classpath");
+      }
+      streaming = provider; // a second lookup racing this one finds an equal provider
+    }
+    return provider;
   }
 
   /** A call of {@code generated}'s request, about {@code conversationId} (for its listeners). */

@@ -6,13 +6,10 @@ import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.FramingBound;
 import ai.orq.sdk.internal.RetryTimer;
 import jakarta.annotation.Nullable;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Properties;
 import javax.net.SocketFactory;
 import okhttp3.Authenticator;
 import okhttp3.Dispatcher;
@@ -34,8 +31,6 @@ final class HttpClients {
   static final int MAX_STREAMS = 1024;
 
   static final String AUTHORIZATION = "Authorization";
-
-  private static final String VERSION = sdkVersion();
 
   private HttpClients() {}
 
@@ -159,7 +154,8 @@ final class HttpClients {
    * {@code orq-java/<version> (Java <java.version>)}, then the application id when there is one.
    */
   static String userAgent(@Nullable String applicationId) {
-    String sdk = "orq-java/" + VERSION + " (Java " + System.getProperty("java.version") + ")";
+    String sdk =
+        "orq-java/" + SdkVersion.VALUE + " (Java " + System.getProperty("java.version") + ")";
     return applicationId == null ? sdk : sdk + " " + applicationId;
   }
 
@@ -177,18 +173,5 @@ final class HttpClients {
   /** The User-Agent. */
   private static Headers defaultHeaders(OrqClient.Builder settings) {
     return Headers.of("User-Agent", userAgent(settings.applicationId));
-  }
-
-  private static String sdkVersion() {
-    try (InputStream in = HttpClients.class.getResourceAsStream("orq-sdk.properties")) {
-      if (in == null) {
-        return "unknown";
-      }
-      Properties properties = new Properties();
-      properties.load(in);
-      return properties.getProperty("version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
   }
 }

@@ -50,7 +50,7 @@ public final class OrqClient implements AutoCloseable {
             ? builder.scheduler
             : RetryTimer.newScheduler("orq-retry-scheduler");
     this.context = HttpClients.newContext(builder, new RetryTimer(scheduler));
-    this.conversations = new Conversations(context, Conversations.findStreaming());
+    this.conversations = new Conversations(context, Conversations::findStreaming);
   }
 
   public static Builder builder() {

@@ -91,7 +91,7 @@ class StreamingEntryPointsTest {
 
   @Test
   void eachClientFindsItsOwnProviderAndWithoutOneTheErrorNamesTheArtifact() {
-    Conversations withoutStreaming = new Conversations(client.context(), null);
+    Conversations withoutStreaming = new Conversations(client.context(), () -> null);
 
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> withoutStreaming.createConversationResponse("conv_1", request));

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the four benchmarks and reports them. Arguments: {@code --out <json>}, {@code --results-md
+ * Runs the five benchmarks and reports them. Arguments: {@code --out <json>}, {@code --results-md
  * <md>} (optional), {@code --quick} (tiny sizes, a smoke test), {@code --only 1,3} (a subset).
  *
  * <p>The documented command is {@value #COMMAND}; it builds what is needed and runs this class in a
@@ -22,7 +22,7 @@ public final class BenchmarkMain {
     Path out = Path.of("target", "benchmark-results.json");
     Path markdown = null;
     boolean quick = false;
-    String only = "1234";
+    String only = "12345";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--out" -> out = Path.of(args[++i]);
@@ -38,7 +38,7 @@ public final class BenchmarkMain {
     System.out.println();
     System.out.println(report.table());
     System.out.println("Results: " + out.toAbsolutePath());
-    if (markdown != null && !quick && only.equals("1234")) {
+    if (markdown != null && !quick && only.equals("12345")) {
       report.writeMarkdown(markdown, COMMAND);
       System.out.println("Table:   " + markdown.toAbsolutePath());
     }
@@ -55,10 +55,10 @@ public final class BenchmarkMain {
     log("machine: " + machine);
     List<Row> rows = new ArrayList<>();
     if (only.contains("1")) {
-      log("1/4 per-call overhead: recording fixtures from the local server");
+      log("1/5 per-call overhead: recording fixtures from the local server");
       ConversationFixtures fixtures = ConversationFixtures.record();
       log(
-          "1/4 per-call overhead: "
+          "1/5 per-call overhead: "
               + settings.perCallForks()
               + " forked JVMs × ("
               + settings.perCallWarmups()
@@ -69,7 +69,7 @@ public final class BenchmarkMain {
     }
     if (only.contains("2")) {
       log(
-          "2/4 streaming: "
+          "2/5 streaming: "
               + settings.streamEvents()
               + " events, "
               + settings.streamForks()
@@ -82,7 +82,7 @@ public final class BenchmarkMain {
     }
     if (only.contains("3")) {
       log(
-          "3/4 memory: "
+          "3/5 memory: "
               + settings.memoryEvents()
               + " events in JVMs with -Xmx"
               + settings.memoryHeap());
@@ -90,12 +90,19 @@ public final class BenchmarkMain {
     }
     if (only.contains("4")) {
       log(
-          "4/4 concurrency: "
+          "4/5 concurrency: "
               + settings.concurrentStreams()
               + " streams × "
               + settings.eventsPerConcurrentStream()
               + " events");
       rows.addAll(logged(ConcurrencyBenchmark.run(settings, API_KEY)));
+    }
+    if (only.contains("5")) {
+      log(
+          "5/5 cold start: "
+              + settings.coldStartRounds()
+              + " fresh JVMs per variant, SDK and raw alternating");
+      rows.addAll(logged(ColdStartBenchmark.run(settings, ConversationFixtures.record())));
     }
     machine.put("load average at end (1/5/15 min)", SystemInfo.loadAverage());
     double seconds = (System.nanoTime() - t0) / 1e9;

@@ -20,11 +20,30 @@ final class Jvm {
   static JsonObject run(
       Class<?> main, List<String> jvmOptions, List<String> args, long timeoutMinutes)
       throws IOException, InterruptedException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    return run(
+        Path.of(System.getProperty("java.home"), "bin", "java"),
+        System.getProperty("java.class.path"),
+        main,
+        jvmOptions,
+        args,
+        timeoutMinutes);
+  }
+
+  /**
+   * As {@link #run(Class, List, List, long)}, on the {@code java} launcher and class path given.
+   */
+  static JsonObject run(
+      Path java,
+      String classPath,
+      Class<?> main,
+      List<String> jvmOptions,
+      List<String> args,
+      long timeoutMinutes)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+    command.addAll(List.of("-cp", classPath, main.getName()));
     command.addAll(args);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     StringBuilder output = new StringBuilder();

@@ -24,18 +24,19 @@ record Settings(
     int concurrentStreams,
     long eventsPerConcurrentStream,
     int concurrencyWarmups,
-    int concurrencyRounds) {
+    int concurrencyRounds,
+    int coldStartRounds) {
 
   /** Heap of the forked JVMs of benchmarks 1 and 2, as the benchmark JVM's own. */
   static final String FORK_HEAP = "1g";
 
   static Settings full() {
     return new Settings(
-        "full", 500, 200, 3, 20, 50, 100_000, 3, 4, 10, 1_000_000, "64m", 64, 10_000, 2, 10);
+        "full", 500, 200, 3, 20, 50, 100_000, 3, 4, 10, 1_000_000, "64m", 64, 10_000, 2, 10, 15);
   }
 
   static Settings quick() {
-    return new Settings("quick", 50, 20, 1, 1, 2, 2_000, 1, 1, 2, 20_000, "64m", 8, 500, 0, 1);
+    return new Settings("quick", 50, 20, 1, 1, 2, 2_000, 1, 1, 2, 20_000, "64m", 8, 500, 0, 1, 1);
   }
 
   static Settings named(String name) {
@@ -60,6 +61,7 @@ record Settings(
     m.put("eventsPerConcurrentStream", eventsPerConcurrentStream);
     m.put("concurrencyWarmups", concurrencyWarmups);
     m.put("concurrencyRounds", concurrencyRounds);
+    m.put("coldStartRounds", coldStartRounds);
     m.put("forkHeap", FORK_HEAP);
     return m;
   }
