@@ -1,6 +1,7 @@
 package ai.orq.sdk;
 
 import ai.orq.sdk.errors.OrqException;
+import ai.orq.sdk.internal.BodyText;
 import ai.orq.sdk.internal.CallSettings;
 import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.ErrorMapper;
@@ -144,7 +145,7 @@ final class RealOrqCall<T> implements OrqCall<T> {
       if (responseType == Void.class) {
         return new OrqResponse<>(response.code(), response.headers(), null);
       }
-      String body = ErrorMapper.readWhole(response, context.maxResponseBytes());
+      String body = BodyText.readWhole(response, context.maxResponseBytes());
       String problem;
       ModelJsonException cause = null;
       try {

@@ -12,7 +12,6 @@ import ai.orq.sdk.errors.OrqServiceException;
 import ai.orq.sdk.errors.OrqTimeoutException;
 import ai.orq.sdk.errors.PermissionDeniedException;
 import ai.orq.sdk.errors.RateLimitException;
-import ai.orq.sdk.errors.ResponseTooLargeException;
 import ai.orq.sdk.errors.UnauthorizedException;
 import ai.orq.sdk.errors.UnprocessableEntityException;
 import ai.orq.sdk.generated.internal.SafeText;
@@ -23,15 +22,9 @@ import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import okhttp3.Headers;
-import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okio.Buffer;
-import okio.BufferedSource;
-import okio.ByteString;
 
 /** Not API. The one place where HTTP statuses and I/O failures become SDK exceptions. */
 public final class ErrorMapper {
@@ -41,13 +34,8 @@ public final class ErrorMapper {
   /** The longest message of an I/O failure kept as it is in a cause. */
   private static final int MAX_CAUSE_CHARS = 1_000;
 
-  private static final ByteString UTF8_BOM = ByteString.decodeHex("efbbbf");
-
   /** Reads declared error bodies; the generated model brings its own adapter. */
   private static final Gson GSON = new Gson();
-
-  private static volatile ContentCharset lastContentCharset =
-      new ContentCharset("", StandardCharsets.UTF_8);
 
   private ErrorMapper() {}
 
@@ -57,7 +45,7 @@ public final class ErrorMapper {
     String rawBody = "";
     if (body != null) {
       try {
-        rawBody = readBounded(response, body);
+        rawBody = BodyText.readAtMost(response, body, MAX_ERROR_BODY_BYTES);
       } finally {
         body.close();
       }
@@ -143,59 +131,6 @@ public final class ErrorMapper {
     }
   }
 
-  /**
-   * The whole body of {@code response} as text, or a ResponseTooLargeException past {@code
-   * maxBytes} (unzipped).
-   */
-  public static String readWhole(Response response, long maxBytes) throws IOException {
-    ResponseBody body = response.body();
-    BufferedSource source = body.source();
-    if (source.request(maxBytes < Long.MAX_VALUE ? maxBytes + 1 : maxBytes)) {
-      throw new ResponseTooLargeException("The response body", maxBytes);
-    }
-    if (source.rangeEquals(0, UTF8_BOM)) {
-      source.skip(UTF8_BOM.size());
-      return source.readUtf8();
-    }
-    return source.readString(charsetOf(response, body));
-  }
-
-  /**
-   * The charset of the body's media type, UTF-8 when it names none. Parsing a media type costs more
-   * than a small body's bytes, so the last {@code Content-Type} header parsed is kept: a server
-   * sends the same one every time. (A body without the header, made by an interceptor, says its
-   * own.)
-   */
-  private static Charset charsetOf(Response response, ResponseBody body) {
-    String header = response.header("Content-Type");
-    if (header == null) {
-      MediaType type = body.contentType();
-      return type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
-    }
-    ContentCharset last = lastContentCharset;
-    if (!header.equals(last.header)) {
-      MediaType type = MediaType.parse(header);
-      last = new ContentCharset(header, type == null ? null : type.charset(null));
-      lastContentCharset = last;
-    }
-    return last.charset;
-  }
-
-  private static String readBounded(Response response, ResponseBody body) {
-    Charset charset = charsetOf(response, body);
-    BufferedSource source = body.source();
-    try {
-      source.request(MAX_ERROR_BODY_BYTES);
-    } catch (IOException e) {
-      // keep what arrived: the status must reach the caller even when the body breaks off
-    }
-    Buffer bounded = new Buffer();
-    source
-        .getBuffer()
-        .copyTo(bounded, 0, Math.min(source.getBuffer().size(), MAX_ERROR_BODY_BYTES));
-    return bounded.readString(charset);
-  }
-
   @Nullable
   private static String declaredMessage(String rawBody) {
     try {
@@ -203,17 +138,6 @@ public final class ErrorMapper {
       return declared == null ? null : declared.getMessage();
     } catch (ModelJsonException e) {
       return null; // not a declared error body: the raw body is all there is
-    }
-  }
-
-  /** A {@code Content-Type} header and its charset. */
-  private static final class ContentCharset {
-    final String header;
-    final Charset charset;
-
-    ContentCharset(String header, @Nullable Charset charset) {
-      this.header = header;
-      this.charset = charset == null ? StandardCharsets.UTF_8 : charset;
     }
   }
 }
