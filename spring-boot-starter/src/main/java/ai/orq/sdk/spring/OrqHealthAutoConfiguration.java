@@ -46,7 +46,12 @@ public final class OrqHealthAutoConfiguration {
       throw new InvalidOrqPropertyException(
           "orq.health.probe-timeout", "must be positive, was " + probeTimeout);
     }
-    return new OrqHealthIndicator(
-        client, outcomes, health.getFailureThreshold(), health.isProbe(), probeTimeout);
+    try {
+      return new OrqHealthIndicator(
+          client, outcomes, health.getFailureThreshold(), health.isProbe(), probeTimeout);
+    } catch (IllegalArgumentException e) { // the probe's deadline: over about 24.8 days
+      throw new InvalidOrqPropertyException(
+          "orq.health.probe-timeout", String.valueOf(e.getMessage()));
+    }
   }
 }

@@ -73,8 +73,7 @@ final class OrqAutoConfigurationTest {
             "orq.max_retries=1",
             "orq.retry-non-idempotent=true",
             "orq.max-response-size=1MB",
-            "orq.log-level=basic",
-            "ORQ_APPLICATIONID=app/2")
+            "orq.log-level=basic")
         .run(
             context -> {
               OrqProperties properties = context.getBean(OrqProperties.class);

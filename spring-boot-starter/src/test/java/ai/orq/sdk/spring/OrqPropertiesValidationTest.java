@@ -43,6 +43,8 @@ final class OrqPropertiesValidationTest {
         "orq.health.failure-threshold=0 | orq.health.failure-threshold | must be at least 1, was"
             + " 0",
         "orq.health.probe-timeout=0s | orq.health.probe-timeout | must be positive, was PT0S",
+        "orq.health.probe-timeout=30d | orq.health.probe-timeout | deadline must be at most"
+            + " 2147483647 ms (about 24.8 days), was PT720H",
       })
   void aBadValueFailsTheStartNamingTheProperty(String setting, String property, String reason) {
     runner
