@@ -76,7 +76,11 @@ final class ClientSettings {
     }
   }
 
+  /** The property, else the variable unless blank: as {@code OrqClient.Builder.fromEnv()}. */
   private static @Nullable String firstSet(@Nullable String property, @Nullable String variable) {
-    return property != null ? property : variable;
+    if (property != null) {
+      return property;
+    }
+    return variable == null || variable.isBlank() ? null : variable;
   }
 }

@@ -116,6 +116,20 @@ final class OrqPropertiesValidationTest {
                         + " ORQ_API_KEY"));
   }
 
+  @Test
+  void aBlankVariableCountsAsUnsetAsInFromEnv() {
+    runner
+        .withSystemProperties("ORQ_API_KEY= ", "ORQ_BASE_URL= ")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessage(
+                        "orq.api-key: no API key: set orq.api-key, or the environment variable"
+                            + " ORQ_API_KEY"));
+  }
+
   @ParameterizedTest
   @CsvSource({
     "orq.log-level=verbose, orq.log-level",
