@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * formatter moves line breaks), in an
  * example source file (main or test: the "Testing your code" snippets are example tests) (a {@code // ...} line marks lines left out), so every snippet a reader
  * copies is compiled (and, through the example tests, run) in the build. The regions quoted are
- * marked {@code // [readme:name]} in the examples where they are quoted whole. The README's commands and Maven coordinates are checked too.
+ * marked {@code // [readme:name]} in the examples where they are quoted whole. The Spring Boot
+ * example application (examples/spring-boot) counts as example source, and the README's {@code
+ * application.yaml} is that application's. The README's commands and Maven coordinates are checked too.
  */
 final class ReadmeSnippetsTest {
   private static final Pattern FENCE = Pattern.compile("(?ms)^```(\\w*)[ \\t]*\\n(.*?)^```[ \\t]*$");
@@ -45,7 +47,9 @@ final class ReadmeSnippetsTest {
     sources = new LinkedHashMap<>();
     for (String root : new String[] {
         System.getProperty("orq.examples.sources", "src/main/java"),
-        System.getProperty("orq.examples.test-sources", "src/test/java")}) {
+        System.getProperty("orq.examples.test-sources", "src/test/java"),
+        System.getProperty("orq.examples.spring-sources", "spring-boot/src/main/java"),
+        System.getProperty("orq.examples.spring-test-sources", "spring-boot/src/test/java")}) {
       try (Stream<Path> files = Files.walk(Paths.get(root))) {
         for (Path file : files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList())) {
           sources.put(file, normalize(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
@@ -67,6 +71,18 @@ final class ReadmeSnippetsTest {
     if (!missing.isEmpty()) {
       fail(missing.size() + " README snippet(s) found in no example source under "
           + sources.keySet().iterator().next().getParent() + ":\n\n" + String.join("\n-----\n", missing));
+    }
+  }
+
+  /** The Spring Boot section's {@code application.yaml} is the example application's, whole. */
+  @Test
+  void everyYamlSnippetIsTheExampleApplicationsConfiguration() throws IOException {
+    List<String> snippets = blocks("yaml");
+    assertFalse(snippets.isEmpty(), "expected the README's application.yaml");
+    String yaml = read(Paths.get(System.getProperty("orq.examples.spring-yaml",
+        "spring-boot/src/main/resources/application.yaml")));
+    for (String snippet : snippets) {
+      assertEquals(yaml.trim(), snippet.trim(), "README's yaml vs the example's application.yaml");
     }
   }
 
@@ -95,7 +111,7 @@ final class ReadmeSnippetsTest {
     while (artifacts.find()) {
       String artifact = artifacts.group(1);
       boolean published = false;
-      for (String module : new String[] {"bom", "sdk-core", "sdk-streaming", "local-server", "sdk-testing"}) {
+      for (String module : new String[] {"bom", "sdk-core", "sdk-streaming", "local-server", "sdk-testing", "spring-boot-starter", "spring-boot-starter-test"}) {
         published |= read(root.resolve(module).resolve("pom.xml")).contains("<artifactId>" + artifact + "</artifactId>");
       }
       assertTrue(published, artifact + " in the README is no module's artifact");
