@@ -6,6 +6,7 @@ import ai.orq.sdk.OrqCall;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.errors.OrqException;
+import ai.orq.sdk.generated.internal.OperationTable;
 import ai.orq.sdk.model.Conversation;
 import ai.orq.sdk.model.ConversationPage;
 import ai.orq.sdk.model.ConversationWithMessages;
@@ -22,32 +23,38 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /**
- * The seven operations, each with the HTTP exchange WireMock stubs for it (method, path, the good
- * answer) and the value a correct SDK must return from that good answer.
+ * The operations of the fault matrix, each named by its {@code operationId}: its method and path
+ * come from the table generated from the spec ({@link OperationTable}); here are the good answer
+ * WireMock stubs for it and the value a correct SDK must return from that answer. {@code
+ * OperationCoverageTest} fails, naming it, on an operation of the spec with no constant.
  */
 enum Operation {
-  LIST("GET", "/v2/conversations/", 200, "application/json", Bodies.PAGE,
+  LIST("list", 200, "application/json", Bodies.PAGE,
       c -> c.conversations().list(ListConversationsParams.builder().limit(2).build()),
       g -> g.fromJson(Bodies.PAGE, ConversationPage.class)),
-  CREATE("POST", "/v2/conversations", 201, "application/json", Bodies.CONVERSATION,
+  CREATE("create", 201, "application/json", Bodies.CONVERSATION,
       c -> c.conversations().create(CreateConversationRequest.builder().projectId("proj_1").build()),
       g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
-  GENERATE_NAME("POST", "/v2/conversations/" + Bodies.ID + "/generate-name", 200, "application/json",
+  GENERATE_NAME("generateName", 200, "application/json",
       Bodies.CONVERSATION,
       c -> c.conversations().generateName(Bodies.ID, GenerateNameRequest.builder().context("hello").build()),
       g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
-  RETRIEVE("GET", "/v2/conversations/" + Bodies.ID, 200, "application/json", Bodies.WITH_MESSAGES,
+  RETRIEVE("retrieve", 200, "application/json", Bodies.WITH_MESSAGES,
       c -> c.conversations().retrieve(Bodies.ID),
       g -> g.fromJson(Bodies.WITH_MESSAGES, ConversationWithMessages.class)),
-  UPDATE("PATCH", "/v2/conversations/" + Bodies.ID, 200, "application/json", Bodies.CONVERSATION,
+  UPDATE("update", 200, "application/json", Bodies.CONVERSATION,
       c -> c.conversations().update(Bodies.ID, UpdateConversationRequest.builder().displayName("Faulty").build()),
       g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
-  DELETE("DELETE", "/v2/conversations/" + Bodies.ID, 204, null, "", c -> c.conversations().delete(Bodies.ID),
+  DELETE("delete", 204, null, "", c -> c.conversations().delete(Bodies.ID),
       g -> null),
-  STREAM("POST", "/v2/conversations/" + Bodies.ID + "/responses", 200, "text/event-stream", Bodies.EVENTS,
+  STREAM("createConversationResponse", 200, "text/event-stream", Bodies.EVENTS,
       null, Bodies::expectedEvents);
 
+  /** The row of the table of operations generated from the spec. */
+  final OperationTable.Row row;
+  /** The row's HTTP method. */
   final String method;
+  /** The row's path, absolute, for the conversation {@link Bodies#ID}. */
   final String path;
   final int status;
   final String contentType;
@@ -55,10 +62,14 @@ enum Operation {
   private final Function<OrqClient, OrqCall<?>> call;
   private final Function<Gson, Object> expected;
 
-  Operation(String method, String path, int status, String contentType, String body,
+  Operation(String operationId, int status, String contentType, String body,
       Function<OrqClient, OrqCall<?>> call, Function<Gson, Object> expected) {
-    this.method = method;
-    this.path = path;
+    this.row = OperationTable.find(operationId);
+    if (row == null) {
+      throw new IllegalStateException(operationId + ": in the fault matrix but not in the spec");
+    }
+    this.method = row.method;
+    this.path = "/" + row.pathWith(Bodies.ID);
     this.status = status;
     this.contentType = contentType;
     this.body = body;
@@ -72,7 +83,7 @@ enum Operation {
    * the SDK exception that failed it rethrown as is.
    */
   Object invoke(OrqClient client, boolean async) throws InterruptedException {
-    if (this == STREAM) {
+    if (row.streams) {
       return async ? streamAsync(client) : stream(client);
     }
     if (!async) {
@@ -95,6 +106,16 @@ enum Operation {
   /** What the good answer means, decoded independently of the call under test. */
   Object expected(Gson gson) {
     return expected.apply(gson);
+  }
+
+  /** The constant of {@code row}, or null when the fault matrix does not cover it. */
+  static Operation of(OperationTable.Row row) {
+    for (Operation operation : values()) {
+      if (operation.row.operationId.equals(row.operationId)) {
+        return operation;
+      }
+    }
+    return null;
   }
 
   static CreateResponseRequest streamRequest() {
