@@ -12,6 +12,9 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +66,16 @@ class ScriptedResponseTest {
         "response.started", "part.delta", "part.done", "response.done",
         "response.started", "part.delta", "part.done", "response.failed",
         "response.started", "part.delta", "part.done"), types);
+    Set<String> unsent = new TreeSet<>(eventTypesOfTheSpec());
+    unsent.removeAll(types);
+    assertEquals(Set.of(), unsent, "event types of the spec that no step of ScriptedResponse sends");
+  }
+
+  /** The discriminator values of the spec's {@code ResponseEvent}. */
+  @SuppressWarnings("unchecked")
+  private static Set<String> eventTypesOfTheSpec() {
+    Map<String, Object> discriminator = (Map<String, Object>) SpecSchemas.schema("ResponseEvent").get("discriminator");
+    return ((Map<String, Object>) discriminator.get("mapping")).keySet();
   }
 
   @Test

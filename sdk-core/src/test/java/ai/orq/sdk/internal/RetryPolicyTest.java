@@ -11,6 +11,13 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownServiceException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Protocol;
 import okhttp3.Request;
@@ -37,6 +44,46 @@ class RetryPolicyTest {
   @ValueSource(ints = {200, 201, 204, 301, 400, 401, 403, 404, 405, 410, 413, 422, 428})
   void statusesThatAreNotRetried(int status) {
     assertFalse(noJitter.isRetryable(status));
+  }
+
+  /**
+   * The retry rule's one statement for users, the Javadoc of {@code OrqClient.Builder.maxRetries}
+   * ("on HTTP 408, 409, 429 and 5xx"), names exactly the statuses this policy retries.
+   */
+  @Test
+  void theStatusesTheJavadocNamesAreTheRetriedOnes() throws IOException {
+    String source = new String(
+            Files.readAllBytes(Paths.get("src/main/java/ai/orq/sdk/OrqClient.java")), StandardCharsets.UTF_8)
+        .replaceAll("\\s*\\n\\s*\\*\\s*", " ");
+    Matcher stated = Pattern.compile("on HTTP ((?:\\d{3}|\\dxx)(?:(?:, | and )(?:\\d{3}|\\dxx))*)").matcher(source);
+    assertTrue(stated.find(), "OrqClient.java states the retried statuses as \"on HTTP ..., ... and ...\"");
+    List<String> named = new ArrayList<>();
+    Matcher status = Pattern.compile("\\d{3}|\\dxx").matcher(stated.group(1));
+    while (status.find()) {
+      named.add(status.group());
+    }
+    List<String> retried = new ArrayList<>();
+    for (int code = 100; code < 600; code++) {
+      if (noJitter.isRetryable(code)) {
+        String family = code / 100 + "xx";
+        if (code % 100 == 0 && isWholeFamilyRetried(code)) {
+          retried.add(family);
+          code += 99;
+        } else {
+          retried.add(String.valueOf(code));
+        }
+      }
+    }
+    assertEquals(retried, named, "the statuses OrqClient.Builder.maxRetries names, and RetryPolicy's");
+  }
+
+  private boolean isWholeFamilyRetried(int first) {
+    for (int code = first; code < first + 100; code++) {
+      if (!noJitter.isRetryable(code)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Test
