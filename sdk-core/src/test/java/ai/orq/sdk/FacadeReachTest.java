@@ -51,12 +51,12 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 
 /**
- * No operation or parameter of the spec can be forgotten by {@link Conversations}. Every row of
- * the generated {@link OperationTable} must be a method of the generated Retrofit interface, with
- * its method, path and parameters; that interface is read reflectively, and each of its methods must be paired in {@link
- * #REACH} with facade calls which, run against a loopback server, must send that method's request
- * with every one of its parameters. A new operation or parameter in the spec makes this test fail,
- * naming it.
+ * No operation or parameter of the spec can be forgotten by {@link Conversations}. Every row of the
+ * generated {@link OperationTable} must be a method of the generated Retrofit interface, with its
+ * method, path and parameters; that interface is read reflectively, and each of its methods must be
+ * paired in {@link #REACH} with facade calls which, run against a loopback server, must send that
+ * method's request with every one of its parameters. A new operation or parameter in the spec makes
+ * this test fail, naming it.
  */
 class FacadeReachTest {
   /**
@@ -64,40 +64,76 @@ class FacadeReachTest {
    * parameters, each sending one request. The server answers 404 to everything; only what arrives
    * is looked at.
    */
-  private static final Map<String, List<Consumer<Conversations>>> REACH = Map.of(
-      "list", List.of(
-          call(c -> c.list(ListConversationsParams.builder()
-              .limit(7).startingAfter("conv_after").endingBefore("conv_before").entityId("agent_1").build()))),
-      "create", List.of(
-          call(c -> c.create(CreateConversationRequest.builder().projectId("proj_1").build()))),
-      "generateName", List.of(
-          call(c -> c.generateName("conv_1", GenerateNameRequest.builder().context("Trip to Lisbon").build()))),
-      "retrieve", List.of(
-          call(c -> c.retrieve("conv_1"))),
-      "update", List.of(
-          call(c -> c.update("conv_1", UpdateConversationRequest.builder().displayName("Trip").build()))),
-      "delete", List.of(
-          call(c -> c.delete("conv_1"))),
-      "createConversationResponse", List.of(
-          c -> assertThrows(NotFoundException.class,
-              () -> c.createConversationResponse("conv_1", streamRequest()).stream().count()),
-          c -> assertInstanceOf(NotFoundException.class,
-              c.createConversationResponseAsync("conv_1", streamRequest())
-                  .subscribe(event -> {}).onCompleteFuture().handle((done, failure) -> failure).join())));
+  private static final Map<String, List<Consumer<Conversations>>> REACH =
+      Map.of(
+          "list",
+              List.of(
+                  call(
+                      c ->
+                          c.list(
+                              ListConversationsParams.builder()
+                                  .limit(7)
+                                  .startingAfter("conv_after")
+                                  .endingBefore("conv_before")
+                                  .entityId("agent_1")
+                                  .build()))),
+          "create",
+              List.of(
+                  call(
+                      c ->
+                          c.create(
+                              CreateConversationRequest.builder().projectId("proj_1").build()))),
+          "generateName",
+              List.of(
+                  call(
+                      c ->
+                          c.generateName(
+                              "conv_1",
+                              GenerateNameRequest.builder().context("Trip to Lisbon").build()))),
+          "retrieve", List.of(call(c -> c.retrieve("conv_1"))),
+          "update",
+              List.of(
+                  call(
+                      c ->
+                          c.update(
+                              "conv_1",
+                              UpdateConversationRequest.builder().displayName("Trip").build()))),
+          "delete", List.of(call(c -> c.delete("conv_1"))),
+          "createConversationResponse",
+              List.of(
+                  c ->
+                      assertThrows(
+                          NotFoundException.class,
+                          () ->
+                              c.createConversationResponse("conv_1", streamRequest()).stream()
+                                  .count()),
+                  c ->
+                      assertInstanceOf(
+                          NotFoundException.class,
+                          c.createConversationResponseAsync("conv_1", streamRequest())
+                              .subscribe(event -> {})
+                              .onCompleteFuture()
+                              .handle((done, failure) -> failure)
+                              .join())));
 
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  @AutoClose private final OrqClient client = TestServers.client(server, new RecordingScheduler()).build();
+  @AutoClose
+  private final OrqClient client = TestServers.client(server, new RecordingScheduler()).build();
 
   @BeforeEach
   void answerNotFound() {
-    server.stubFor(any(anyUrl()).willReturn(TestServers.errorJson(404, "{\"message\":\"nothing here\"}")));
+    server.stubFor(
+        any(anyUrl()).willReturn(TestServers.errorJson(404, "{\"message\":\"nothing here\"}")));
   }
 
   @Test
   void everyOperationOfTheTableIsPairedWithFacadeCalls() {
-    assertEquals(List.of(), unpaired(OperationTable.ROWS),
-        "operations of the spec with no facade method in Conversations (add one, then pair it in REACH)");
+    assertEquals(
+        List.of(),
+        unpaired(OperationTable.ROWS),
+        "operations of the spec with no facade method in Conversations (add one, then pair it in"
+            + " REACH)");
     Set<String> stale = new TreeSet<>(REACH.keySet());
     for (OperationTable.Row row : OperationTable.ROWS) {
       stale.remove(row.operationId);
@@ -108,9 +144,19 @@ class FacadeReachTest {
   @Test
   void anOperationTheSpecGainsIsNamedUntilPaired() {
     List<OperationTable.Row> grown = new ArrayList<>(OperationTable.ROWS);
-    grown.add(new OperationTable.Row("addReaction", "POST", "v2/conversations/{conversation_id}/reactions",
-        List.of("conversation_id"), List.of(), "AddReactionRequest", "Conversation", false));
-    assertEquals(List.of("addReaction (POST v2/conversations/{conversation_id}/reactions)"), unpaired(grown));
+    grown.add(
+        new OperationTable.Row(
+            "addReaction",
+            "POST",
+            "v2/conversations/{conversation_id}/reactions",
+            List.of("conversation_id"),
+            List.of(),
+            "AddReactionRequest",
+            "Conversation",
+            false));
+    assertEquals(
+        List.of("addReaction (POST v2/conversations/{conversation_id}/reactions)"),
+        unpaired(grown));
   }
 
   /** The rows of {@code table} that {@link #REACH} does not pair with facade calls. */
@@ -136,8 +182,16 @@ class FacadeReachTest {
         List<LoggedRequest> requests = TestServers.requests(server);
         assertEquals(1, requests.size(), method.getName() + ": one facade call, one request");
         LoggedRequest request = requests.get(0);
-        assertTrue(endpoint.matches(request), "a facade call paired with ConversationsApi." + method.getName()
-            + " (" + endpoint + ") sent " + request.getMethod() + " " + request.getUrl());
+        assertTrue(
+            endpoint.matches(request),
+            "a facade call paired with ConversationsApi."
+                + method.getName()
+                + " ("
+                + endpoint
+                + ") sent "
+                + request.getMethod()
+                + " "
+                + request.getUrl());
         sent.add(request);
       }
       for (Parameter parameter : method.getParameters()) {
@@ -147,8 +201,11 @@ class FacadeReachTest {
         }
       }
     }
-    assertEquals(List.of(), missing,
-        "parameters of ConversationsApi that no facade call in REACH sends (reach them from Conversations)");
+    assertEquals(
+        List.of(),
+        missing,
+        "parameters of ConversationsApi that no facade call in REACH sends (reach them from"
+            + " Conversations)");
   }
 
   @Test
@@ -178,7 +235,13 @@ class FacadeReachTest {
         expected.add("body");
       }
       if (!new TreeSet<>(declared).equals(new TreeSet<>(expected))) {
-        problems.add(row + ": parameters " + expected + " in the spec, " + declared + " in ConversationsApi");
+        problems.add(
+            row
+                + ": parameters "
+                + expected
+                + " in the spec, "
+                + declared
+                + " in ConversationsApi");
       }
     }
     for (String operationId : generated.keySet()) {
@@ -187,18 +250,23 @@ class FacadeReachTest {
     assertEquals(List.of(), problems, "the table of operations and ConversationsApi disagree");
   }
 
-  /** The generator skips operations marked {@code x-internal}: the table must still have them all. */
+  /**
+   * The generator skips operations marked {@code x-internal}: the table must still have them all.
+   */
   @Test
   @SuppressWarnings("unchecked")
   void everyOperationIdOfTheSpecIsInTheTable() throws IOException {
     Map<String, Object> spec;
-    try (InputStream in = Files.newInputStream(Paths.get(System.getProperty("orq.spec.file", "../openapi/conversations.yaml")))) {
+    try (InputStream in =
+        Files.newInputStream(
+            Paths.get(System.getProperty("orq.spec.file", "../openapi/conversations.yaml")))) {
       spec = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
     }
     Set<String> inSpec = new TreeSet<>();
     for (Object item : ((Map<String, Object>) spec.get("paths")).values()) {
       for (Object operation : ((Map<String, Object>) item).values()) {
-        if (operation instanceof Map && ((Map<String, Object>) operation).containsKey("operationId")) {
+        if (operation instanceof Map
+            && ((Map<String, Object>) operation).containsKey("operationId")) {
           inSpec.add((String) ((Map<String, Object>) operation).get("operationId"));
         }
       }
@@ -219,7 +287,10 @@ class FacadeReachTest {
       call.accept(client.conversations());
       List<LoggedRequest> sent = TestServers.requests(server);
       assertEquals(1, sent.size(), "one stream request");
-      assertEquals("/v2/conversations/conv_1/responses", sent.get(0).getUrl(), "the conversation id is in the path");
+      assertEquals(
+          "/v2/conversations/conv_1/responses",
+          sent.get(0).getUrl(),
+          "the conversation id is in the path");
       assertEquals(body, sent.get(0).getBodyAsString(), "the request body is sent");
       assertEquals("text/event-stream", sent.get(0).getHeader("Accept"));
     }
@@ -231,7 +302,10 @@ class FacadeReachTest {
   }
 
   private static CreateResponseRequest streamRequest() {
-    return CreateResponseRequest.builder().model("openai/gpt-4o").message(Messages.userText("Hello")).build();
+    return CreateResponseRequest.builder()
+        .model("openai/gpt-4o")
+        .message(Messages.userText("Hello"))
+        .build();
   }
 
   private static List<Method> sortedApiMethods() {
@@ -293,11 +367,13 @@ class FacadeReachTest {
       } else if (method.isAnnotationPresent(DELETE.class)) {
         return new Endpoint("DELETE", method.getAnnotation(DELETE.class).value());
       }
-      return fail("ConversationsApi." + method.getName() + " has an HTTP method this test does not know");
+      return fail(
+          "ConversationsApi." + method.getName() + " has an HTTP method this test does not know");
     }
 
     boolean matches(LoggedRequest request) {
-      return request.getMethod().getName().equals(httpMethod) && path.matcher(request.getUrl()).matches();
+      return request.getMethod().getName().equals(httpMethod)
+          && path.matcher(request.getUrl()).matches();
     }
 
     /** Whether {@code request} carries a value for {@code parameter}. */

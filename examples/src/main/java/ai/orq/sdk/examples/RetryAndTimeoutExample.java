@@ -22,8 +22,8 @@ import okhttp3.ResponseBody;
 
 /**
  * How long the client waits and how often it tries again. Which failures are retried, and when a
- * POST is, is stated once: {@link OrqClient.Builder#maxRetries}. Streams that have
- * started are never retried.
+ * POST is, is stated once: {@link OrqClient.Builder#maxRetries}. Streams that have started are
+ * never retried.
  *
  * <p>Shown here against a gateway that fails twice before letting a request through, and against a
  * server that accepts connections and never answers.

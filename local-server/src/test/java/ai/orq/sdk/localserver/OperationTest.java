@@ -20,12 +20,17 @@ import org.junit.jupiter.api.Test;
  * that operation, shown by the error scripted for it.
  */
 class OperationTest {
-  @AutoClose private final LocalOrqServer server = LocalOrqServer.builder().apiKey("k").build().start();
+  @AutoClose
+  private final LocalOrqServer server = LocalOrqServer.builder().apiKey("k").build().start();
+
   private final Http http = new Http(server);
 
   @Test
   void everyOperationOfTheSpecHasAConstantAndARoute() throws InterruptedException {
-    assertEquals(List.of(), uncovered(OperationTable.ROWS), "operations of the spec the local server does not serve");
+    assertEquals(
+        List.of(),
+        uncovered(OperationTable.ROWS),
+        "operations of the spec the local server does not serve");
   }
 
   @Test
@@ -43,14 +48,26 @@ class OperationTest {
   @Test
   void anOperationTheSpecGainsIsNamedUntilServed() throws InterruptedException {
     List<OperationTable.Row> grown = new ArrayList<>(OperationTable.ROWS);
-    grown.add(new OperationTable.Row("addReaction", "POST", "v2/conversations/{conversation_id}/reactions",
-        List.of("conversation_id"), List.of(), "AddReactionRequest", "Conversation", false));
+    grown.add(
+        new OperationTable.Row(
+            "addReaction",
+            "POST",
+            "v2/conversations/{conversation_id}/reactions",
+            List.of("conversation_id"),
+            List.of(),
+            "AddReactionRequest",
+            "Conversation",
+            false));
     assertEquals(
-        List.of("addReaction (POST v2/conversations/{conversation_id}/reactions): no Operation constant"),
+        List.of(
+            "addReaction (POST v2/conversations/{conversation_id}/reactions): no Operation"
+                + " constant"),
         uncovered(grown));
   }
 
-  /** The rows of {@code table} with no constant, or whose request the router does not lead to it. */
+  /**
+   * The rows of {@code table} with no constant, or whose request the router does not lead to it.
+   */
   private List<String> uncovered(List<OperationTable.Row> table) throws InterruptedException {
     List<String> uncovered = new ArrayList<>();
     for (OperationTable.Row row : table) {
@@ -61,12 +78,14 @@ class OperationTest {
         uncovered.add(row + ": no Operation constant");
         continue;
       }
-      server.failNext(operation, 1, ScriptedError.status(418).message("scripted for " + row.operationId));
+      server.failNext(
+          operation, 1, ScriptedError.status(418).message("scripted for " + row.operationId));
       HttpResponse<String> response =
           http.send(row.method, row.pathWith("conv_1"), row.bodyType == null ? null : "{}");
       RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
       if (request.operation() != operation || response.statusCode() != 418) {
-        uncovered.add(row + ": routed to " + request.operation() + ", answered " + response.statusCode());
+        uncovered.add(
+            row + ": routed to " + request.operation() + ", answered " + response.statusCode());
       }
     }
     return uncovered;

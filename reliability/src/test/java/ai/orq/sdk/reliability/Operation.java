@@ -29,41 +29,77 @@ import java.util.function.Function;
  * OperationCoverageTest} fails, naming it, on an operation of the spec with no constant.
  */
 enum Operation {
-  LIST("list", 200, "application/json", Bodies.PAGE,
+  LIST(
+      "list",
+      200,
+      "application/json",
+      Bodies.PAGE,
       c -> c.conversations().list(ListConversationsParams.builder().limit(2).build()),
       g -> g.fromJson(Bodies.PAGE, ConversationPage.class)),
-  CREATE("create", 201, "application/json", Bodies.CONVERSATION,
-      c -> c.conversations().create(CreateConversationRequest.builder().projectId("proj_1").build()),
-      g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
-  GENERATE_NAME("generateName", 200, "application/json",
+  CREATE(
+      "create",
+      201,
+      "application/json",
       Bodies.CONVERSATION,
-      c -> c.conversations().generateName(Bodies.ID, GenerateNameRequest.builder().context("hello").build()),
+      c ->
+          c.conversations().create(CreateConversationRequest.builder().projectId("proj_1").build()),
       g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
-  RETRIEVE("retrieve", 200, "application/json", Bodies.WITH_MESSAGES,
+  GENERATE_NAME(
+      "generateName",
+      200,
+      "application/json",
+      Bodies.CONVERSATION,
+      c ->
+          c.conversations()
+              .generateName(Bodies.ID, GenerateNameRequest.builder().context("hello").build()),
+      g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
+  RETRIEVE(
+      "retrieve",
+      200,
+      "application/json",
+      Bodies.WITH_MESSAGES,
       c -> c.conversations().retrieve(Bodies.ID),
       g -> g.fromJson(Bodies.WITH_MESSAGES, ConversationWithMessages.class)),
-  UPDATE("update", 200, "application/json", Bodies.CONVERSATION,
-      c -> c.conversations().update(Bodies.ID, UpdateConversationRequest.builder().displayName("Faulty").build()),
+  UPDATE(
+      "update",
+      200,
+      "application/json",
+      Bodies.CONVERSATION,
+      c ->
+          c.conversations()
+              .update(Bodies.ID, UpdateConversationRequest.builder().displayName("Faulty").build()),
       g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
-  DELETE("delete", 204, null, "", c -> c.conversations().delete(Bodies.ID),
-      g -> null),
-  STREAM("createConversationResponse", 200, "text/event-stream", Bodies.EVENTS,
-      null, Bodies::expectedEvents);
+  DELETE("delete", 204, null, "", c -> c.conversations().delete(Bodies.ID), g -> null),
+  STREAM(
+      "createConversationResponse",
+      200,
+      "text/event-stream",
+      Bodies.EVENTS,
+      null,
+      Bodies::expectedEvents);
 
   /** The row of the table of operations generated from the spec. */
   final OperationTable.Row row;
+
   /** The row's HTTP method. */
   final String method;
+
   /** The row's path, absolute, for the conversation {@link Bodies#ID}. */
   final String path;
+
   final int status;
   final String contentType;
   final String body;
   private final Function<OrqClient, OrqCall<?>> call;
   private final Function<Gson, Object> expected;
 
-  Operation(String operationId, int status, String contentType, String body,
-      Function<OrqClient, OrqCall<?>> call, Function<Gson, Object> expected) {
+  Operation(
+      String operationId,
+      int status,
+      String contentType,
+      String body,
+      Function<OrqClient, OrqCall<?>> call,
+      Function<Gson, Object> expected) {
     this.row = OperationTable.find(operationId);
     if (row == null) {
       throw new IllegalStateException(operationId + ": in the fault matrix but not in the spec");
@@ -78,9 +114,9 @@ enum Operation {
   }
 
   /**
-   * Runs the operation and returns its result; a stream is read to its end and its events
-   * returned as a list. Async: {@code executeAsync()} or the async stream, waited for here, with
-   * the SDK exception that failed it rethrown as is.
+   * Runs the operation and returns its result; a stream is read to its end and its events returned
+   * as a list. Async: {@code executeAsync()} or the async stream, waited for here, with the SDK
+   * exception that failed it rethrown as is.
    */
   Object invoke(OrqClient client, boolean async) throws InterruptedException {
     if (row.streams) {
@@ -124,7 +160,8 @@ enum Operation {
 
   /**
    * Events read by the last stream before it ended or failed, for the check that they are a prefix
-   * of the good stream. (The operation runs on the timeout guard's thread; cases run one at a time.)
+   * of the good stream. (The operation runs on the timeout guard's thread; cases run one at a
+   * time.)
    */
   static final List<ResponseEvent> READ_SO_FAR = Collections.synchronizedList(new ArrayList<>());
 

@@ -11,15 +11,28 @@ import org.junit.jupiter.api.Test;
 class OperationCoverageTest {
   @Test
   void everyOperationOfTheSpecIsInTheFaultMatrix() {
-    assertEquals(List.of(), uncovered(OperationTable.ROWS), "operations of the spec the fault matrix leaves out");
+    assertEquals(
+        List.of(),
+        uncovered(OperationTable.ROWS),
+        "operations of the spec the fault matrix leaves out");
   }
 
   @Test
   void anOperationTheSpecGainsIsNamedUntilCovered() {
     List<OperationTable.Row> grown = new ArrayList<>(OperationTable.ROWS);
-    grown.add(new OperationTable.Row("addReaction", "POST", "v2/conversations/{conversation_id}/reactions",
-        List.of("conversation_id"), List.of(), "AddReactionRequest", "Conversation", false));
-    assertEquals(List.of("addReaction (POST v2/conversations/{conversation_id}/reactions)"), uncovered(grown));
+    grown.add(
+        new OperationTable.Row(
+            "addReaction",
+            "POST",
+            "v2/conversations/{conversation_id}/reactions",
+            List.of("conversation_id"),
+            List.of(),
+            "AddReactionRequest",
+            "Conversation",
+            false));
+    assertEquals(
+        List.of("addReaction (POST v2/conversations/{conversation_id}/reactions)"),
+        uncovered(grown));
   }
 
   /** The rows of {@code table} with no {@link Operation} constant. */
