@@ -23,10 +23,9 @@ class CallbackThreadsTest {
 
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  /** Records the thread and outcome of the one callback. */
+  /** Records the thread of the one callback. */
   private static final class Recorder implements OrqCallback<Object> {
     final CompletableFuture<String> thread = new CompletableFuture<>();
-    volatile OrqException failure;
 
     @Override
     public void onSuccess(OrqCall<Object> call, OrqResponse<Object> response) {
@@ -35,7 +34,6 @@ class CallbackThreadsTest {
 
     @Override
     public void onFailure(OrqCall<Object> call, OrqException error) {
-      failure = error;
       thread.complete(Thread.currentThread().getName());
     }
   }

@@ -175,11 +175,12 @@ final class StreamRetryTest {
           new Thread(
               () -> {
                 try {
-                  patient
-                      .conversations()
-                      .createConversationResponse(ID, request())
-                      .iterator()
-                      .hasNext();
+                  boolean unused =
+                      patient
+                          .conversations()
+                          .createConversationResponse(ID, request())
+                          .iterator()
+                          .hasNext();
                 } catch (Throwable t) {
                   outcome.set(t);
                   stillInterrupted.set(Thread.currentThread().isInterrupted());

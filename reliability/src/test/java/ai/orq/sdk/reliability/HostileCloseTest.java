@@ -65,7 +65,7 @@ class HostileCloseTest {
                   client
                       .conversations()
                       .createConversationResponse(Bodies.ID, Operation.streamRequest())) {
-                for (ResponseEvent event : stream) {
+                for (ResponseEvent unused : stream) {
                   events.incrementAndGet();
                   first.countDown();
                 }

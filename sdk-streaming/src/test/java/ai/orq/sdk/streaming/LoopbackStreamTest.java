@@ -290,7 +290,7 @@ final class LoopbackStreamTest {
                 Iterator<ResponseEvent> events = stream.iterator();
                 events.next();
                 gotFirst.countDown();
-                events.hasNext(); // blocks: the server sends nothing more
+                boolean unused = events.hasNext(); // blocks: the server sends nothing more
                 readerOutcome.set(new AssertionError("the read returned"));
               } catch (Throwable t) {
                 readerOutcome.set(t);

@@ -24,7 +24,7 @@ final class OkHttpSseReaderComparisonTest {
 
   @Test
   void okHttpWaitsForTheByteAfterACrWhereOursDoesNot() throws IOException {
-    List<byte[]> input = Arrays.asList("data: a\r\r".getBytes(UTF_8));
+    List<byte[]> input = List.of("data: a\r\r".getBytes(UTF_8));
     List<String> okhttp = new ArrayList<>();
     ServerSentEventReader reader = okHttpReader(new ChunkedSource(input, false), okhttp);
     assertThrows(ChunkedSource.WouldBlock.class, reader::processNextEvent);

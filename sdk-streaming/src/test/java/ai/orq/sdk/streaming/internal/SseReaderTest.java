@@ -165,7 +165,7 @@ final class SseReaderTest {
   @Test
   void randomChunkingOfARecordedStreamGivesIdenticalEvents() throws IOException {
     byte[] recorded = recordedStream();
-    List<String> whole = parse(Arrays.asList(recorded));
+    List<String> whole = parse(List.of(recorded));
     assertEquals(19, whole.size());
     assertEquals("null|2|[DONE]", whole.get(18));
     assertEquals("message|1|", whole.get(0).substring(0, 10));
@@ -221,7 +221,7 @@ final class SseReaderTest {
   }
 
   private static List<String> parse(String text) throws IOException {
-    return parse(Arrays.asList(text.getBytes(UTF_8)));
+    return parse(List.of(text.getBytes(UTF_8)));
   }
 
   private static List<String> parseChunks(String... chunks) throws IOException {
