@@ -298,7 +298,13 @@ public final class OrqClient implements AutoCloseable {
 
     /**
      * How often a failed attempt is retried: after a connection failure or timeout, and on HTTP
-     * 408, 409, 429 and 5xx. Defaults to 2; 0 turns retries off.
+     * 408, 409, 429 and 5xx. Defaults to 2; 0 turns retries off. This is the one statement of the
+     * retry rule for users; the README and the examples point here.
+     *
+     * <p>The wait before the next attempt is the server's {@code retry-after-ms} or {@code
+     * Retry-After} when present (a negative or unreadable value counts as absent), otherwise an
+     * exponential backoff from 0.5 s doubling to 8 s, with jitter. A server asking to wait more
+     * than 60 s is not retried: the call fails at once.
      *
      * <p>A POST ({@code create}, {@code generateName}, a stream) is not idempotent: it is retried
      * only when it provably did not reach the server (connection refused, DNS failure, connect

@@ -23,10 +23,9 @@ class CallbackThreadsTest {
 
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  /** Records the thread and outcome of the one callback. */
+  /** Records the thread of the one callback. */
   private static final class Recorder implements OrqCallback<Object> {
     final CompletableFuture<String> thread = new CompletableFuture<>();
-    volatile OrqException failure;
 
     @Override
     public void onSuccess(OrqCall<Object> call, OrqResponse<Object> response) {
@@ -35,7 +34,6 @@ class CallbackThreadsTest {
 
     @Override
     public void onFailure(OrqCall<Object> call, OrqException error) {
-      failure = error;
       thread.complete(Thread.currentThread().getName());
     }
   }
@@ -47,10 +45,15 @@ class CallbackThreadsTest {
 
   @Test
   void anAnswerArrivesOnAnOkHttpThreadAndAClosedClientFailsOnTheClosingThread() throws Exception {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "").withHeader("Retry-After", "30")));
+    server.stubFor(
+        get(urlEqualTo(PATH)).willReturn(errorJson(503, "").withHeader("Retry-After", "30")));
     ScheduledThreadPoolExecutor scheduler = TestServers.scheduler("test-threads");
-    OrqClient client = OrqClient.builder().apiKey(TestServers.API_KEY).baseUrl(TestServers.baseUrl(server))
-        .scheduler(scheduler).build();
+    OrqClient client =
+        OrqClient.builder()
+            .apiKey(TestServers.API_KEY)
+            .baseUrl(TestServers.baseUrl(server))
+            .scheduler(scheduler)
+            .build();
     Recorder waiting = new Recorder();
     retrieve(client).enqueue(waiting);
     TestServers.await(() -> scheduler.getQueue().size() == 1); // the retry waits 30 s
@@ -62,19 +65,27 @@ class CallbackThreadsTest {
     assertEquals("the-closer", waiting.thread.get(10, TimeUnit.SECONDS));
     Recorder afterClose = new Recorder();
     retrieve(client).enqueue(afterClose);
-    assertEquals(Thread.currentThread().getName(), afterClose.thread.get(10, TimeUnit.SECONDS),
+    assertEquals(
+        Thread.currentThread().getName(),
+        afterClose.thread.get(10, TimeUnit.SECONDS),
         "a closed client fails on the thread that enqueues");
   }
 
   @Test
   void anInterruptedCallerGetsACancelNotARetryOrATimeout() {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(200, Fixtures.WITH_MESSAGES)));
-    try (OrqClient client = OrqClient.builder().apiKey(TestServers.API_KEY)
-        .baseUrl(TestServers.baseUrl(server)).maxRetries(0).build()) {
+    try (OrqClient client =
+        OrqClient.builder()
+            .apiKey(TestServers.API_KEY)
+            .baseUrl(TestServers.baseUrl(server))
+            .maxRetries(0)
+            .build()) {
       Thread.currentThread().interrupt();
       OrqException e;
       try {
-        e = assertThrows(OrqException.class, () -> client.conversations().retrieve("conv_1").execute());
+        e =
+            assertThrows(
+                OrqException.class, () -> client.conversations().retrieve("conv_1").execute());
       } finally {
         Thread.interrupted();
       }

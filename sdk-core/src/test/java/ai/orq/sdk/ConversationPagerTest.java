@@ -29,13 +29,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConversationPagerTest {
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  @AutoClose private final OrqClient client =
+  @AutoClose
+  private final OrqClient client =
       TestServers.client(server, new RecordingScheduler()).maxRetries(0).build();
 
   /** Three pages of two, two and one conversations, for limit=2 and the given entity. */
   private void stubThreePages(String entityId) {
-    server.stubFor(page(null, entityId).willReturn(okJson(Fixtures.page(true, "conv_1", "conv_2"))));
-    server.stubFor(page("conv_2", entityId).willReturn(okJson(Fixtures.page(true, "conv_3", "conv_4"))));
+    server.stubFor(
+        page(null, entityId).willReturn(okJson(Fixtures.page(true, "conv_1", "conv_2"))));
+    server.stubFor(
+        page("conv_2", entityId).willReturn(okJson(Fixtures.page(true, "conv_3", "conv_4"))));
     server.stubFor(page("conv_4", entityId).willReturn(okJson(Fixtures.page(false, "conv_5"))));
   }
 
@@ -50,7 +53,8 @@ class ConversationPagerTest {
   @Test
   void walksEveryPageLazily() {
     stubThreePages(null);
-    ConversationPager pager = client.conversations().listAll(ListConversationsParams.builder().limit(2).build());
+    ConversationPager pager =
+        client.conversations().listAll(ListConversationsParams.builder().limit(2).build());
     Iterator<Conversation> conversations = pager.iterator();
     assertEquals(0, requestCount(), "no request before iteration needs a page");
 
@@ -70,9 +74,11 @@ class ConversationPagerTest {
   @Test
   void aStreamFetchesOnlyThePagesItConsumes() {
     stubThreePages(null);
-    ConversationPager pager = client.conversations().listAll(ListConversationsParams.builder().limit(2).build());
+    ConversationPager pager =
+        client.conversations().listAll(ListConversationsParams.builder().limit(2).build());
 
-    List<String> firstThree = pager.stream().limit(3).map(Conversation::getId).collect(Collectors.toList());
+    List<String> firstThree =
+        pager.stream().limit(3).map(Conversation::getId).collect(Collectors.toList());
 
     assertEquals(List.of("conv_1", "conv_2", "conv_3"), firstThree);
     assertEquals(2, requestCount());
@@ -81,8 +87,10 @@ class ConversationPagerTest {
   @Test
   void filtersApplyToEveryPageAndEachIterationStartsOver() {
     stubThreePages("agent_1");
-    ConversationPager pager = client.conversations().listAll(
-        ListConversationsParams.builder().limit(2).entityId("agent_1").build());
+    ConversationPager pager =
+        client
+            .conversations()
+            .listAll(ListConversationsParams.builder().limit(2).entityId("agent_1").build());
 
     List<String> ids = pager.stream().map(Conversation::getId).collect(Collectors.toList());
     int count = 0;
@@ -99,16 +107,21 @@ class ConversationPagerTest {
   void aStartingCursorIsWhereTheWalkBegins() {
     stubThreePages(null);
 
-    List<String> ids = client.conversations()
-        .listAll(ListConversationsParams.builder().limit(2).startingAfter("conv_2").build())
-        .stream().map(Conversation::getId).collect(Collectors.toList());
+    List<String> ids =
+        client
+            .conversations()
+            .listAll(ListConversationsParams.builder().limit(2).startingAfter("conv_2").build())
+            .stream()
+            .map(Conversation::getId)
+            .collect(Collectors.toList());
 
     assertEquals(List.of("conv_3", "conv_4", "conv_5"), ids);
   }
 
   @Test
   void anEmptyPageEndsTheWalkEvenIfTheServerSaysMore() {
-    server.stubFor(get(urlPathEqualTo("/v2/conversations/")).willReturn(okJson(Fixtures.page(true))));
+    server.stubFor(
+        get(urlPathEqualTo("/v2/conversations/")).willReturn(okJson(Fixtures.page(true))));
 
     assertFalse(client.conversations().listAll().iterator().hasNext());
     assertEquals(1, requestCount());
@@ -116,34 +129,52 @@ class ConversationPagerTest {
 
   @Test
   void aPageWithoutHasMoreOrDataIsAnInvalidResponse() {
-    server.stubFor(get(urlPathEqualTo("/v2/conversations/"))
-        .willReturn(okJson("{\"object\":\"list\",\"data\":[" + Fixtures.conversation("conv_1") + "]}")));
+    server.stubFor(
+        get(urlPathEqualTo("/v2/conversations/"))
+            .willReturn(
+                okJson(
+                    "{\"object\":\"list\",\"data\":[" + Fixtures.conversation("conv_1") + "]}")));
 
-    assertThrows(InvalidResponseException.class, () -> client.conversations().listAll().stream().count());
+    assertThrows(
+        InvalidResponseException.class, () -> client.conversations().listAll().stream().count());
 
     server.resetAll();
-    server.stubFor(get(urlPathEqualTo("/v2/conversations/")).willReturn(okJson("{\"has_more\":true}")));
-    assertThrows(InvalidResponseException.class, () -> client.conversations().listAll().stream().count());
+    server.stubFor(
+        get(urlPathEqualTo("/v2/conversations/")).willReturn(okJson("{\"has_more\":true}")));
+    assertThrows(
+        InvalidResponseException.class, () -> client.conversations().listAll().stream().count());
   }
 
   @Test
   void anItemWithoutIdOrNullIsAnInvalidResponseNotASilentEnd() {
-    server.stubFor(get(urlPathEqualTo("/v2/conversations/")).willReturn(okJson(
-        "{\"object\":\"list\",\"has_more\":true,\"data\":[{\"kind\":\"conversation\",\"displayName\":\"x\","
-            + "\"createdAt\":1,\"updatedAt\":1}]}")));
+    server.stubFor(
+        get(urlPathEqualTo("/v2/conversations/"))
+            .willReturn(
+                okJson(
+                    "{\"object\":\"list\",\"has_more\":true,\"data\":[{\"kind\":\"conversation\",\"displayName\":\"x\","
+                        + "\"createdAt\":1,\"updatedAt\":1}]}")));
     InvalidResponseException noId =
-        assertThrows(InvalidResponseException.class, () -> client.conversations().listAll().stream().count());
+        assertThrows(
+            InvalidResponseException.class,
+            () -> client.conversations().listAll().stream().count());
     assertTrue(noId.getMessage().contains("data[0] is without \"_id\""), noId.getMessage());
 
     server.resetAll();
-    server.stubFor(get(urlPathEqualTo("/v2/conversations/"))
-        .willReturn(okJson("{\"object\":\"list\",\"has_more\":false,\"data\":[null]}")));
+    server.stubFor(
+        get(urlPathEqualTo("/v2/conversations/"))
+            .willReturn(okJson("{\"object\":\"list\",\"has_more\":false,\"data\":[null]}")));
     InvalidResponseException nullItem =
-        assertThrows(InvalidResponseException.class, () -> client.conversations().listAll().stream().count());
-    assertTrue(nullItem.getMessage().contains("invalid value at $.data[0]: expected an element but was null"),
+        assertThrows(
+            InvalidResponseException.class,
+            () -> client.conversations().listAll().stream().count());
+    assertTrue(
+        nullItem
+            .getMessage()
+            .contains("invalid value at $.data[0]: expected an element but was null"),
         nullItem.getMessage());
     assertEquals(200, nullItem.statusCode());
-    assertEquals("{\"object\":\"list\",\"has_more\":false,\"data\":[null]}", nullItem.bodySnippet());
+    assertEquals(
+        "{\"object\":\"list\",\"has_more\":false,\"data\":[null]}", nullItem.bodySnippet());
   }
 
   @Test
@@ -152,14 +183,22 @@ class ConversationPagerTest {
     server.stubFor(page("conv_A", null).willReturn(okJson(Fixtures.page(true, "conv_B"))));
     server.stubFor(page("conv_B", null).willReturn(okJson(Fixtures.page(true, "conv_A"))));
     Iterator<Conversation> walk =
-        client.conversations().listAll(ListConversationsParams.builder().limit(2).build()).iterator();
+        client
+            .conversations()
+            .listAll(ListConversationsParams.builder().limit(2).build())
+            .iterator();
 
-    InvalidResponseException e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
-        () -> assertThrows(InvalidResponseException.class, () -> {
-          while (walk.hasNext()) {
-            walk.next();
-          }
-        }));
+    InvalidResponseException e =
+        assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(20),
+            () ->
+                assertThrows(
+                    InvalidResponseException.class,
+                    () -> {
+                      while (walk.hasNext()) {
+                        walk.next();
+                      }
+                    }));
 
     assertTrue(e.getMessage().contains("the cursor \"conv_A\" came back"), e.getMessage());
     assertEquals(3, requestCount());
@@ -170,7 +209,10 @@ class ConversationPagerTest {
     server.stubFor(page(null, null).willReturn(okJson(Fixtures.page(true, "conv_1", "conv_2"))));
     server.stubFor(page("conv_2", null).willReturn(errorJson(500, "{\"message\":\"down\"}")));
     Iterator<Conversation> conversations =
-        client.conversations().listAll(ListConversationsParams.builder().limit(2).build()).iterator();
+        client
+            .conversations()
+            .listAll(ListConversationsParams.builder().limit(2).build())
+            .iterator();
     conversations.next();
     conversations.next();
 
@@ -181,12 +223,15 @@ class ConversationPagerTest {
 
   @Test
   void endingBeforeCannotStartAForwardWalk() {
-    ListConversationsParams params = ListConversationsParams.builder().endingBefore("conv_9").build();
+    ListConversationsParams params =
+        ListConversationsParams.builder().endingBefore("conv_9").build();
 
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> client.conversations().listAll(params));
 
-    assertTrue(e.getMessage().startsWith("params.endingBefore must not be set for listAll"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("params.endingBefore must not be set for listAll"),
+        e.getMessage());
     assertThrows(NullPointerException.class, () -> client.conversations().listAll(null));
     assertEquals(0, requestCount());
   }

@@ -24,32 +24,51 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * An update sends exactly the properties set: an explicit null for a nullable one set to null,
- * nothing for the rest. The generated request models remember what was set; no JSON name is
- * spelled by hand.
+ * nothing for the rest. The generated request models remember what was set; no JSON name is spelled
+ * by hand.
  */
 class ConversationUpdateTest {
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  @AutoClose private final OrqClient client = TestServers.client(server, new RecordingScheduler()).build();
+  @AutoClose
+  private final OrqClient client = TestServers.client(server, new RecordingScheduler()).build();
 
   @BeforeEach
   void setUp() {
-    server.stubFor(patch(urlEqualTo("/v2/conversations/conv_1")).willReturn(okJson(Fixtures.CONVERSATION)));
+    server.stubFor(
+        patch(urlEqualTo("/v2/conversations/conv_1")).willReturn(okJson(Fixtures.CONVERSATION)));
   }
 
   static Stream<Arguments> updates() {
     Object[][] table = {
-      {UpdateConversationRequest.builder().displayName("Trip").build(), "{\"displayName\":\"Trip\"}"},
-      {UpdateConversationRequest.builder()
-          .metadata(UpdateConversationMetadata.builder().entityId(null).build()).build(),
-          "{\"metadata\":{\"entityId\":null}}"},
-      {UpdateConversationRequest.builder().metadata(UpdateConversationMetadata.builder()
-          .generatingTitle(true).entityId("agent_2").build()).build(),
-          "{\"metadata\":{\"generatingTitle\":true,\"entityId\":\"agent_2\"}}"},
-      {UpdateConversationRequest.builder().displayName("Trip")
-          .metadata(UpdateConversationMetadata.builder().generatingTitle(false).entityId(null).build())
-          .build(),
-          "{\"displayName\":\"Trip\",\"metadata\":{\"generatingTitle\":false,\"entityId\":null}}"},
+      {
+        UpdateConversationRequest.builder().displayName("Trip").build(),
+        "{\"displayName\":\"Trip\"}"
+      },
+      {
+        UpdateConversationRequest.builder()
+            .metadata(UpdateConversationMetadata.builder().entityId(null).build())
+            .build(),
+        "{\"metadata\":{\"entityId\":null}}"
+      },
+      {
+        UpdateConversationRequest.builder()
+            .metadata(
+                UpdateConversationMetadata.builder()
+                    .generatingTitle(true)
+                    .entityId("agent_2")
+                    .build())
+            .build(),
+        "{\"metadata\":{\"generatingTitle\":true,\"entityId\":\"agent_2\"}}"
+      },
+      {
+        UpdateConversationRequest.builder()
+            .displayName("Trip")
+            .metadata(
+                UpdateConversationMetadata.builder().generatingTitle(false).entityId(null).build())
+            .build(),
+        "{\"displayName\":\"Trip\",\"metadata\":{\"generatingTitle\":false,\"entityId\":null}}"
+      },
       {UpdateConversationRequest.builder().displayName(null).build(), "{}"},
       {UpdateConversationRequest.builder().build(), "{}"},
     };
@@ -70,14 +89,22 @@ class ConversationUpdateTest {
     UpdateConversationMetadata.Builder metadata =
         UpdateConversationMetadata.builder().entityId("agent_1").entityId(null);
     UpdateConversationMetadata detached = metadata.build();
-    client.conversations()
-        .update("conv_1", UpdateConversationRequest.builder().metadata(detached).build()).execute();
+    client
+        .conversations()
+        .update("conv_1", UpdateConversationRequest.builder().metadata(detached).build())
+        .execute();
     UpdateConversationMetadata reattached = detached.toBuilder().entityId("agent_3").build();
-    client.conversations()
-        .update("conv_1", UpdateConversationRequest.builder().metadata(reattached).build()).execute();
+    client
+        .conversations()
+        .update("conv_1", UpdateConversationRequest.builder().metadata(reattached).build())
+        .execute();
 
-    assertEquals("{\"metadata\":{\"entityId\":null}}", TestServers.requests(server).get(0).getBodyAsString());
-    assertEquals("{\"metadata\":{\"entityId\":\"agent_3\"}}", TestServers.requests(server).get(1).getBodyAsString());
+    assertEquals(
+        "{\"metadata\":{\"entityId\":null}}",
+        TestServers.requests(server).get(0).getBodyAsString());
+    assertEquals(
+        "{\"metadata\":{\"entityId\":\"agent_3\"}}",
+        TestServers.requests(server).get(1).getBodyAsString());
     assertNull(detached.getEntityId());
     assertEquals("agent_3", reattached.getEntityId());
   }
@@ -89,24 +116,34 @@ class ConversationUpdateTest {
 
     assertNotEquals(detach, unset);
     assertEquals(detach, UpdateConversationMetadata.builder().entityId(null).build());
-    assertEquals(detach.hashCode(), UpdateConversationMetadata.builder().entityId(null).build().hashCode());
+    assertEquals(
+        detach.hashCode(), UpdateConversationMetadata.builder().entityId(null).build().hashCode());
     assertEquals(detach, unset.toBuilder().entityId(null).build());
   }
 
   @Test
   void aConversationReadBackIsSentBackWithItsNullsAndUnknownProperties() {
-    server.stubFor(patch(urlEqualTo("/v2/conversations/conv_2")).willReturn(okJson(
-        "{\"_id\":\"conv_2\",\"kind\":\"conversation\",\"displayName\":\"d\",\"createdAt\":1,\"updatedAt\":2,"
-            + "\"metadata\":{\"entityId\":null,\"model\":\"m\",\"pinned\":true},\"folder\":{\"id\":7}}")));
-    Conversation read = client.conversations()
-        .update("conv_2", UpdateConversationRequest.builder()
-            .putAdditionalProperty("archived", new JsonPrimitive(false)).build())
-        .execute();
+    server.stubFor(
+        patch(urlEqualTo("/v2/conversations/conv_2"))
+            .willReturn(
+                okJson(
+                    "{\"_id\":\"conv_2\",\"kind\":\"conversation\",\"displayName\":\"d\",\"createdAt\":1,\"updatedAt\":2,"
+                        + "\"metadata\":{\"entityId\":null,\"model\":\"m\",\"pinned\":true},\"folder\":{\"id\":7}}")));
+    Conversation read =
+        client
+            .conversations()
+            .update(
+                "conv_2",
+                UpdateConversationRequest.builder()
+                    .putAdditionalProperty("archived", new JsonPrimitive(false))
+                    .build())
+            .execute();
 
     assertEquals("{\"archived\":false}", TestServers.requests(server).get(0).getBodyAsString());
     assertEquals("{\"id\":7}", read.additionalProperties().get("folder").toString());
     assertEquals(new JsonPrimitive(true), read.getMetadata().additionalProperties().get("pinned"));
-    assertEquals("{\"_id\":\"conv_2\",\"kind\":\"conversation\",\"displayName\":\"d\",\"createdAt\":1,\"updatedAt\":2,"
+    assertEquals(
+        "{\"_id\":\"conv_2\",\"kind\":\"conversation\",\"displayName\":\"d\",\"createdAt\":1,\"updatedAt\":2,"
             + "\"metadata\":{\"entityId\":null,\"model\":\"m\",\"pinned\":true},\"folder\":{\"id\":7}}",
         client.context().gson().toJson(read));
   }

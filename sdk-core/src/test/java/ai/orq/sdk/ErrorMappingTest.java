@@ -43,7 +43,8 @@ class ErrorMappingTest {
 
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  @AutoClose private final OrqClient client =
+  @AutoClose
+  private final OrqClient client =
       TestServers.client(server, new RecordingScheduler()).maxRetries(0).build();
 
   static Stream<Arguments> statuses() {
@@ -74,8 +75,9 @@ class ErrorMappingTest {
   void eachStatusMapsToItsType(Mode mode, int status, Class<?> type, String statusLine) {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(status, "{\"message\":\"boom\"}")));
 
-    OrqServiceException e = assertThrows(OrqServiceException.class,
-        () -> mode.run(client.conversations().retrieve("conv_1")));
+    OrqServiceException e =
+        assertThrows(
+            OrqServiceException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
 
     assertEquals(type, e.getClass());
     assertEquals(status, e.statusCode());
@@ -88,28 +90,53 @@ class ErrorMappingTest {
 
   static Stream<Arguments> undeclaredBodies() {
     Object[][] table = {
-      {502, "text/html", "<html>\n<body>Bad gateway</body>\n</html>",
-          "HTTP 502 Bad Gateway: <html> <body>Bad gateway</body> </html> (request id req_123)"},
+      {
+        502,
+        "text/html",
+        "<html>\n<body>Bad gateway</body>\n</html>",
+        "HTTP 502 Bad Gateway: <html> <body>Bad gateway</body> </html> (request id req_123)"
+      },
       {503, "text/plain", "", "HTTP 503 Service Unavailable (request id req_123)"},
-      {500, "application/json", "{\"error\":{\"code\":\"E1\"}}",
-          "HTTP 500 Internal Server Error: {\"error\":{\"code\":\"E1\"}} (request id req_123)"},
-      {404, "application/json", "{\"message\":42}",
-          "HTTP 404 Not Found: {\"message\":42} (request id req_123)"},
-      {400, "application/json", "{\"message\":", "HTTP 400 Bad Request: {\"message\": (request id req_123)"},
+      {
+        500,
+        "application/json",
+        "{\"error\":{\"code\":\"E1\"}}",
+        "HTTP 500 Internal Server Error: {\"error\":{\"code\":\"E1\"}} (request id req_123)"
+      },
+      {
+        404,
+        "application/json",
+        "{\"message\":42}",
+        "HTTP 404 Not Found: {\"message\":42} (request id req_123)"
+      },
+      {
+        400,
+        "application/json",
+        "{\"message\":",
+        "HTTP 400 Bad Request: {\"message\": (request id req_123)"
+      },
     };
     return Stream.of(Mode.values())
-        .flatMap(mode -> Stream.of(table).map(row -> arguments(mode, row[0], row[1], row[2], row[3])));
+        .flatMap(
+            mode -> Stream.of(table).map(row -> arguments(mode, row[0], row[1], row[2], row[3])));
   }
 
   @ParameterizedTest(name = "{0} {1} {2}")
   @MethodSource("undeclaredBodies")
   void anUndeclaredBodyNeverHidesTheStatus(
       Mode mode, int status, String contentType, String body, String message) {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(status)
-        .withHeader("Content-Type", contentType).withHeader("x-request-id", "req_123").withBody(body)));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", contentType)
+                    .withHeader("x-request-id", "req_123")
+                    .withBody(body)));
 
-    OrqServiceException e = assertThrows(OrqServiceException.class,
-        () -> mode.run(client.conversations().retrieve("conv_1")));
+    OrqServiceException e =
+        assertThrows(
+            OrqServiceException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
 
     assertEquals(status, e.statusCode());
     assertNull(e.errorMessage());
@@ -122,8 +149,10 @@ class ErrorMappingTest {
     String huge = "x".repeat(100_000);
     server.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(500).withBody(huge)));
 
-    InternalServerException e = assertThrows(InternalServerException.class,
-        () -> client.conversations().retrieve("conv_1").execute());
+    InternalServerException e =
+        assertThrows(
+            InternalServerException.class,
+            () -> client.conversations().retrieve("conv_1").execute());
 
     assertEquals(64 * 1024, e.rawBody().length());
     assertEquals("HTTP 500 Internal Server Error: " + "x".repeat(200) + "...", e.getMessage());
@@ -131,10 +160,21 @@ class ErrorMappingTest {
   }
 
   static Stream<Arguments> invalidSuccessBodies() {
-    String[] bodies = {"<html>hello</html>", "", "null", "[1,2]", "\"text\"", "{\"data\":5}",
-        "{\"object\":\"list\"} trailing", "{\"data\":[{\"createdAt\":\"yesterday\"}]}", "{}",
-        "{\"status\":\"ok\"}", "{\"object\":\"list\",\"data\":[{}],\"has_more\":false}"};
-    return Stream.of(Mode.values()).flatMap(mode -> Stream.of(bodies).map(body -> arguments(mode, body)));
+    String[] bodies = {
+      "<html>hello</html>",
+      "",
+      "null",
+      "[1,2]",
+      "\"text\"",
+      "{\"data\":5}",
+      "{\"object\":\"list\"} trailing",
+      "{\"data\":[{\"createdAt\":\"yesterday\"}]}",
+      "{}",
+      "{\"status\":\"ok\"}",
+      "{\"object\":\"list\",\"data\":[{}],\"has_more\":false}"
+    };
+    return Stream.of(Mode.values())
+        .flatMap(mode -> Stream.of(bodies).map(body -> arguments(mode, body)));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -142,8 +182,8 @@ class ErrorMappingTest {
   void anInvalidSuccessBodyIsAnInvalidResponse(Mode mode, String body) {
     server.stubFor(get(urlEqualTo("/v2/conversations/")).willReturn(okJson(body)));
 
-    InvalidResponseException e = assertThrows(InvalidResponseException.class,
-        () -> mode.run(client.conversations().list()));
+    InvalidResponseException e =
+        assertThrows(InvalidResponseException.class, () -> mode.run(client.conversations().list()));
 
     assertEquals(200, e.statusCode());
     assertEquals("req_123", e.requestId());
@@ -156,30 +196,43 @@ class ErrorMappingTest {
 
   @Test
   void aSuccessBodyWithoutARequiredPropertyNamesIt() {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(
-        "{\"_id\":\"conv_1\",\"kind\":\"conversation\",\"createdAt\":1,\"updatedAt\":2,\"messages\":[]}")));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .willReturn(
+                okJson(
+                    "{\"_id\":\"conv_1\",\"kind\":\"conversation\",\"createdAt\":1,\"updatedAt\":2,\"messages\":[]}")));
 
-    InvalidResponseException e = assertThrows(InvalidResponseException.class,
-        () -> client.conversations().retrieve("conv_1").execute());
+    InvalidResponseException e =
+        assertThrows(
+            InvalidResponseException.class,
+            () -> client.conversations().retrieve("conv_1").execute());
 
-    assertTrue(e.getMessage().contains("the required property \"displayName\" is missing"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("the required property \"displayName\" is missing"),
+        e.getMessage());
   }
 
   @Test
   void aNestedObjectWithoutARequiredPropertyIsNamedByItsPath() {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(
-        Fixtures.WITH_MESSAGES.replace("\"text\":\"Hi!\"", "\"note\":\"no text\""))));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .willReturn(
+                okJson(
+                    Fixtures.WITH_MESSAGES.replace("\"text\":\"Hi!\"", "\"note\":\"no text\""))));
 
-    InvalidResponseException e = assertThrows(InvalidResponseException.class,
-        () -> client.conversations().retrieve("conv_1").execute());
+    InvalidResponseException e =
+        assertThrows(
+            InvalidResponseException.class,
+            () -> client.conversations().retrieve("conv_1").execute());
 
     assertTrue(e.getMessage().contains("\"messages[1].parts[0].text\" is missing"), e.getMessage());
   }
 
   @Test
   void theSnippetOfAnInvalidBodyIsBounded() {
-    server.stubFor(get(urlEqualTo("/v2/conversations/"))
-        .willReturn(aResponse().withStatus(200).withBody("<p>" + "y".repeat(5000))));
+    server.stubFor(
+        get(urlEqualTo("/v2/conversations/"))
+            .willReturn(aResponse().withStatus(200).withBody("<p>" + "y".repeat(5000))));
 
     InvalidResponseException e =
         assertThrows(InvalidResponseException.class, () -> client.conversations().list().execute());
@@ -195,26 +248,35 @@ class ErrorMappingTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    try (OrqClient offline = OrqClient.builder().apiKey(TestServers.API_KEY)
-        .baseUrl("http://127.0.0.1:" + closedPort).maxRetries(0).build()) {
+    try (OrqClient offline =
+        OrqClient.builder()
+            .apiKey(TestServers.API_KEY)
+            .baseUrl("http://127.0.0.1:" + closedPort)
+            .maxRetries(0)
+            .build()) {
 
-      OrqIoException e = assertThrows(OrqIoException.class,
-          () -> mode.run(offline.conversations().retrieve("conv_1")));
+      OrqIoException e =
+          assertThrows(
+              OrqIoException.class, () -> mode.run(offline.conversations().retrieve("conv_1")));
 
       assertEquals(OrqIoException.class, e.getClass());
       assertInstanceOf(ConnectException.class, e.getCause());
-      assertTrue(e.getMessage().startsWith("Request failed: java.net.ConnectException"), e.getMessage());
+      assertTrue(
+          e.getMessage().startsWith("Request failed: java.net.ConnectException"), e.getMessage());
     }
   }
 
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aSlowServerIsATimeout(Mode mode) {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES).withFixedDelay(2_000)));
+    server.stubFor(
+        get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES).withFixedDelay(2_000)));
     try (OrqClient impatient = client.newBuilder().timeout(Duration.ofMillis(300)).build()) {
 
-      OrqTimeoutException e = assertThrows(OrqTimeoutException.class,
-          () -> mode.run(impatient.conversations().retrieve("conv_1")));
+      OrqTimeoutException e =
+          assertThrows(
+              OrqTimeoutException.class,
+              () -> mode.run(impatient.conversations().retrieve("conv_1")));
 
       assertTrue(e.getMessage().startsWith("Request timed out"), e.getMessage());
     }
@@ -223,18 +285,27 @@ class ErrorMappingTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aServersMessageCannotForgeLogLines(Mode mode) {
-    String forged = "not found\n2026-11-27 INFO  [main] login ok user=admin\r\u001b[2J"
-        + "z".repeat(5_000);
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(404,
-        new com.google.gson.Gson().toJson(java.util.Map.of("message", forged)))));
+    String forged =
+        "not found\n2026-11-27 INFO  [main] login ok user=admin\r\u001b[2J" + "z".repeat(5_000);
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .willReturn(
+                errorJson(
+                    404, new com.google.gson.Gson().toJson(java.util.Map.of("message", forged)))));
 
-    NotFoundException e = assertThrows(NotFoundException.class,
-        () -> mode.run(client.conversations().retrieve("conv_1")));
+    NotFoundException e =
+        assertThrows(
+            NotFoundException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
 
-    assertTrue(e.getMessage().startsWith(
-        "HTTP 404 Not Found: not found\\n2026-11-27 INFO  [main] login ok user=admin\\r\\u001b[2J"),
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "HTTP 404 Not Found: not found\\n"
+                    + "2026-11-27 INFO  [main] login ok user=admin\\r"
+                    + "\\u001b[2J"),
         e.getMessage());
-    assertTrue(e.getMessage().chars().noneMatch(c -> c < 0x20), "no control character in the message");
+    assertTrue(
+        e.getMessage().chars().noneMatch(c -> c < 0x20), "no control character in the message");
     assertTrue(e.getMessage().length() < 1_100, "cut: " + e.getMessage().length() + " characters");
     assertEquals(forged, e.errorMessage(), "the full text stays available");
     assertTrue(e.rawBody().contains("z".repeat(5_000)));
@@ -245,9 +316,11 @@ class ErrorMappingTest {
   void anUndeclaredBodyCannotForgeLogLinesEither(Mode mode) {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(502, "bad\u0000gateway\u001b[31m")));
 
-    OrqServiceException e = assertThrows(OrqServiceException.class,
-        () -> mode.run(client.conversations().retrieve("conv_1")));
+    OrqServiceException e =
+        assertThrows(
+            OrqServiceException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
 
-    assertEquals("HTTP 502 Bad Gateway: bad\\u0000gateway\\u001b[31m (request id req_123)", e.getMessage());
+    assertEquals(
+        "HTTP 502 Bad Gateway: bad\\u0000gateway\\u001b[31m (request id req_123)", e.getMessage());
   }
 }

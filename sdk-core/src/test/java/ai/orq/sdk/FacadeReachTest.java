@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import ai.orq.sdk.errors.NotFoundException;
 import ai.orq.sdk.generated.api.ConversationsApi;
+import ai.orq.sdk.generated.internal.OperationTable;
 import ai.orq.sdk.model.CreateConversationRequest;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.GenerateNameRequest;
@@ -24,7 +25,6 @@ import java.lang.reflect.Parameter;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,12 +51,12 @@ import retrofit2.http.Path;
 import retrofit2.http.Query;
 
 /**
- * No operation or parameter of the spec can be forgotten by {@link Conversations}. Every operation
- * of the spec must be a method of the generated Retrofit interface, with every one of its
- * parameters; that interface is read reflectively, and each of its methods must be paired in {@link
- * #REACH} with facade calls which, run against a loopback server, must send that method's request
- * with every one of its parameters. A new operation or parameter in the spec makes this test fail,
- * naming it.
+ * No operation or parameter of the spec can be forgotten by {@link Conversations}. Every row of the
+ * generated {@link OperationTable} must be a method of the generated Retrofit interface, with its
+ * method, path and parameters; that interface is read reflectively, and each of its methods must be
+ * paired in {@link #REACH} with facade calls which, run against a loopback server, must send that
+ * method's request with every one of its parameters. A new operation or parameter in the spec makes
+ * this test fail, naming it.
  */
 class FacadeReachTest {
   /**
@@ -64,49 +64,110 @@ class FacadeReachTest {
    * parameters, each sending one request. The server answers 404 to everything; only what arrives
    * is looked at.
    */
-  private static final Map<String, List<Consumer<Conversations>>> REACH = Map.of(
-      "list", List.of(
-          call(c -> c.list(ListConversationsParams.builder()
-              .limit(7).startingAfter("conv_after").endingBefore("conv_before").entityId("agent_1").build()))),
-      "create", List.of(
-          call(c -> c.create(CreateConversationRequest.builder().projectId("proj_1").build()))),
-      "generateName", List.of(
-          call(c -> c.generateName("conv_1", GenerateNameRequest.builder().context("Trip to Lisbon").build()))),
-      "retrieve", List.of(
-          call(c -> c.retrieve("conv_1"))),
-      "update", List.of(
-          call(c -> c.update("conv_1", UpdateConversationRequest.builder().displayName("Trip").build()))),
-      "delete", List.of(
-          call(c -> c.delete("conv_1"))),
-      "createConversationResponse", List.of(
-          c -> assertThrows(NotFoundException.class,
-              () -> c.createConversationResponse("conv_1", streamRequest()).stream().count()),
-          c -> assertInstanceOf(NotFoundException.class,
-              c.createConversationResponseAsync("conv_1", streamRequest())
-                  .subscribe(event -> {}).onCompleteFuture().handle((done, failure) -> failure).join())));
+  private static final Map<String, List<Consumer<Conversations>>> REACH =
+      Map.of(
+          "list",
+              List.of(
+                  call(
+                      c ->
+                          c.list(
+                              ListConversationsParams.builder()
+                                  .limit(7)
+                                  .startingAfter("conv_after")
+                                  .endingBefore("conv_before")
+                                  .entityId("agent_1")
+                                  .build()))),
+          "create",
+              List.of(
+                  call(
+                      c ->
+                          c.create(
+                              CreateConversationRequest.builder().projectId("proj_1").build()))),
+          "generateName",
+              List.of(
+                  call(
+                      c ->
+                          c.generateName(
+                              "conv_1",
+                              GenerateNameRequest.builder().context("Trip to Lisbon").build()))),
+          "retrieve", List.of(call(c -> c.retrieve("conv_1"))),
+          "update",
+              List.of(
+                  call(
+                      c ->
+                          c.update(
+                              "conv_1",
+                              UpdateConversationRequest.builder().displayName("Trip").build()))),
+          "delete", List.of(call(c -> c.delete("conv_1"))),
+          "createConversationResponse",
+              List.of(
+                  c ->
+                      assertThrows(
+                          NotFoundException.class,
+                          () ->
+                              c.createConversationResponse("conv_1", streamRequest()).stream()
+                                  .count()),
+                  c ->
+                      assertInstanceOf(
+                          NotFoundException.class,
+                          c.createConversationResponseAsync("conv_1", streamRequest())
+                              .subscribe(event -> {})
+                              .onCompleteFuture()
+                              .handle((done, failure) -> failure)
+                              .join())));
 
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  @AutoClose private final OrqClient client = TestServers.client(server, new RecordingScheduler()).build();
+  @AutoClose
+  private final OrqClient client = TestServers.client(server, new RecordingScheduler()).build();
 
   @BeforeEach
   void answerNotFound() {
-    server.stubFor(any(anyUrl()).willReturn(TestServers.errorJson(404, "{\"message\":\"nothing here\"}")));
+    server.stubFor(
+        any(anyUrl()).willReturn(TestServers.errorJson(404, "{\"message\":\"nothing here\"}")));
   }
 
   @Test
-  void everyGeneratedMethodIsPairedWithFacadeCalls() {
-    Set<String> generated = new TreeSet<>();
-    for (Method method : ConversationsApi.class.getDeclaredMethods()) {
-      generated.add(method.getName());
-    }
-    Set<String> unpaired = new TreeSet<>(generated);
-    unpaired.removeAll(REACH.keySet());
-    assertEquals(Set.of(), unpaired,
-        "ConversationsApi operations with no facade method in Conversations (add one, then pair it in REACH)");
+  void everyOperationOfTheTableIsPairedWithFacadeCalls() {
+    assertEquals(
+        List.of(),
+        unpaired(OperationTable.ROWS),
+        "operations of the spec with no facade method in Conversations (add one, then pair it in"
+            + " REACH)");
     Set<String> stale = new TreeSet<>(REACH.keySet());
-    stale.removeAll(generated);
-    assertEquals(Set.of(), stale, "REACH pairs operations that ConversationsApi no longer has");
+    for (OperationTable.Row row : OperationTable.ROWS) {
+      stale.remove(row.operationId);
+    }
+    assertEquals(Set.of(), stale, "REACH pairs operations that the spec no longer has");
+  }
+
+  @Test
+  void anOperationTheSpecGainsIsNamedUntilPaired() {
+    List<OperationTable.Row> grown = new ArrayList<>(OperationTable.ROWS);
+    grown.add(
+        new OperationTable.Row(
+            "addReaction",
+            "POST",
+            "v2/conversations/{conversation_id}/reactions",
+            List.of("conversation_id"),
+            List.of(),
+            "AddReactionRequest",
+            "Conversation",
+            false));
+    assertEquals(
+        List.of("addReaction (POST v2/conversations/{conversation_id}/reactions)"),
+        unpaired(grown));
+  }
+
+  /** The rows of {@code table} that {@link #REACH} does not pair with facade calls. */
+  private static List<String> unpaired(List<OperationTable.Row> table) {
+    List<String> unpaired = new ArrayList<>();
+    for (OperationTable.Row row : table) {
+      if (!REACH.containsKey(row.operationId)) {
+        unpaired.add(row.toString());
+      }
+    }
+    return unpaired;
   }
 
   @Test
@@ -121,8 +182,16 @@ class FacadeReachTest {
         List<LoggedRequest> requests = TestServers.requests(server);
         assertEquals(1, requests.size(), method.getName() + ": one facade call, one request");
         LoggedRequest request = requests.get(0);
-        assertTrue(endpoint.matches(request), "a facade call paired with ConversationsApi." + method.getName()
-            + " (" + endpoint + ") sent " + request.getMethod() + " " + request.getUrl());
+        assertTrue(
+            endpoint.matches(request),
+            "a facade call paired with ConversationsApi."
+                + method.getName()
+                + " ("
+                + endpoint
+                + ") sent "
+                + request.getMethod()
+                + " "
+                + request.getUrl());
         sent.add(request);
       }
       for (Parameter parameter : method.getParameters()) {
@@ -132,46 +201,81 @@ class FacadeReachTest {
         }
       }
     }
-    assertEquals(List.of(), missing,
-        "parameters of ConversationsApi that no facade call in REACH sends (reach them from Conversations)");
+    assertEquals(
+        List.of(),
+        missing,
+        "parameters of ConversationsApi that no facade call in REACH sends (reach them from"
+            + " Conversations)");
   }
 
   @Test
-  void everySpecOperationIsGeneratedWithEveryParameter() throws IOException {
+  void everyOperationOfTheTableIsGeneratedAsItsRowSays() {
     Map<String, Method> generated = new TreeMap<>();
     for (Method method : ConversationsApi.class.getDeclaredMethods()) {
       generated.put(method.getName(), method);
     }
-    Map<String, Map<String, Object>> operations = specOperations();
     List<String> problems = new ArrayList<>();
-    for (Map.Entry<String, Map<String, Object>> entry : operations.entrySet()) {
-      String operationId = entry.getKey();
-      Method method = generated.get(operationId);
+    for (OperationTable.Row row : OperationTable.ROWS) {
+      Method method = generated.remove(row.operationId);
       if (method == null) {
-        problems.add(operationId + ": in the spec but not in ConversationsApi");
+        problems.add(row + ": in the spec but not in ConversationsApi");
         continue;
       }
-      Set<String> declared = new TreeSet<>();
+      Endpoint endpoint = Endpoint.of(method);
+      if (!endpoint.httpMethod.equals(row.method) || !endpoint.template.equals(row.path)) {
+        problems.add(row + ": ConversationsApi." + row.operationId + " is " + endpoint);
+      }
+      List<String> declared = new ArrayList<>();
       for (Parameter parameter : method.getParameters()) {
         declared.add(specName(parameter));
       }
-      for (String parameter : specParameters(entry.getValue())) {
-        if (!declared.remove(parameter)) {
-          problems.add(operationId + "(" + parameter + "): in the spec but not a parameter of ConversationsApi."
-              + operationId);
-        }
+      List<String> expected = new ArrayList<>(row.pathParameters);
+      expected.addAll(row.queryParameters);
+      if (row.bodyType != null) {
+        expected.add("body");
       }
-      for (String parameter : declared) {
-        problems.add(operationId + "(" + parameter + "): a parameter of ConversationsApi." + operationId
-            + " that the spec does not list");
+      if (!new TreeSet<>(declared).equals(new TreeSet<>(expected))) {
+        problems.add(
+            row
+                + ": parameters "
+                + expected
+                + " in the spec, "
+                + declared
+                + " in ConversationsApi");
       }
     }
     for (String operationId : generated.keySet()) {
-      if (!operations.containsKey(operationId)) {
-        problems.add(operationId + ": in ConversationsApi but no longer in the spec");
+      problems.add(operationId + ": in ConversationsApi but not in the table of operations");
+    }
+    assertEquals(List.of(), problems, "the table of operations and ConversationsApi disagree");
+  }
+
+  /**
+   * The generator skips operations marked {@code x-internal}: the table must still have them all.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyOperationIdOfTheSpecIsInTheTable() throws IOException {
+    Map<String, Object> spec;
+    try (InputStream in =
+        Files.newInputStream(
+            Paths.get(System.getProperty("orq.spec.file", "../openapi/conversations.yaml")))) {
+      spec = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+    }
+    Set<String> inSpec = new TreeSet<>();
+    for (Object item : ((Map<String, Object>) spec.get("paths")).values()) {
+      for (Object operation : ((Map<String, Object>) item).values()) {
+        if (operation instanceof Map
+            && ((Map<String, Object>) operation).containsKey("operationId")) {
+          inSpec.add((String) ((Map<String, Object>) operation).get("operationId"));
+        }
       }
     }
-    assertEquals(List.of(), problems, "spec operations and parameters ConversationsApi does not declare");
+    Set<String> inTable = new TreeSet<>();
+    for (OperationTable.Row row : OperationTable.ROWS) {
+      inTable.add(row.operationId);
+    }
+    assertEquals(inSpec, inTable, "the spec's operationIds and the generated table of operations");
   }
 
   @Test
@@ -183,7 +287,10 @@ class FacadeReachTest {
       call.accept(client.conversations());
       List<LoggedRequest> sent = TestServers.requests(server);
       assertEquals(1, sent.size(), "one stream request");
-      assertEquals("/v2/conversations/conv_1/responses", sent.get(0).getUrl(), "the conversation id is in the path");
+      assertEquals(
+          "/v2/conversations/conv_1/responses",
+          sent.get(0).getUrl(),
+          "the conversation id is in the path");
       assertEquals(body, sent.get(0).getBodyAsString(), "the request body is sent");
       assertEquals("text/event-stream", sent.get(0).getHeader("Accept"));
     }
@@ -195,7 +302,10 @@ class FacadeReachTest {
   }
 
   private static CreateResponseRequest streamRequest() {
-    return CreateResponseRequest.builder().model("openai/gpt-4o").message(Messages.userText("Hello")).build();
+    return CreateResponseRequest.builder()
+        .model("openai/gpt-4o")
+        .message(Messages.userText("Hello"))
+        .build();
   }
 
   private static List<Method> sortedApiMethods() {
@@ -233,67 +343,6 @@ class FacadeReachTest {
     return fail("ConversationsApi parameter " + parameter + " has no annotation this test knows");
   }
 
-  /** operationId to operation, over every path and method of the spec. */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Map<String, Object>> specOperations() throws IOException {
-    Map<String, Object> spec;
-    try (InputStream in = Files.newInputStream(Paths.get(System.getProperty("orq.spec.file", "../openapi/conversations.yaml")))) {
-      spec = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-    }
-    Map<String, Map<String, Object>> operations = new TreeMap<>();
-    Map<String, Object> paths = (Map<String, Object>) spec.get("paths");
-    for (Object item : paths.values()) {
-      for (Map.Entry<String, Object> entry : ((Map<String, Object>) item).entrySet()) {
-        if (entry.getValue() instanceof Map && ((Map<String, Object>) entry.getValue()).containsKey("operationId")) {
-          Map<String, Object> operation = (Map<String, Object>) entry.getValue();
-          Map<String, Object> withPathParameters = new LinkedHashMap<>(operation);
-          List<Object> parameters = new ArrayList<>();
-          Object shared = ((Map<String, Object>) item).get("parameters");
-          if (shared != null) {
-            parameters.addAll((List<Object>) shared);
-          }
-          if (operation.get("parameters") != null) {
-            parameters.addAll((List<Object>) operation.get("parameters"));
-          }
-          withPathParameters.put("parameters", resolve(spec, parameters));
-          operations.put((String) operation.get("operationId"), withPathParameters);
-        }
-      }
-    }
-    return operations;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> resolve(Map<String, Object> spec, List<Object> parameters) {
-    List<Map<String, Object>> resolved = new ArrayList<>();
-    for (Object parameter : parameters) {
-      Map<String, Object> map = (Map<String, Object>) parameter;
-      Object ref = map.get("$ref");
-      if (ref != null) {
-        Object node = spec;
-        for (String segment : ((String) ref).substring(2).split("/")) {
-          node = ((Map<String, Object>) node).get(segment);
-        }
-        map = (Map<String, Object>) node;
-      }
-      resolved.add(map);
-    }
-    return resolved;
-  }
-
-  /** The names of an operation's parameters, and {@code body} when it has a request body. */
-  @SuppressWarnings("unchecked")
-  private static List<String> specParameters(Map<String, Object> operation) {
-    List<String> names = new ArrayList<>();
-    for (Map<String, Object> parameter : (List<Map<String, Object>>) operation.get("parameters")) {
-      names.add((String) parameter.get("name"));
-    }
-    if (operation.containsKey("requestBody")) {
-      names.add("body");
-    }
-    return names;
-  }
-
   /** The HTTP method and path template of a generated method, from its Retrofit annotations. */
   private static final class Endpoint {
     final String httpMethod;
@@ -318,11 +367,13 @@ class FacadeReachTest {
       } else if (method.isAnnotationPresent(DELETE.class)) {
         return new Endpoint("DELETE", method.getAnnotation(DELETE.class).value());
       }
-      return fail("ConversationsApi." + method.getName() + " has an HTTP method this test does not know");
+      return fail(
+          "ConversationsApi." + method.getName() + " has an HTTP method this test does not know");
     }
 
     boolean matches(LoggedRequest request) {
-      return request.getMethod().getName().equals(httpMethod) && path.matcher(request.getUrl()).matches();
+      return request.getMethod().getName().equals(httpMethod)
+          && path.matcher(request.getUrl()).matches();
     }
 
     /** Whether {@code request} carries a value for {@code parameter}. */

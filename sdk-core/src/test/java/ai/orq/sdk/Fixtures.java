@@ -6,10 +6,11 @@ final class Fixtures {
 
   static String conversation(String id) {
     return """
-        {"_id":"%s","kind":"conversation","displayName":"Trip planning",
-         "createdAt":1767225600000,"updatedAt":1767225600123,"createdById":"user_1",
-         "updatedById":"user_2","metadata":{"generatingTitle":false,"entityId":null,"model":"openai/gpt-4o"}}
-        """.formatted(id);
+    {"_id":"%s","kind":"conversation","displayName":"Trip planning",
+     "createdAt":1767225600000,"updatedAt":1767225600123,"createdById":"user_1",
+     "updatedById":"user_2","metadata":{"generatingTitle":false,"entityId":null,"model":"openai/gpt-4o"}}
+    """
+        .formatted(id);
   }
 
   static final String CONVERSATION = conversation("conv_01JJ");
@@ -22,7 +23,8 @@ final class Fixtures {
     return "{\"object\":\"list\",\"data\":[" + data + "],\"has_more\":" + hasMore + "}";
   }
 
-  static final String WITH_MESSAGES = """
+  static final String WITH_MESSAGES =
+      """
       {"_id":"conv_01JJ","kind":"conversation","displayName":"Trip planning",
        "createdAt":1767225600000,"updatedAt":1767225600123,
        "messages":[

@@ -16,35 +16,47 @@ import javax.net.SocketFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bound below OkHttp: a chunk-size line that never ends fails typed, after about the limit;
- * and the bound's socket factory connects in each of the ways a {@link SocketFactory} can.
+ * The bound below OkHttp: a chunk-size line that never ends fails typed, after about the limit; and
+ * the bound's socket factory connects in each of the ways a {@link SocketFactory} can.
  */
 class FramingBoundTest {
 
   @Test
   void anEndlessChunkExtensionFailsTyped() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread serving = new Thread(() -> {
-        try (Socket socket = server.accept()) {
-          OutputStream out = socket.getOutputStream();
-          out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5;x=")
-              .getBytes(StandardCharsets.US_ASCII));
-          byte[] filler = new byte[8192];
-          java.util.Arrays.fill(filler, (byte) 'a');
-          for (int i = 0; i < 1000; i++) {
-            out.write(filler);
-          }
-        } catch (IOException e) {
-          // the client went away: expected
-        }
-      });
+      Thread serving =
+          new Thread(
+              () -> {
+                try (Socket socket = server.accept()) {
+                  OutputStream out = socket.getOutputStream();
+                  out.write(
+                      ("HTTP/1.1 200 OK\r\n"
+                              + "Content-Type: application/json\r\n"
+                              + "Transfer-Encoding: chunked\r\n\r\n"
+                              + "5;x=")
+                          .getBytes(StandardCharsets.US_ASCII));
+                  byte[] filler = new byte[8192];
+                  java.util.Arrays.fill(filler, (byte) 'a');
+                  for (int i = 0; i < 1000; i++) {
+                    out.write(filler);
+                  }
+                } catch (IOException e) {
+                  // the client went away: expected
+                }
+              });
       serving.setDaemon(true);
       serving.start();
-      try (OrqClient client = OrqClient.builder().apiKey(TestServers.API_KEY)
-          .baseUrl("http://127.0.0.1:" + server.getLocalPort()).maxRetries(2)
-          .maxResponseBytes(64 * 1024).build()) {
-        ResponseTooLargeException e = assertThrows(ResponseTooLargeException.class,
-            () -> client.conversations().retrieve("conv_1").execute());
+      try (OrqClient client =
+          OrqClient.builder()
+              .apiKey(TestServers.API_KEY)
+              .baseUrl("http://127.0.0.1:" + server.getLocalPort())
+              .maxRetries(2)
+              .maxResponseBytes(64 * 1024)
+              .build()) {
+        ResponseTooLargeException e =
+            assertThrows(
+                ResponseTooLargeException.class,
+                () -> client.conversations().retrieve("conv_1").execute());
         assertEquals(64 * 1024, e.limitBytes());
         assertTrue(e.getMessage().startsWith("The response's HTTP framing"), e.getMessage());
       }
@@ -64,7 +76,8 @@ class FramingBoundTest {
         factory.createSocket(loopback, port, loopback, 0),
       };
       for (Socket socket : sockets) {
-        try (Socket accepted = server.accept(); Socket connected = socket) {
+        try (Socket accepted = server.accept();
+            Socket connected = socket) {
           accepted.getOutputStream().write(new byte[] {1, 2});
           assertTrue(connected.isConnected());
           assertEquals(1, connected.getInputStream().read(), "counted reads pass bytes through");

@@ -96,8 +96,7 @@ class GeneratedModelsContractTest {
         "{\"type\":\"tool.review.requested\",\"timestamp\":\"t\",\"data\":{\"toolId\":\"t\","
             + "\"toolCallId\":\"c\",\"arguments\":{},\"requiresApproval\":\"yes\"}}";
     assertInvalid(ai.orq.sdk.model.ResponseEvent.class, review, "expected a boolean");
-    assertInvalid(
-        ai.orq.sdk.model.Usage.class, "{\"total_tokens\":9223372036854775808}", "64-bit");
+    assertInvalid(ai.orq.sdk.model.Usage.class, "{\"total_tokens\":9223372036854775808}", "64-bit");
     assertInvalid(
         ai.orq.sdk.model.Message.class,
         "{\"_id\":\"m\",\"conversationId\":\"c\",\"createdAt\":9223372036854775808,"
@@ -251,7 +250,8 @@ class GeneratedModelsContractTest {
     List<String> names = new ArrayList<>();
     try {
       File location =
-          new File(ConversationsApi.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+          new File(
+              ConversationsApi.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (location.isDirectory()) {
         File[] files = new File(location, "ai/orq/sdk/model").listFiles();
         for (File file : files == null ? new File[0] : files) {

@@ -31,25 +31,37 @@ class KeyExposureTest {
   void loggingInterceptorsOfTheUserNeverSeeTheKey() {
     List<String> theirClientLog = new CopyOnWriteArrayList<>();
     List<String> addedLog = new CopyOnWriteArrayList<>();
-    OkHttpClient theirs = new OkHttpClient.Builder()
-        .addInterceptor(new HttpLoggingInterceptor(theirClientLog::add).setLevel(HttpLoggingInterceptor.Level.BODY))
-        .build();
-    server.stubFor(get(urlEqualTo("/v2/conversations/conv_1")).willReturn(okJson(Fixtures.WITH_MESSAGES)));
+    OkHttpClient theirs =
+        new OkHttpClient.Builder()
+            .addInterceptor(
+                new HttpLoggingInterceptor(theirClientLog::add)
+                    .setLevel(HttpLoggingInterceptor.Level.BODY))
+            .build();
+    server.stubFor(
+        get(urlEqualTo("/v2/conversations/conv_1")).willReturn(okJson(Fixtures.WITH_MESSAGES)));
 
-    try (OrqClient client = OrqClient.builder().apiKey(TestServers.API_KEY).baseUrl(TestServers.baseUrl(server))
-        .okHttpClient(theirs)
-        .addInterceptor(new HttpLoggingInterceptor(addedLog::add).setLevel(HttpLoggingInterceptor.Level.BODY))
-        .build()) {
+    try (OrqClient client =
+        OrqClient.builder()
+            .apiKey(TestServers.API_KEY)
+            .baseUrl(TestServers.baseUrl(server))
+            .okHttpClient(theirs)
+            .addInterceptor(
+                new HttpLoggingInterceptor(addedLog::add)
+                    .setLevel(HttpLoggingInterceptor.Level.BODY))
+            .build()) {
       client.conversations().retrieve("conv_1").execute();
     } finally {
       theirs.dispatcher().executorService().shutdown();
     }
 
-    server.verify(getRequestedFor(urlEqualTo("/v2/conversations/conv_1"))
-        .withHeader("Authorization", equalTo("Bearer " + TestServers.API_KEY)));
+    server.verify(
+        getRequestedFor(urlEqualTo("/v2/conversations/conv_1"))
+            .withHeader("Authorization", equalTo("Bearer " + TestServers.API_KEY)));
     for (List<String> log : List.of(theirClientLog, addedLog)) {
-      assertTrue(log.stream().anyMatch(line -> line.contains("--> GET")), "the interceptor ran: " + log);
-      assertFalse(String.join("\n", log).contains(TestServers.API_KEY), "the key was logged: " + log);
+      assertTrue(
+          log.stream().anyMatch(line -> line.contains("--> GET")), "the interceptor ran: " + log);
+      assertFalse(
+          String.join("\n", log).contains(TestServers.API_KEY), "the key was logged: " + log);
     }
   }
 
@@ -60,12 +72,17 @@ class KeyExposureTest {
     List<String> log = new CopyOnWriteArrayList<>();
     HttpLoggingInterceptor logging =
         new HttpLoggingInterceptor(log::add).setLevel(HttpLoggingInterceptor.Level.HEADERS);
-    OkHttpClient theirs = onTheirClient
-        ? new OkHttpClient.Builder().addInterceptor(logging).build()
-        : new OkHttpClient();
-    server.stubFor(get(urlEqualTo("/v2/conversations/conv_1")).willReturn(okJson(Fixtures.WITH_MESSAGES)));
-    OrqClient.Builder builder = OrqClient.builder().apiKey(TestServers.API_KEY)
-        .baseUrl(TestServers.baseUrl(server)).okHttpClient(theirs);
+    OkHttpClient theirs =
+        onTheirClient
+            ? new OkHttpClient.Builder().addInterceptor(logging).build()
+            : new OkHttpClient();
+    server.stubFor(
+        get(urlEqualTo("/v2/conversations/conv_1")).willReturn(okJson(Fixtures.WITH_MESSAGES)));
+    OrqClient.Builder builder =
+        OrqClient.builder()
+            .apiKey(TestServers.API_KEY)
+            .baseUrl(TestServers.baseUrl(server))
+            .okHttpClient(theirs);
     if (!onTheirClient) {
       builder.addInterceptor(logging);
     }
@@ -76,11 +93,14 @@ class KeyExposureTest {
       theirs.dispatcher().executorService().shutdown();
     }
 
-    server.verify(getRequestedFor(urlEqualTo("/v2/conversations/conv_1"))
-        .withHeader("Authorization", equalTo("Bearer " + TestServers.API_KEY)));
-    assertTrue(log.stream().anyMatch(line -> line.contains("--> GET")), "the interceptor ran: " + log);
+    server.verify(
+        getRequestedFor(urlEqualTo("/v2/conversations/conv_1"))
+            .withHeader("Authorization", equalTo("Bearer " + TestServers.API_KEY)));
+    assertTrue(
+        log.stream().anyMatch(line -> line.contains("--> GET")), "the interceptor ran: " + log);
     assertFalse(String.join("\n", log).contains(TestServers.API_KEY), "the key was logged: " + log);
   }
+
   /**
    * The requests a network interceptor and an event listener of the user can reach, those of the
    * responses they see included, carry no key (the response the SDK's network interceptors return
@@ -89,37 +109,49 @@ class KeyExposureTest {
   @Test
   void networkInterceptorsAndListenerOfTheUserNeverSeeTheKey() {
     List<String> seen = new CopyOnWriteArrayList<>();
-    OkHttpClient theirs = new OkHttpClient.Builder()
-        .addNetworkInterceptor(chain -> {
-          seen.add("network request " + chain.request().headers().toMultimap());
-          Response response = chain.proceed(chain.request());
-          seen.add("network response.request() " + response.request().headers().toMultimap());
-          return response;
-        })
-        .eventListener(new EventListener() {
-          @Override
-          public void requestHeadersEnd(Call call, Request request) {
-            seen.add("listener requestHeadersEnd " + request.headers().toMultimap());
-          }
+    OkHttpClient theirs =
+        new OkHttpClient.Builder()
+            .addNetworkInterceptor(
+                chain -> {
+                  seen.add("network request " + chain.request().headers().toMultimap());
+                  Response response = chain.proceed(chain.request());
+                  seen.add(
+                      "network response.request() " + response.request().headers().toMultimap());
+                  return response;
+                })
+            .eventListener(
+                new EventListener() {
+                  @Override
+                  public void requestHeadersEnd(Call call, Request request) {
+                    seen.add("listener requestHeadersEnd " + request.headers().toMultimap());
+                  }
 
-          @Override
-          public void responseHeadersEnd(Call call, Response response) {
-            seen.add("listener response.request() " + response.request().headers().toMultimap());
-          }
-        })
-        .build();
-    server.stubFor(get(urlEqualTo("/v2/conversations/conv_1")).willReturn(okJson(Fixtures.WITH_MESSAGES)));
+                  @Override
+                  public void responseHeadersEnd(Call call, Response response) {
+                    seen.add(
+                        "listener response.request() " + response.request().headers().toMultimap());
+                  }
+                })
+            .build();
+    server.stubFor(
+        get(urlEqualTo("/v2/conversations/conv_1")).willReturn(okJson(Fixtures.WITH_MESSAGES)));
 
-    try (OrqClient client = OrqClient.builder().apiKey(TestServers.API_KEY).baseUrl(TestServers.baseUrl(server))
-        .okHttpClient(theirs).build()) {
+    try (OrqClient client =
+        OrqClient.builder()
+            .apiKey(TestServers.API_KEY)
+            .baseUrl(TestServers.baseUrl(server))
+            .okHttpClient(theirs)
+            .build()) {
       client.conversations().retrieve("conv_1").execute();
     } finally {
       theirs.dispatcher().executorService().shutdown();
     }
 
-    server.verify(getRequestedFor(urlEqualTo("/v2/conversations/conv_1"))
-        .withHeader("Authorization", equalTo("Bearer " + TestServers.API_KEY)));
+    server.verify(
+        getRequestedFor(urlEqualTo("/v2/conversations/conv_1"))
+            .withHeader("Authorization", equalTo("Bearer " + TestServers.API_KEY)));
     assertEquals(4, seen.size(), "every hook ran once: " + seen);
-    assertFalse(String.join("\n", seen).contains(TestServers.API_KEY), "a hook saw the key: " + seen);
+    assertFalse(
+        String.join("\n", seen).contains(TestServers.API_KEY), "a hook saw the key: " + seen);
   }
 }

@@ -15,8 +15,9 @@ class ListConversationsParamsTest {
   @ParameterizedTest
   @ValueSource(ints = {Integer.MIN_VALUE, -1, 0, 101, 1000})
   void aLimitOutsideOneToAHundredFails(int limit) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ListConversationsParams.builder().limit(limit));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ListConversationsParams.builder().limit(limit));
 
     assertEquals("limit must be between 1 and 100, was " + limit, e.getMessage());
   }
@@ -30,19 +31,27 @@ class ListConversationsParamsTest {
   @Test
   void cursorsAndEntityMustNotBeBlank() {
     ListConversationsParams.Builder builder = ListConversationsParams.builder();
-    assertEquals("startingAfter == null",
+    assertEquals(
+        "startingAfter == null",
         assertThrows(NullPointerException.class, () -> builder.startingAfter(null)).getMessage());
-    assertEquals("endingBefore must not be blank",
+    assertEquals(
+        "endingBefore must not be blank",
         assertThrows(IllegalArgumentException.class, () -> builder.endingBefore("")).getMessage());
-    assertEquals("entityId must not be blank",
+    assertEquals(
+        "entityId must not be blank",
         assertThrows(IllegalArgumentException.class, () -> builder.entityId("  ")).getMessage());
   }
 
   @Test
   void paramsAreValues() {
     ListConversationsParams none = ListConversationsParams.none();
-    ListConversationsParams params = ListConversationsParams.builder()
-        .limit(5).startingAfter("conv_1").endingBefore("conv_9").entityId("agent_1").build();
+    ListConversationsParams params =
+        ListConversationsParams.builder()
+            .limit(5)
+            .startingAfter("conv_1")
+            .endingBefore("conv_9")
+            .entityId("agent_1")
+            .build();
 
     assertSame(none, ListConversationsParams.none());
     assertNull(none.limit());
@@ -54,7 +63,9 @@ class ListConversationsParamsTest {
     assertNotEquals(params, params.toBuilder().endingBefore("conv_8").build());
     assertNotEquals(params, params.toBuilder().entityId("agent_2").build());
     assertNotEquals(params, "params");
-    assertEquals("ListConversationsParams{limit=5, startingAfter=conv_1, endingBefore=conv_9, entityId=agent_1}",
+    assertEquals(
+        "ListConversationsParams{limit=5, startingAfter=conv_1, endingBefore=conv_9,"
+            + " entityId=agent_1}",
         params.toString());
   }
 }

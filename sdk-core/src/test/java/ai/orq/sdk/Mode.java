@@ -23,20 +23,21 @@ enum Mode {
     <T> OrqResponse<T> run(OrqCall<T> call) {
       CompletableFuture<OrqResponse<T>> result = new CompletableFuture<>();
       AtomicReference<String> thread = new AtomicReference<>();
-      call.enqueue(new OrqCallback<T>() {
-        @Override
-        public void onSuccess(OrqCall<T> c, OrqResponse<T> response) {
-          thread.set(Thread.currentThread().getName());
-          assertTrue(c == call, "the callback names its call");
-          result.complete(response);
-        }
+      call.enqueue(
+          new OrqCallback<T>() {
+            @Override
+            public void onSuccess(OrqCall<T> c, OrqResponse<T> response) {
+              thread.set(Thread.currentThread().getName());
+              assertTrue(c == call, "the callback names its call");
+              result.complete(response);
+            }
 
-        @Override
-        public void onFailure(OrqCall<T> c, OrqException error) {
-          thread.set(Thread.currentThread().getName());
-          result.completeExceptionally(error);
-        }
-      });
+            @Override
+            public void onFailure(OrqCall<T> c, OrqException error) {
+              thread.set(Thread.currentThread().getName());
+              result.completeExceptionally(error);
+            }
+          });
       try {
         OrqResponse<T> response = result.get(20, TimeUnit.SECONDS);
         assertTrue(thread.get().startsWith("OkHttp"), "callback thread: " + thread.get());

@@ -33,24 +33,30 @@ class ModelsTest {
 
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  @AutoClose private final OrqClient client =
+  @AutoClose
+  private final OrqClient client =
       TestServers.client(server, new RecordingScheduler()).maxRetries(0).build();
 
   @ParameterizedTest
   @EnumSource(Mode.class)
   void unknownKindsAndEnumValuesAreKept(Mode mode) {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson("""
-        {"_id":"conv_1","kind":"conversation.v3","displayName":"x","createdAt":1,"updatedAt":2,"labels":["new"],
-         "messages":[{"_id":"msg_1","conversationId":"conv_1","createdAt":1,"createdById":"system","role":"system",
-           "parts":[
-             {"kind":"text","text":"Here you go","annotations":[]},
-             {"kind":"image","url":"https://x/cat.png","alt":"a cat"},
-             {"kind":"file","file":{"bytes":"iVBORw==","mimeType":"image/png","name":"cat.png"}},
-             {"kind":"file","file":{"s3":"bucket/key"}},
-             {"kind":"tool_result","tool_call_id":"call_1","result":[1,2.5,"three",null]}]}]}
-        """)));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .willReturn(
+                okJson(
+                    """
+                    {"_id":"conv_1","kind":"conversation.v3","displayName":"x","createdAt":1,"updatedAt":2,"labels":["new"],
+                     "messages":[{"_id":"msg_1","conversationId":"conv_1","createdAt":1,"createdById":"system","role":"system",
+                       "parts":[
+                         {"kind":"text","text":"Here you go","annotations":[]},
+                         {"kind":"image","url":"https://x/cat.png","alt":"a cat"},
+                         {"kind":"file","file":{"bytes":"iVBORw==","mimeType":"image/png","name":"cat.png"}},
+                         {"kind":"file","file":{"s3":"bucket/key"}},
+                         {"kind":"tool_result","tool_call_id":"call_1","result":[1,2.5,"three",null]}]}]}
+                    """)));
 
-    ConversationWithMessages conversation = mode.run(client.conversations().retrieve("conv_1")).body();
+    ConversationWithMessages conversation =
+        mode.run(client.conversations().retrieve("conv_1")).body();
 
     assertEquals("conversation.v3", conversation.getKind().asString());
     assertEquals(ConversationKind.Value._UNKNOWN, conversation.getKind().value());
@@ -69,36 +75,65 @@ class ModelsTest {
     assertEquals("bucket/key", s3.raw().get("s3").getAsString());
     ToolResultPart toolResult = parts.get(4).asToolResult();
     assertEquals(JsonParser.parseString("[1,2.5,\"three\",null]"), toolResult.getResult());
-    assertEquals(Arrays.asList(1L, 2.5, "three", null), OrqJson.bind(toolResult.getResult(), List.class));
+    assertEquals(
+        Arrays.asList(1L, 2.5, "three", null), OrqJson.bind(toolResult.getResult(), List.class));
   }
 
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aPartThatIsNotAnObjectIsAnInvalidResponse(Mode mode) {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson("""
-        {"_id":"conv_1","kind":"conversation","displayName":"x","createdAt":1,"updatedAt":2,
-         "messages":[{"_id":"msg_1","role":"user","parts":["just text"]}]}
-        """)));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .willReturn(
+                okJson(
+                    """
+                    {"_id":"conv_1","kind":"conversation","displayName":"x","createdAt":1,"updatedAt":2,
+                     "messages":[{"_id":"msg_1","role":"user","parts":["just text"]}]}
+                    """)));
 
-    InvalidResponseException e = assertThrows(InvalidResponseException.class,
-        () -> mode.run(client.conversations().retrieve("conv_1")));
+    InvalidResponseException e =
+        assertThrows(
+            InvalidResponseException.class,
+            () -> mode.run(client.conversations().retrieve("conv_1")));
 
-    assertTrue(e.getMessage().contains(
-        "invalid value at $.messages[0].parts[0]: expected an object for MessagePart but was STRING"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "invalid value at $.messages[0].parts[0]: expected an object for MessagePart but"
+                    + " was STRING"),
+        e.getMessage());
   }
 
   @Test
   void messagesBuildsUserMessagesWithTheirKinds() {
-    assertEquals("{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"Hello\"}]}",
+    assertEquals(
+        "{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"Hello\"}]}",
         client.context().gson().toJson(Messages.userText("Hello")));
-    assertEquals("{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"a\"},"
+    assertEquals(
+        "{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"a\"},"
             + "{\"kind\":\"tool_result\",\"tool_call_id\":\"c\",\"result\":{\"ok\":true}}]}",
-        client.context().gson().toJson(Messages.user(TextPart.builder().text("a").build(),
-            ToolResultPart.builder().toolCallId("c").result(OrqJson.toJson(Map.of("ok", true))).build())));
-    assertEquals("text == null", assertThrows(NullPointerException.class, () -> Messages.userText(null)).getMessage());
-    assertEquals("parts == null",
-        assertThrows(NullPointerException.class, () -> Messages.user((MessagePart[]) null)).getMessage());
-    assertEquals("parts[1] == null", assertThrows(NullPointerException.class,
-        () -> Messages.user(TextPart.builder().text("a").build(), null)).getMessage());
+        client
+            .context()
+            .gson()
+            .toJson(
+                Messages.user(
+                    TextPart.builder().text("a").build(),
+                    ToolResultPart.builder()
+                        .toolCallId("c")
+                        .result(OrqJson.toJson(Map.of("ok", true)))
+                        .build())));
+    assertEquals(
+        "text == null",
+        assertThrows(NullPointerException.class, () -> Messages.userText(null)).getMessage());
+    assertEquals(
+        "parts == null",
+        assertThrows(NullPointerException.class, () -> Messages.user((MessagePart[]) null))
+            .getMessage());
+    assertEquals(
+        "parts[1] == null",
+        assertThrows(
+                NullPointerException.class,
+                () -> Messages.user(TextPart.builder().text("a").build(), null))
+            .getMessage());
   }
 }

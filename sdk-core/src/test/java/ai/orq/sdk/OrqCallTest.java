@@ -39,7 +39,8 @@ class OrqCallTest {
 
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  @AutoClose private final OrqClient client =
+  @AutoClose
+  private final OrqClient client =
       OrqClient.builder().apiKey(API_KEY).baseUrl(TestServers.baseUrl(server)).build();
 
   @Test
@@ -51,7 +52,8 @@ class OrqCallTest {
     call.execute();
 
     assertTrue(call.isExecuted());
-    assertEquals("Already executed.", assertThrows(IllegalStateException.class, call::execute).getMessage());
+    assertEquals(
+        "Already executed.", assertThrows(IllegalStateException.class, call::execute).getMessage());
     assertThrows(IllegalStateException.class, call::executeWithResponse);
     assertThrows(IllegalStateException.class, call::executeAsync);
     assertThrows(IllegalStateException.class, () -> call.enqueue(new IgnoringCallback<>()));
@@ -95,47 +97,67 @@ class OrqCallTest {
   void perRequestHeadersAreSentAndReplaceTheSdkOnes(Mode mode) {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
 
-    mode.run(client.conversations().retrieve("conv_1").withOptions(RequestOptions.builder()
-        .header("X-Trace", "abc")
-        .header("Authorization", "Bearer other-key")
-        .header("User-Agent", "custom/1")
-        .build()));
+    mode.run(
+        client
+            .conversations()
+            .retrieve("conv_1")
+            .withOptions(
+                RequestOptions.builder()
+                    .header("X-Trace", "abc")
+                    .header("Authorization", "Bearer other-key")
+                    .header("User-Agent", "custom/1")
+                    .build()));
 
-    server.verify(getRequestedFor(urlEqualTo(PATH))
-        .withHeader("X-Trace", equalTo("abc"))
-        .withHeader("Authorization", equalTo("Bearer other-key"))
-        .withHeader("User-Agent", equalTo("custom/1")));
+    server.verify(
+        getRequestedFor(urlEqualTo(PATH))
+            .withHeader("X-Trace", equalTo("abc"))
+            .withHeader("Authorization", equalTo("Bearer other-key"))
+            .withHeader("User-Agent", equalTo("custom/1")));
   }
 
   @ParameterizedTest
   @EnumSource(Mode.class)
   void perRequestTimeoutOverridesTheClient(Mode mode) {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES).withFixedDelay(1_000)));
+    server.stubFor(
+        get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES).withFixedDelay(1_000)));
     OrqCall<ConversationWithMessages> call = client.conversations().retrieve("conv_1");
 
-    assertThrows(OrqTimeoutException.class, () -> mode.run(call.withOptions(
-        RequestOptions.builder().timeout(Duration.ofMillis(200)).maxRetries(0).build())));
+    assertThrows(
+        OrqTimeoutException.class,
+        () ->
+            mode.run(
+                call.withOptions(
+                    RequestOptions.builder()
+                        .timeout(Duration.ofMillis(200))
+                        .maxRetries(0)
+                        .build())));
 
-    try (OrqClient impatient = client.newBuilder().timeout(Duration.ofMillis(200)).maxRetries(0).build()) {
-      OrqCall<ConversationWithMessages> patientCall = impatient.conversations().retrieve("conv_1")
-          .withOptions(RequestOptions.builder().timeout(Duration.ofSeconds(10)).build());
+    try (OrqClient impatient =
+        client.newBuilder().timeout(Duration.ofMillis(200)).maxRetries(0).build()) {
+      OrqCall<ConversationWithMessages> patientCall =
+          impatient
+              .conversations()
+              .retrieve("conv_1")
+              .withOptions(RequestOptions.builder().timeout(Duration.ofSeconds(10)).build());
       assertEquals("conv_01JJ", mode.run(patientCall).body().getId());
     }
   }
 
   @Test
   void cancelAbortsAnAsyncCallInFlight() throws Exception {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES).withFixedDelay(10_000)));
+    server.stubFor(
+        get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES).withFixedDelay(10_000)));
     OrqCall<ConversationWithMessages> call = client.conversations().retrieve("conv_1");
     CompletableFuture<OrqException> failure = new CompletableFuture<>();
     AtomicReference<String> thread = new AtomicReference<>();
-    call.enqueue(new IgnoringCallback<ConversationWithMessages>() {
-      @Override
-      public void onFailure(OrqCall<ConversationWithMessages> c, OrqException error) {
-        thread.set(Thread.currentThread().getName());
-        failure.complete(error);
-      }
-    });
+    call.enqueue(
+        new IgnoringCallback<ConversationWithMessages>() {
+          @Override
+          public void onFailure(OrqCall<ConversationWithMessages> c, OrqException error) {
+            thread.set(Thread.currentThread().getName());
+            failure.complete(error);
+          }
+        });
     Dispatcher dispatcher = client.context().httpClient().dispatcher();
     TestServers.await(() -> dispatcher.runningCallsCount() == 1);
 
@@ -149,7 +171,8 @@ class OrqCallTest {
 
   @Test
   void cancellingTheFutureCancelsTheHttpCall() throws Exception {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES).withFixedDelay(10_000)));
+    server.stubFor(
+        get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES).withFixedDelay(10_000)));
     OrqCall<ConversationWithMessages> call = client.conversations().retrieve("conv_1");
     CompletableFuture<ConversationWithMessages> future = call.executeAsync();
     Dispatcher dispatcher = client.context().httpClient().dispatcher();
@@ -164,24 +187,29 @@ class OrqCallTest {
 
   @Test
   void cancelAbortsASyncCallFromAnotherThread() throws Exception {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES).withFixedDelay(10_000)));
+    server.stubFor(
+        get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES).withFixedDelay(10_000)));
     OrqCall<ConversationWithMessages> call = client.conversations().retrieve("conv_1");
     Dispatcher dispatcher = client.context().httpClient().dispatcher();
-    Thread canceller = new Thread(() -> {
-      try {
-        TestServers.await(() -> dispatcher.runningCallsCount() == 1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      call.cancel();
-    });
+    Thread canceller =
+        new Thread(
+            () -> {
+              try {
+                TestServers.await(() -> dispatcher.runningCallsCount() == 1);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              call.cancel();
+            });
     canceller.start();
 
     long start = System.nanoTime();
     OrqCanceledException e = assertThrows(OrqCanceledException.class, call::execute);
 
     assertEquals("Request canceled", e.getMessage());
-    assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(8), "canceled well before the server answered");
+    assertTrue(
+        System.nanoTime() - start < TimeUnit.SECONDS.toNanos(8),
+        "canceled well before the server answered");
     canceller.join();
   }
 
@@ -199,17 +227,20 @@ class OrqCallTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void cancelEndsTheWaitBeforeARetry(Mode mode) throws Exception {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "").withHeader("Retry-After", "30")));
+    server.stubFor(
+        get(urlEqualTo(PATH)).willReturn(errorJson(503, "").withHeader("Retry-After", "30")));
     OrqCall<ConversationWithMessages> call = client.conversations().retrieve("conv_1");
-    Thread canceller = new Thread(() -> {
-      try {
-        TestServers.await(() -> TestServers.requests(server).size() == 1);
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      call.cancel();
-    });
+    Thread canceller =
+        new Thread(
+            () -> {
+              try {
+                TestServers.await(() -> TestServers.requests(server).size() == 1);
+                Thread.sleep(100);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              call.cancel();
+            });
     canceller.start();
 
     long start = System.nanoTime();
@@ -222,17 +253,23 @@ class OrqCallTest {
 
   @Test
   void interruptingASyncCallWaitingToRetryCancelsIt() throws Exception {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "").withHeader("Retry-After", "30")));
+    server.stubFor(
+        get(urlEqualTo(PATH)).willReturn(errorJson(503, "").withHeader("Retry-After", "30")));
     OrqCall<ConversationWithMessages> call = client.conversations().retrieve("conv_1");
     CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-    Thread caller = new Thread(() -> {
-      try {
-        call.execute();
-        outcome.complete(null);
-      } catch (RuntimeException e) {
-        outcome.complete(Thread.currentThread().isInterrupted() ? e : new AssertionError("interrupt lost", e));
-      }
-    });
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                call.execute();
+                outcome.complete(null);
+              } catch (RuntimeException e) {
+                outcome.complete(
+                    Thread.currentThread().isInterrupted()
+                        ? e
+                        : new AssertionError("interrupt lost", e));
+              }
+            });
     caller.start();
     TestServers.await(() -> TestServers.requests(server).size() == 1);
     Thread.sleep(100);
@@ -249,8 +286,11 @@ class OrqCallTest {
   void theFutureFailsWithTheTypedException() {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(404, Fixtures.NOT_FOUND)));
 
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> client.conversations().retrieve("conv_1").executeAsync().get(10, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                client.conversations().retrieve("conv_1").executeAsync().get(10, TimeUnit.SECONDS));
 
     assertInstanceOf(NotFoundException.class, e.getCause());
   }

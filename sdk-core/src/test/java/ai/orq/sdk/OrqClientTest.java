@@ -39,12 +39,21 @@ class OrqClientTest {
 
   @Test
   void aMissingKeyFailsAtBuildTime() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> OrqClient.builder().build());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> OrqClient.builder().build());
 
-    assertTrue(e.getMessage().contains("ORQ_API_KEY") && e.getMessage().contains("apiKey("), e.getMessage());
-    assertThrows(IllegalStateException.class, () -> OrqClient.builder().fromEnv(Map.<String, String>of()::get).build());
-    assertThrows(IllegalStateException.class,
-        () -> OrqClient.builder().fromEnv(Map.of("ORQ_API_KEY", " ", "ORQ_BASE_URL", "")::get).build());
+    assertTrue(
+        e.getMessage().contains("ORQ_API_KEY") && e.getMessage().contains("apiKey("),
+        e.getMessage());
+    assertThrows(
+        IllegalStateException.class,
+        () -> OrqClient.builder().fromEnv(Map.<String, String>of()::get).build());
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            OrqClient.builder()
+                .fromEnv(Map.of("ORQ_API_KEY", " ", "ORQ_BASE_URL", "")::get)
+                .build());
   }
 
   @Test
@@ -58,17 +67,24 @@ class OrqClientTest {
 
   @Test
   void fromEnvReadsTheKeyAndTheBaseUrlAndTakesMoreOptions() {
-    server.stubFor(get(urlEqualTo("/gateway/orq" + PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
-    Map<String, String> env = Map.of(
-        "ORQ_API_KEY", "sk-from-env", "ORQ_BASE_URL", TestServers.baseUrl(server) + "/gateway/orq");
+    server.stubFor(
+        get(urlEqualTo("/gateway/orq" + PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
+    Map<String, String> env =
+        Map.of(
+            "ORQ_API_KEY",
+            "sk-from-env",
+            "ORQ_BASE_URL",
+            TestServers.baseUrl(server) + "/gateway/orq");
 
-    try (OrqClient client = OrqClient.builder().fromEnv(env::get).applicationId("env-app/1").build()) {
+    try (OrqClient client =
+        OrqClient.builder().fromEnv(env::get).applicationId("env-app/1").build()) {
       client.conversations().retrieve("conv_1").execute();
     }
 
-    server.verify(getRequestedFor(urlEqualTo("/gateway/orq" + PATH))
-        .withHeader("Authorization", equalTo("Bearer sk-from-env"))
-        .withHeader("User-Agent", matching(".* env-app/1")));
+    server.verify(
+        getRequestedFor(urlEqualTo("/gateway/orq" + PATH))
+            .withHeader("Authorization", equalTo("Bearer sk-from-env"))
+            .withHeader("User-Agent", matching(".* env-app/1")));
   }
 
   @Test
@@ -76,8 +92,11 @@ class OrqClientTest {
     server.stubFor(get(urlEqualTo("/orq" + PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
 
     for (String prefix : List.of("/orq", "/orq/")) {
-      try (OrqClient client = OrqClient.builder().apiKey(API_KEY).baseUrl(TestServers.baseUrl(server) + prefix)
-          .build()) {
+      try (OrqClient client =
+          OrqClient.builder()
+              .apiKey(API_KEY)
+              .baseUrl(TestServers.baseUrl(server) + prefix)
+              .build()) {
         assertEquals(TestServers.baseUrl(server) + "/orq/", client.context().baseUrl().toString());
         client.conversations().retrieve("conv_1").execute();
       }
@@ -103,14 +122,25 @@ class OrqClientTest {
 
   @Test
   void settingsReachTheOkHttpClient() {
-    try (OrqClient client = OrqClient.builder().apiKey(API_KEY)
-        .connectTimeout(Duration.ofSeconds(5)).timeout(Duration.ofSeconds(30)).maxRetries(5).build()) {
+    try (OrqClient client =
+        OrqClient.builder()
+            .apiKey(API_KEY)
+            .connectTimeout(Duration.ofSeconds(5))
+            .timeout(Duration.ofSeconds(30))
+            .maxRetries(5)
+            .build()) {
       OkHttpClient http = client.context().httpClient();
       assertEquals(5_000, http.connectTimeoutMillis());
       assertEquals(30_000, http.callTimeoutMillis());
       assertEquals(30_000, http.readTimeoutMillis());
       assertEquals(5, client.context().defaults().maxRetries());
-      assertEquals(1, RequestOptions.builder().maxRetries(1).build().applyTo(client.context().defaults()).maxRetries());
+      assertEquals(
+          1,
+          RequestOptions.builder()
+              .maxRetries(1)
+              .build()
+              .applyTo(client.context().defaults())
+              .maxRetries());
     }
   }
 
@@ -118,14 +148,20 @@ class OrqClientTest {
   void theUserAgentNamesTheSdkItsVersionJavaAndTheApplication() {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
 
-    try (OrqClient client = OrqClient.builder().apiKey(API_KEY).baseUrl(TestServers.baseUrl(server))
-        .applicationId("my-app/1.2").build()) {
+    try (OrqClient client =
+        OrqClient.builder()
+            .apiKey(API_KEY)
+            .baseUrl(TestServers.baseUrl(server))
+            .applicationId("my-app/1.2")
+            .build()) {
       client.conversations().retrieve("conv_1").execute();
     }
 
     String userAgent = TestServers.requests(server).get(0).getHeader("User-Agent");
-    String expected = "orq-java/\\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Java "
-        + Pattern.quote(System.getProperty("java.version")) + "\\) my-app/1\\.2";
+    String expected =
+        "orq-java/\\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Java "
+            + Pattern.quote(System.getProperty("java.version"))
+            + "\\) my-app/1\\.2";
     assertTrue(userAgent.matches(expected), userAgent);
   }
 
@@ -133,25 +169,42 @@ class OrqClientTest {
   void invalidSettingsFailNamingTheArgument() {
     OrqClient.Builder builder = OrqClient.builder();
     assertMessage("apiKey == null", NullPointerException.class, () -> builder.apiKey(null));
-    assertMessage("apiKey must not be blank", IllegalArgumentException.class, () -> builder.apiKey(" \t"));
+    assertMessage(
+        "apiKey must not be blank", IllegalArgumentException.class, () -> builder.apiKey(" \t"));
     assertMessage("baseUrl == null", NullPointerException.class, () -> builder.baseUrl(null));
-    assertMessage("baseUrl must be an http or https URL without query or fragment, was ftp://x",
-        IllegalArgumentException.class, () -> builder.baseUrl("ftp://x"));
+    assertMessage(
+        "baseUrl must be an http or https URL without query or fragment, was ftp://x",
+        IllegalArgumentException.class,
+        () -> builder.baseUrl("ftp://x"));
     assertThrows(IllegalArgumentException.class, () -> builder.baseUrl("my.orq.ai"));
     assertThrows(IllegalArgumentException.class, () -> builder.baseUrl("https://my.orq.ai/?a=b"));
     assertThrows(IllegalArgumentException.class, () -> builder.baseUrl("https://my.orq.ai/#top"));
-    assertMessage("connectTimeout == null", NullPointerException.class, () -> builder.connectTimeout(null));
-    assertMessage("timeout must not be negative, was PT-1S", IllegalArgumentException.class,
+    assertMessage(
+        "connectTimeout == null", NullPointerException.class, () -> builder.connectTimeout(null));
+    assertMessage(
+        "timeout must not be negative, was PT-1S",
+        IllegalArgumentException.class,
         () -> builder.timeout(Duration.ofSeconds(-1)));
-    assertMessage("maxRetries must be >= 0, was -1", IllegalArgumentException.class, () -> builder.maxRetries(-1));
-    assertMessage("okHttpClient == null", NullPointerException.class, () -> builder.okHttpClient(null));
-    assertMessage("interceptor == null", NullPointerException.class, () -> builder.addInterceptor(null));
+    assertMessage(
+        "maxRetries must be >= 0, was -1",
+        IllegalArgumentException.class,
+        () -> builder.maxRetries(-1));
+    assertMessage(
+        "okHttpClient == null", NullPointerException.class, () -> builder.okHttpClient(null));
+    assertMessage(
+        "interceptor == null", NullPointerException.class, () -> builder.addInterceptor(null));
     assertMessage("logLevel == null", NullPointerException.class, () -> builder.logLevel(null));
-    assertMessage("applicationId must not be blank", IllegalArgumentException.class, () -> builder.applicationId(""));
-    assertMessage("applicationId must be printable ASCII, was 'café'", IllegalArgumentException.class,
+    assertMessage(
+        "applicationId must not be blank",
+        IllegalArgumentException.class,
+        () -> builder.applicationId(""));
+    assertMessage(
+        "applicationId must be printable ASCII, was 'café'",
+        IllegalArgumentException.class,
         () -> builder.applicationId("café"));
     assertThrows(IllegalArgumentException.class, () -> builder.applicationId("a\nb"));
-    String keyMessage = "apiKey must be printable ASCII without surrounding spaces (check for a trailing newline)";
+    String keyMessage =
+        "apiKey must be printable ASCII without surrounding spaces (check for a trailing newline)";
     assertMessage(keyMessage, IllegalArgumentException.class, () -> builder.apiKey("sk-secret\r"));
     assertMessage(keyMessage, IllegalArgumentException.class, () -> builder.apiKey(" sk-secret"));
     assertMessage(keyMessage, IllegalArgumentException.class, () -> builder.apiKey("sk-sécret"));
@@ -159,25 +212,31 @@ class OrqClientTest {
 
   @Test
   void theKeyNeverReachesLogsMessagesOrToString() {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(401, "{\"message\":\"Invalid API key\"}")));
+    server.stubFor(
+        get(urlEqualTo(PATH)).willReturn(errorJson(401, "{\"message\":\"Invalid API key\"}")));
     Logger okhttpLogger = Logger.getLogger(OkHttpClient.class.getName());
     List<String> logged = new CopyOnWriteArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(record.getMessage());
-      }
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(record.getMessage());
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     okhttpLogger.addHandler(handler);
     List<String> texts = new ArrayList<>();
-    try (OrqClient client = OrqClient.builder().apiKey(API_KEY).baseUrl(TestServers.baseUrl(server))
-        .logLevel(LogLevel.BODY).build()) {
+    try (OrqClient client =
+        OrqClient.builder()
+            .apiKey(API_KEY)
+            .baseUrl(TestServers.baseUrl(server))
+            .logLevel(LogLevel.BODY)
+            .build()) {
       OrqCall<?> call = client.conversations().retrieve("conv_1");
       UnauthorizedException e = assertThrows(UnauthorizedException.class, call::execute);
       texts.add(e.getMessage());
@@ -185,12 +244,14 @@ class OrqClientTest {
       texts.add(client.toString());
       texts.add(client.context().toString());
       texts.add(call.toString());
-      texts.add(RequestOptions.builder().header("Authorization", "Bearer " + API_KEY).build().toString());
+      texts.add(
+          RequestOptions.builder().header("Authorization", "Bearer " + API_KEY).build().toString());
     } finally {
       okhttpLogger.removeHandler(handler);
     }
 
-    assertFalse(logged.stream().anyMatch(line -> line.startsWith("Authorization")),
+    assertFalse(
+        logged.stream().anyMatch(line -> line.startsWith("Authorization")),
         "the key is added below the logger: " + logged);
     assertTrue(logged.contains("{\"message\":\"Invalid API key\"}"), "bodies are logged at BODY");
     texts.addAll(logged);
@@ -205,20 +266,22 @@ class OrqClientTest {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
     Logger okhttpLogger = Logger.getLogger(OkHttpClient.class.getName());
     List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(record);
-      }
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(record);
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     okhttpLogger.addHandler(handler);
-    try (OrqClient client = OrqClient.builder().apiKey(API_KEY).baseUrl(TestServers.baseUrl(server)).build()) {
+    try (OrqClient client =
+        OrqClient.builder().apiKey(API_KEY).baseUrl(TestServers.baseUrl(server)).build()) {
       client.conversations().retrieve("conv_1").execute();
     } finally {
       okhttpLogger.removeHandler(handler);
@@ -229,7 +292,8 @@ class OrqClientTest {
   @Test
   void closeReleasesTheThreadsAndConnectionsOfAnOwnedClient() {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
-    OrqClient client = OrqClient.builder().apiKey(API_KEY).baseUrl(TestServers.baseUrl(server)).build();
+    OrqClient client =
+        OrqClient.builder().apiKey(API_KEY).baseUrl(TestServers.baseUrl(server)).build();
     client.conversations().retrieve("conv_1").executeAsync().join();
     OkHttpClient http = client.context().httpClient();
     assertEquals(1, http.connectionPool().connectionCount());
@@ -246,19 +310,25 @@ class OrqClientTest {
   void aUsersOkHttpClientIsSharedAndLeftOpen() {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
     List<String> seen = new CopyOnWriteArrayList<>();
-    OkHttpClient users = new OkHttpClient.Builder()
-        .addInterceptor(chain -> {
-          seen.add("user client: " + chain.request().header("Authorization"));
-          return chain.proceed(chain.request());
-        })
-        .build();
-    OrqClient client = OrqClient.builder().apiKey(API_KEY).baseUrl(TestServers.baseUrl(server))
-        .okHttpClient(users)
-        .addInterceptor(chain -> {
-          seen.add("added: " + chain.request().header("X-Orq-Retry-Count"));
-          return chain.proceed(chain.request());
-        })
-        .build();
+    OkHttpClient users =
+        new OkHttpClient.Builder()
+            .addInterceptor(
+                chain -> {
+                  seen.add("user client: " + chain.request().header("Authorization"));
+                  return chain.proceed(chain.request());
+                })
+            .build();
+    OrqClient client =
+        OrqClient.builder()
+            .apiKey(API_KEY)
+            .baseUrl(TestServers.baseUrl(server))
+            .okHttpClient(users)
+            .addInterceptor(
+                chain -> {
+                  seen.add("added: " + chain.request().header("X-Orq-Retry-Count"));
+                  return chain.proceed(chain.request());
+                })
+            .build();
     OkHttpClient http = client.context().httpClient();
 
     client.conversations().retrieve("conv_1").executeAsync().join();
@@ -277,22 +347,31 @@ class OrqClientTest {
   @Test
   void newBuilderCopiesTheSettingsButNotTheResources() {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
-    try (OrqClient first = OrqClient.builder().apiKey(API_KEY).baseUrl(TestServers.baseUrl(server))
-            .applicationId("copied/1").maxRetries(4).build();
+    try (OrqClient first =
+            OrqClient.builder()
+                .apiKey(API_KEY)
+                .baseUrl(TestServers.baseUrl(server))
+                .applicationId("copied/1")
+                .maxRetries(4)
+                .build();
         OrqClient second = first.newBuilder().build()) {
 
       second.conversations().retrieve("conv_1").execute();
 
       assertEquals(first.toString(), second.toString());
-      assertNotSame(first.context().httpClient().dispatcher(), second.context().httpClient().dispatcher());
+      assertNotSame(
+          first.context().httpClient().dispatcher(), second.context().httpClient().dispatcher());
       assertNotSame(first.context().timer(), second.context().timer());
     }
-    server.verify(getRequestedFor(urlEqualTo(PATH))
-        .withHeader("Authorization", equalTo("Bearer " + API_KEY))
-        .withHeader("User-Agent", matching(".* copied/1")));
+    server.verify(
+        getRequestedFor(urlEqualTo(PATH))
+            .withHeader("Authorization", equalTo("Bearer " + API_KEY))
+            .withHeader("User-Agent", matching(".* copied/1")));
   }
 
-  private static void assertMessage(String message, Class<? extends Throwable> type,
+  private static void assertMessage(
+      String message,
+      Class<? extends Throwable> type,
       org.junit.jupiter.api.function.Executable executable) {
     assertEquals(message, assertThrows(type, executable).getMessage());
   }

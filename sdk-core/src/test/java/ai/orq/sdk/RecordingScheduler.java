@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 /** Records the retry delays a client asks for and runs the retries at once. */
 final class RecordingScheduler extends ScheduledThreadPoolExecutor {
   final List<Long> delaysMillis = new CopyOnWriteArrayList<>();
+
   /** Runs as a retry is being scheduled, to let a test race it. */
   volatile Runnable beforeSchedule = () -> {};
 

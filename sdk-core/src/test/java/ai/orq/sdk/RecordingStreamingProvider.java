@@ -7,8 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.Response;
 
 /**
- * A streaming provider registered for the tests of this module (META-INF/services), standing in
- * for orq-sdk-streaming: it records each started stream and reads no event from it.
+ * A streaming provider registered for the tests of this module (META-INF/services), standing in for
+ * orq-sdk-streaming: it records each started stream and reads no event from it.
  */
 public final class RecordingStreamingProvider implements StreamingProvider {
   static final List<List<Object>> OPENED = new CopyOnWriteArrayList<>();

@@ -18,8 +18,15 @@ class RequestOnlyCallTest {
     Call call = new RequestOnlyCall(request);
 
     assertSame(request, call.request());
-    List<Executable> unsupported = List.of(call::execute, () -> call.enqueue(null), call::cancel,
-        call::isExecuted, call::isCanceled, call::timeout, call::clone);
+    List<Executable> unsupported =
+        List.of(
+            call::execute,
+            () -> call.enqueue(null),
+            call::cancel,
+            call::isExecuted,
+            call::isCanceled,
+            call::timeout,
+            call::clone);
     for (Executable operation : unsupported) {
       assertThrows(UnsupportedOperationException.class, operation);
     }

@@ -17,29 +17,35 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** A success body is read up to a bound, decompressed bytes included: never until memory runs out. */
+/**
+ * A success body is read up to a bound, decompressed bytes included: never until memory runs out.
+ */
 class ResponseBoundsTest {
   private static final String PATH = "/v2/conversations/conv_1";
 
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  @AutoClose private final OrqClient client =
-      TestServers.client(server, new RecordingScheduler()).build();
+  @AutoClose
+  private final OrqClient client = TestServers.client(server, new RecordingScheduler()).build();
 
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aBodyOverTheLimitIsRefused(Mode mode) {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
     long limit = Fixtures.WITH_MESSAGES.length() - 1;
-    try (OrqClient small = client.newBuilder().scheduler(new RecordingScheduler())
-        .maxResponseBytes(limit).build()) {
+    try (OrqClient small =
+        client.newBuilder().scheduler(new RecordingScheduler()).maxResponseBytes(limit).build()) {
 
-      ResponseTooLargeException e = assertThrows(ResponseTooLargeException.class,
-          () -> mode.run(small.conversations().retrieve("conv_1")));
+      ResponseTooLargeException e =
+          assertThrows(
+              ResponseTooLargeException.class,
+              () -> mode.run(small.conversations().retrieve("conv_1")));
 
       assertEquals(limit, e.limitBytes());
     }
-    assertEquals("conv_01JJ", mode.run(client.conversations().retrieve("conv_1")).body().getId(),
+    assertEquals(
+        "conv_01JJ",
+        mode.run(client.conversations().retrieve("conv_1")).body().getId(),
         "the default limit takes it");
   }
 
@@ -54,12 +60,19 @@ class ResponseBoundsTest {
         gzip.write(spaces); // 32 MiB of JSON whitespace in about 32 KiB
       }
     }
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "gzip")
-        .withBody(compressed.toByteArray())));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("Content-Encoding", "gzip")
+                    .withBody(compressed.toByteArray())));
 
-    ResponseTooLargeException e = assertThrows(ResponseTooLargeException.class,
-        () -> mode.run(client.conversations().retrieve("conv_1")));
+    ResponseTooLargeException e =
+        assertThrows(
+            ResponseTooLargeException.class,
+            () -> mode.run(client.conversations().retrieve("conv_1")));
 
     assertEquals(16L * 1024 * 1024, e.limitBytes());
   }
@@ -73,8 +86,13 @@ class ResponseBoundsTest {
     withBom[1] = (byte) 0xbb;
     withBom[2] = (byte) 0xbf;
     System.arraycopy(json, 0, withBom, 3, json.length);
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(withBom)));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(withBom)));
 
     assertEquals("conv_01JJ", mode.run(client.conversations().retrieve("conv_1")).body().getId());
   }

@@ -12,13 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import ai.orq.sdk.errors.BadRequestException;
 import ai.orq.sdk.errors.InternalServerException;
 import ai.orq.sdk.errors.OrqCanceledException;
 import ai.orq.sdk.errors.OrqIoException;
 import ai.orq.sdk.errors.OrqServiceException;
 import ai.orq.sdk.errors.RateLimitException;
-import ai.orq.sdk.model.Conversation;
 import ai.orq.sdk.model.CreateConversationRequest;
 import ai.orq.sdk.model.GenerateNameRequest;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -36,7 +34,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,8 +43,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Retries, sync and async alike. The delays the client asks for are recorded by a
- * {@link RecordingScheduler}, which runs the retries at once: no test sleeps.
+ * Retries, sync and async alike. The delays the client asks for are recorded by a {@link
+ * RecordingScheduler}, which runs the retries at once: no test sleeps.
  */
 class RetryTest {
   private static final String PATH = "/v2/conversations/conv_1";
@@ -68,8 +65,9 @@ class RetryTest {
   void retriesTwiceByDefaultThenFails(Mode mode, int status) {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(status, "{\"message\":\"busy\"}")));
 
-    OrqServiceException e = assertThrows(OrqServiceException.class,
-        () -> mode.run(client.conversations().retrieve("conv_1")));
+    OrqServiceException e =
+        assertThrows(
+            OrqServiceException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
 
     assertEquals(status, e.statusCode());
     assertEquals(List.of("0", "1", "2"), retryCounts());
@@ -84,10 +82,19 @@ class RetryTest {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "")));
     try (OrqClient patient = client.newBuilder().scheduler(scheduler).maxRetries(7).build()) {
 
-      assertThrows(InternalServerException.class, () -> mode.run(patient.conversations().retrieve("conv_1")));
+      assertThrows(
+          InternalServerException.class,
+          () -> mode.run(patient.conversations().retrieve("conv_1")));
 
-      long[][] bounds = {{375, 500}, {750, 1000}, {1500, 2000}, {3000, 4000}, {6000, 8000}, {6000, 8000},
-          {6000, 8000}};
+      long[][] bounds = {
+        {375, 500},
+        {750, 1000},
+        {1500, 2000},
+        {3000, 4000},
+        {6000, 8000},
+        {6000, 8000},
+        {6000, 8000}
+      };
       assertEquals(bounds.length, scheduler.delaysMillis.size());
       for (int i = 0; i < bounds.length; i++) {
         assertBetween(bounds[i][0], bounds[i][1], scheduler.delaysMillis.get(i));
@@ -99,10 +106,14 @@ class RetryTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aRetryThatSucceedsReturnsTheBody(Mode mode) {
-    server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("0"))
-        .willReturn(errorJson(500, "")));
-    server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("1"))
-        .willReturn(okJson(Fixtures.WITH_MESSAGES)));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .withHeader("X-Orq-Retry-Count", equalTo("0"))
+            .willReturn(errorJson(500, "")));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .withHeader("X-Orq-Retry-Count", equalTo("1"))
+            .willReturn(okJson(Fixtures.WITH_MESSAGES)));
 
     OrqResponse<?> response = mode.run(client.conversations().retrieve("conv_1"));
 
@@ -121,8 +132,9 @@ class RetryTest {
   void otherClientErrorsAreNotRetried(Mode mode, int status) {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(status, "{\"message\":\"no\"}")));
 
-    OrqServiceException e = assertThrows(OrqServiceException.class,
-        () -> mode.run(client.conversations().retrieve("conv_1")));
+    OrqServiceException e =
+        assertThrows(
+            OrqServiceException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
 
     assertEquals(status, e.statusCode());
     assertEquals(List.of("0"), retryCounts());
@@ -132,9 +144,11 @@ class RetryTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void retryAfterInSecondsIsHonoured(Mode mode) {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(429, "").withHeader("Retry-After", "3")));
+    server.stubFor(
+        get(urlEqualTo(PATH)).willReturn(errorJson(429, "").withHeader("Retry-After", "3")));
 
-    assertThrows(RateLimitException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
+    assertThrows(
+        RateLimitException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
 
     assertEquals(List.of(3000L, 3000L), scheduler.delaysMillis);
   }
@@ -142,10 +156,14 @@ class RetryTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void retryAfterAsAnHttpDateIsHonoured(Mode mode) {
-    String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(10));
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "").withHeader("Retry-After", inTenSeconds)));
+    String inTenSeconds =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(10));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .willReturn(errorJson(503, "").withHeader("Retry-After", inTenSeconds)));
 
-    assertThrows(InternalServerException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
+    assertThrows(
+        InternalServerException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
 
     assertEquals(2, scheduler.delaysMillis.size());
     for (long delay : scheduler.delaysMillis) {
@@ -156,10 +174,15 @@ class RetryTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void retryAfterMsWinsOverRetryAfter(Mode mode) {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(429, "")
-        .withHeader("retry-after-ms", "250").withHeader("Retry-After", "30")));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .willReturn(
+                errorJson(429, "")
+                    .withHeader("retry-after-ms", "250")
+                    .withHeader("Retry-After", "30")));
 
-    assertThrows(RateLimitException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
+    assertThrows(
+        RateLimitException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
 
     assertEquals(List.of(250L, 250L), scheduler.delaysMillis);
   }
@@ -167,11 +190,14 @@ class RetryTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aServerAskingForMinutesGetsTheErrorAtOnce(Mode mode) {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(429, "{\"message\":\"slow down\"}")
-        .withHeader("Retry-After", "120")));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .willReturn(
+                errorJson(429, "{\"message\":\"slow down\"}").withHeader("Retry-After", "120")));
 
-    RateLimitException e = assertThrows(RateLimitException.class,
-        () -> mode.run(client.conversations().retrieve("conv_1")));
+    RateLimitException e =
+        assertThrows(
+            RateLimitException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
 
     assertEquals("slow down", e.errorMessage());
     assertEquals("120", e.headers().get("Retry-After"));
@@ -180,17 +206,25 @@ class RetryTest {
   }
 
   static Stream<Arguments> faults() {
-    return Stream.of(Mode.values()).flatMap(mode -> Stream.of(
-        arguments(mode, Fault.CONNECTION_RESET_BY_PEER), arguments(mode, Fault.EMPTY_RESPONSE)));
+    return Stream.of(Mode.values())
+        .flatMap(
+            mode ->
+                Stream.of(
+                    arguments(mode, Fault.CONNECTION_RESET_BY_PEER),
+                    arguments(mode, Fault.EMPTY_RESPONSE)));
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("faults")
   void connectionFailuresAreRetried(Mode mode, Fault fault) {
-    server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("0"))
-        .willReturn(aResponse().withFault(fault)));
-    server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("1"))
-        .willReturn(okJson(Fixtures.WITH_MESSAGES)));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .withHeader("X-Orq-Retry-Count", equalTo("0"))
+            .willReturn(aResponse().withFault(fault)));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .withHeader("X-Orq-Retry-Count", equalTo("1"))
+            .willReturn(okJson(Fixtures.WITH_MESSAGES)));
 
     OrqResponse<?> response = mode.run(client.conversations().retrieve("conv_1"));
 
@@ -204,8 +238,13 @@ class RetryTest {
   void aPostThatMayHaveReachedTheServerIsNotRetried(Mode mode, Fault fault) {
     server.stubFor(post(urlEqualTo("/v2/conversations")).willReturn(aResponse().withFault(fault)));
 
-    assertThrows(OrqIoException.class,
-        () -> mode.run(client.conversations().create(CreateConversationRequest.builder().projectId("p").build())));
+    assertThrows(
+        OrqIoException.class,
+        () ->
+            mode.run(
+                client
+                    .conversations()
+                    .create(CreateConversationRequest.builder().projectId("p").build())));
 
     assertEquals(List.of("0"), retryCounts(), "a create the server may have done is not repeated");
     assertEquals(List.of(), scheduler.delaysMillis);
@@ -214,11 +253,17 @@ class RetryTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aPostWhoseSuccessBodyBreaksOffIsNotRetried(Mode mode) {
-    server.stubFor(post(urlEqualTo(PATH + "/generate-name"))
-        .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+    server.stubFor(
+        post(urlEqualTo(PATH + "/generate-name"))
+            .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
 
-    assertThrows(OrqIoException.class, () -> mode.run(
-        client.conversations().generateName("conv_1", GenerateNameRequest.builder().context("hi").build())));
+    assertThrows(
+        OrqIoException.class,
+        () ->
+            mode.run(
+                client
+                    .conversations()
+                    .generateName("conv_1", GenerateNameRequest.builder().context("hi").build())));
 
     assertEquals(List.of("0"), retryCounts());
   }
@@ -228,12 +273,14 @@ class RetryTest {
   void aPostIsRetriedOnlyWhenTheServerSaysItDidNotProcessIt(Mode mode) {
     CreateConversationRequest create = CreateConversationRequest.builder().projectId("p").build();
     server.stubFor(post(urlEqualTo("/v2/conversations")).willReturn(errorJson(500, "")));
-    assertThrows(InternalServerException.class, () -> mode.run(client.conversations().create(create)));
+    assertThrows(
+        InternalServerException.class, () -> mode.run(client.conversations().create(create)));
     assertEquals(List.of("0"), retryCounts(), "500: the server may have created it");
 
     server.resetAll();
     server.stubFor(post(urlEqualTo("/v2/conversations")).willReturn(errorJson(503, "")));
-    assertThrows(InternalServerException.class, () -> mode.run(client.conversations().create(create)));
+    assertThrows(
+        InternalServerException.class, () -> mode.run(client.conversations().create(create)));
     assertEquals(List.of("0"), retryCounts(), "503 without Retry-After");
 
     server.resetAll();
@@ -242,9 +289,11 @@ class RetryTest {
     assertEquals(List.of("0", "1", "2"), retryCounts(), "429");
 
     server.resetAll();
-    server.stubFor(post(urlEqualTo("/v2/conversations"))
-        .willReturn(errorJson(503, "").withHeader("Retry-After", "1")));
-    assertThrows(InternalServerException.class, () -> mode.run(client.conversations().create(create)));
+    server.stubFor(
+        post(urlEqualTo("/v2/conversations"))
+            .willReturn(errorJson(503, "").withHeader("Retry-After", "1")));
+    assertThrows(
+        InternalServerException.class, () -> mode.run(client.conversations().create(create)));
     assertEquals(List.of("0", "1", "2"), retryCounts(), "503 with Retry-After");
   }
 
@@ -255,11 +304,20 @@ class RetryTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    try (OrqClient refused = OrqClient.builder().apiKey(TestServers.API_KEY)
-        .baseUrl("http://127.0.0.1:" + closedPort).scheduler(scheduler).build()) {
+    try (OrqClient refused =
+        OrqClient.builder()
+            .apiKey(TestServers.API_KEY)
+            .baseUrl("http://127.0.0.1:" + closedPort)
+            .scheduler(scheduler)
+            .build()) {
 
-      assertThrows(OrqIoException.class, () -> mode.run(
-          refused.conversations().create(CreateConversationRequest.builder().projectId("p").build())));
+      assertThrows(
+          OrqIoException.class,
+          () ->
+              mode.run(
+                  refused
+                      .conversations()
+                      .create(CreateConversationRequest.builder().projectId("p").build())));
 
       assertEquals(2, scheduler.delaysMillis.size(), "connection refused: nothing was sent");
     }
@@ -268,10 +326,14 @@ class RetryTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void retryingAPostTheServerMayHaveProcessedIsAnOptIn(Mode mode) {
-    server.stubFor(post(urlEqualTo("/v2/conversations")).withHeader("X-Orq-Retry-Count", equalTo("0"))
-        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-    server.stubFor(post(urlEqualTo("/v2/conversations")).withHeader("X-Orq-Retry-Count", equalTo("1"))
-        .willReturn(okJson(Fixtures.CONVERSATION).withStatus(201)));
+    server.stubFor(
+        post(urlEqualTo("/v2/conversations"))
+            .withHeader("X-Orq-Retry-Count", equalTo("0"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    server.stubFor(
+        post(urlEqualTo("/v2/conversations"))
+            .withHeader("X-Orq-Retry-Count", equalTo("1"))
+            .willReturn(okJson(Fixtures.CONVERSATION).withStatus(201)));
     CreateConversationRequest create = CreateConversationRequest.builder().projectId("p").build();
 
     try (OrqClient optedIn =
@@ -281,36 +343,61 @@ class RetryTest {
     assertEquals(List.of("0", "1"), retryCounts());
 
     server.resetRequests();
-    assertEquals(201, mode.run(client.conversations().create(create)
-        .withOptions(RequestOptions.builder().retryNonIdempotent(true).build())).statusCode());
+    assertEquals(
+        201,
+        mode.run(
+                client
+                    .conversations()
+                    .create(create)
+                    .withOptions(RequestOptions.builder().retryNonIdempotent(true).build()))
+            .statusCode());
     assertEquals(List.of("0", "1"), retryCounts());
   }
 
   @ParameterizedTest
   @EnumSource(Mode.class)
   void okHttpNeverRepeatsARequestOnItsOwn(Mode mode) {
-    server.stubFor(post(urlEqualTo("/v2/conversations"))
-        .willReturn(errorJson(503, "").withHeader("Retry-After", "0")));
+    server.stubFor(
+        post(urlEqualTo("/v2/conversations"))
+            .willReturn(errorJson(503, "").withHeader("Retry-After", "0")));
     CreateConversationRequest create = CreateConversationRequest.builder().projectId("p").build();
 
-    InternalServerException e = assertThrows(InternalServerException.class, () -> mode.run(
-        client.conversations().create(create).withOptions(RequestOptions.builder().maxRetries(0).build())));
+    InternalServerException e =
+        assertThrows(
+            InternalServerException.class,
+            () ->
+                mode.run(
+                    client
+                        .conversations()
+                        .create(create)
+                        .withOptions(RequestOptions.builder().maxRetries(0).build())));
     assertEquals(List.of("0"), retryCounts(), "maxRetries(0): one request");
     assertEquals("0", e.headers().get("Retry-After"), "the caller sees the header as sent");
 
     server.resetRequests();
-    assertThrows(InternalServerException.class, () -> mode.run(
-        client.conversations().create(create).withOptions(RequestOptions.builder().maxRetries(1).build())));
-    assertEquals(List.of("0", "1"), retryCounts(), "maxRetries(1): two requests, each with its count");
+    assertThrows(
+        InternalServerException.class,
+        () ->
+            mode.run(
+                client
+                    .conversations()
+                    .create(create)
+                    .withOptions(RequestOptions.builder().maxRetries(1).build())));
+    assertEquals(
+        List.of("0", "1"), retryCounts(), "maxRetries(1): two requests, each with its count");
   }
 
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aSuccessBodyThatBreaksOffIsRetried(Mode mode) {
-    server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("0"))
-        .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
-    server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("1"))
-        .willReturn(okJson(Fixtures.WITH_MESSAGES)));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .withHeader("X-Orq-Retry-Count", equalTo("0"))
+            .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .withHeader("X-Orq-Retry-Count", equalTo("1"))
+            .willReturn(okJson(Fixtures.WITH_MESSAGES)));
 
     assertEquals("conv_01JJ", mode.run(client.conversations().retrieve("conv_1")).body().getId());
     assertEquals(List.of("0", "1"), retryCounts());
@@ -321,8 +408,9 @@ class RetryTest {
   void aConnectionThatKeepsFailingEndsInAnIoException(Mode mode, Fault fault) {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withFault(fault)));
 
-    OrqIoException e = assertThrows(OrqIoException.class,
-        () -> mode.run(client.conversations().retrieve("conv_1")));
+    OrqIoException e =
+        assertThrows(
+            OrqIoException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
 
     assertEquals(OrqIoException.class, e.getClass());
     assertEquals(List.of("0", "1", "2"), retryCounts());
@@ -335,7 +423,9 @@ class RetryTest {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "")));
     try (OrqClient noRetries = client.newBuilder().scheduler(scheduler).maxRetries(0).build()) {
 
-      assertThrows(InternalServerException.class, () -> mode.run(noRetries.conversations().retrieve("conv_1")));
+      assertThrows(
+          InternalServerException.class,
+          () -> mode.run(noRetries.conversations().retrieve("conv_1")));
 
       assertEquals(List.of("0"), retryCounts());
     }
@@ -346,13 +436,25 @@ class RetryTest {
   void perRequestMaxRetriesOverridesTheClient(Mode mode) {
     server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "")));
 
-    assertThrows(InternalServerException.class, () -> mode.run(client.conversations().retrieve("conv_1")
-        .withOptions(RequestOptions.builder().maxRetries(4).build())));
+    assertThrows(
+        InternalServerException.class,
+        () ->
+            mode.run(
+                client
+                    .conversations()
+                    .retrieve("conv_1")
+                    .withOptions(RequestOptions.builder().maxRetries(4).build())));
     assertEquals(List.of("0", "1", "2", "3", "4"), retryCounts());
 
     server.resetRequests();
-    assertThrows(InternalServerException.class, () -> mode.run(client.conversations().retrieve("conv_1")
-        .withOptions(RequestOptions.builder().maxRetries(0).build())));
+    assertThrows(
+        InternalServerException.class,
+        () ->
+            mode.run(
+                client
+                    .conversations()
+                    .retrieve("conv_1")
+                    .withOptions(RequestOptions.builder().maxRetries(0).build())));
     assertEquals(List.of("0"), retryCounts());
   }
 
@@ -361,10 +463,14 @@ class RetryTest {
     OrqClient closed = client.newBuilder().scheduler(scheduler).build();
     closed.close();
 
-    OrqIoException sync = assertThrows(OrqIoException.class,
-        () -> closed.conversations().retrieve("conv_1").execute());
-    ExecutionException async = assertThrows(ExecutionException.class,
-        () -> closed.conversations().retrieve("conv_1").executeAsync().get(5, TimeUnit.SECONDS));
+    OrqIoException sync =
+        assertThrows(
+            OrqIoException.class, () -> closed.conversations().retrieve("conv_1").execute());
+    ExecutionException async =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                closed.conversations().retrieve("conv_1").executeAsync().get(5, TimeUnit.SECONDS));
 
     assertEquals("The client is closed", sync.getMessage());
     assertEquals("The client is closed", async.getCause().getMessage());
@@ -373,17 +479,23 @@ class RetryTest {
 
   @Test
   void closingTheClientEndsCallsWaitingToRetry() throws Exception {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "").withHeader("Retry-After", "30")));
-    OrqClient waiting = OrqClient.builder().apiKey(TestServers.API_KEY).baseUrl(TestServers.baseUrl(server)).build();
-    CompletableFuture<Object> blocking = CompletableFuture.supplyAsync(
-        () -> waiting.conversations().retrieve("conv_1").execute());
+    server.stubFor(
+        get(urlEqualTo(PATH)).willReturn(errorJson(503, "").withHeader("Retry-After", "30")));
+    OrqClient waiting =
+        OrqClient.builder()
+            .apiKey(TestServers.API_KEY)
+            .baseUrl(TestServers.baseUrl(server))
+            .build();
+    CompletableFuture<Object> blocking =
+        CompletableFuture.supplyAsync(() -> waiting.conversations().retrieve("conv_1").execute());
     CompletableFuture<?> async = waiting.conversations().retrieve("conv_1").executeAsync();
     TestServers.await(() -> TestServers.requests(server).size() == 2);
 
     waiting.close();
 
     for (CompletableFuture<?> call : List.of(blocking, async)) {
-      ExecutionException e = assertThrows(ExecutionException.class, () -> call.get(5, TimeUnit.SECONDS));
+      ExecutionException e =
+          assertThrows(ExecutionException.class, () -> call.get(5, TimeUnit.SECONDS));
       assertEquals("The client is closed", e.getCause().getMessage());
     }
     assertEquals(List.of("0", "0"), retryCounts(), "nothing is sent after close");
@@ -407,9 +519,12 @@ class RetryTest {
     for (String retryAfter : List.of("-5", "soon")) {
       server.resetAll();
       scheduler.delaysMillis.clear();
-      server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(429, "").withHeader("Retry-After", retryAfter)));
+      server.stubFor(
+          get(urlEqualTo(PATH))
+              .willReturn(errorJson(429, "").withHeader("Retry-After", retryAfter)));
 
-      assertThrows(RateLimitException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
+      assertThrows(
+          RateLimitException.class, () -> mode.run(client.conversations().retrieve("conv_1")));
 
       assertEquals(2, scheduler.delaysMillis.size(), retryAfter);
       assertBetween(375, 500, scheduler.delaysMillis.get(0)); // the backoff, not "now"
@@ -419,21 +534,31 @@ class RetryTest {
 
   @Test
   void timeoutsOkHttpCannotTakeAreRefusedWhenSet() throws Exception {
-    for (Duration bad : List.of(Duration.ofNanos(500_000), Duration.ofMillis(Integer.MAX_VALUE + 1L),
-        Duration.ofDays(30))) {
+    for (Duration bad :
+        List.of(
+            Duration.ofNanos(500_000),
+            Duration.ofMillis(Integer.MAX_VALUE + 1L),
+            Duration.ofDays(30))) {
       IllegalArgumentException perCall =
           assertThrows(IllegalArgumentException.class, () -> RequestOptions.builder().timeout(bad));
       assertTrue(perCall.getMessage().startsWith("timeout must be"), perCall.getMessage());
       IllegalArgumentException connect =
-          assertThrows(IllegalArgumentException.class, () -> OrqClient.builder().connectTimeout(bad));
+          assertThrows(
+              IllegalArgumentException.class, () -> OrqClient.builder().connectTimeout(bad));
       assertTrue(connect.getMessage().startsWith("connectTimeout must be"), connect.getMessage());
       assertThrows(IllegalArgumentException.class, () -> OrqClient.builder().timeout(bad));
     }
     server.stubFor(get(urlEqualTo(PATH)).willReturn(okJson(Fixtures.WITH_MESSAGES)));
-    RequestOptions longest = RequestOptions.builder().timeout(Duration.ofMillis(Integer.MAX_VALUE)).build();
+    RequestOptions longest =
+        RequestOptions.builder().timeout(Duration.ofMillis(Integer.MAX_VALUE)).build();
 
-    Object body = client.conversations().retrieve("conv_1").withOptions(longest).executeAsync()
-        .get(10, TimeUnit.SECONDS);
+    Object body =
+        client
+            .conversations()
+            .retrieve("conv_1")
+            .withOptions(longest)
+            .executeAsync()
+            .get(10, TimeUnit.SECONDS);
 
     assertTrue(body != null, "the longest timeout OkHttp takes works on the wire");
   }

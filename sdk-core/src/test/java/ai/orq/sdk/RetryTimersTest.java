@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.orq.sdk.errors.OrqIoException;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -26,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The client's retry timers against a loopback server: closing the client wakes every waiting
- * call whatever the interleaving, a cancelled timer leaves the queue, and an idle client holds no
+ * The client's retry timers against a loopback server: closing the client wakes every waiting call
+ * whatever the interleaving, a cancelled timer leaves the queue, and an idle client holds no
  * scheduler thread.
  */
 class RetryTimersTest {
@@ -36,7 +35,9 @@ class RetryTimersTest {
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
   private static OrqClient.Builder client(ScheduledThreadPoolExecutor scheduler) {
-    return OrqClient.builder().apiKey(TestServers.API_KEY).baseUrl(TestServers.baseUrl(server))
+    return OrqClient.builder()
+        .apiKey(TestServers.API_KEY)
+        .baseUrl(TestServers.baseUrl(server))
         .scheduler(scheduler);
   }
 
@@ -49,11 +50,14 @@ class RetryTimersTest {
       OrqClient closing = client(scheduler).build();
       scheduler.closeClient = closing::close;
 
-      CompletableFuture<Object> call = CompletableFuture.supplyAsync(
-          () -> mode.run(closing.conversations().retrieve("conv_1")));
+      CompletableFuture<Object> call =
+          CompletableFuture.supplyAsync(() -> mode.run(closing.conversations().retrieve("conv_1")));
 
-      ExecutionException e = assertThrows(ExecutionException.class, () -> call.get(10, TimeUnit.SECONDS),
-          mode + ": the call must end, not wait forever");
+      ExecutionException e =
+          assertThrows(
+              ExecutionException.class,
+              () -> call.get(10, TimeUnit.SECONDS),
+              mode + ": the call must end, not wait forever");
       assertInstanceOf(OrqIoException.class, e.getCause());
       assertEquals("The client is closed", e.getCause().getMessage());
     }
@@ -61,7 +65,8 @@ class RetryTimersTest {
 
   @Test
   void closingTheClientWhileManyCallsRetryEndsEveryOne() throws Exception {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "").withHeader("retry-after-ms", "1")));
+    server.stubFor(
+        get(urlEqualTo(PATH)).willReturn(errorJson(503, "").withHeader("retry-after-ms", "1")));
     Random random = new Random(20261127L);
     ExecutorService callers = Executors.newFixedThreadPool(8);
     try {
@@ -73,21 +78,29 @@ class RetryTimersTest {
 
   private static void closeManyTimes(Random random, ExecutorService callers) throws Exception {
     for (int round = 0; round < 20; round++) {
-      OrqClient closing = OrqClient.builder().apiKey(TestServers.API_KEY)
-          .baseUrl(TestServers.baseUrl(server)).maxRetries(1_000).build();
+      OrqClient closing =
+          OrqClient.builder()
+              .apiKey(TestServers.API_KEY)
+              .baseUrl(TestServers.baseUrl(server))
+              .maxRetries(1_000)
+              .build();
       List<CompletableFuture<?>> calls = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         calls.add(closing.conversations().retrieve("conv_1").executeAsync());
-        calls.add(CompletableFuture.supplyAsync(
-            () -> closing.conversations().retrieve("conv_1").execute(), callers));
+        calls.add(
+            CompletableFuture.supplyAsync(
+                () -> closing.conversations().retrieve("conv_1").execute(), callers));
       }
       Thread.sleep(random.nextInt(30));
 
       closing.close();
 
       for (CompletableFuture<?> call : calls) {
-        ExecutionException e = assertThrows(ExecutionException.class, () -> call.get(10, TimeUnit.SECONDS),
-            "round " + round + ": every call ends once the client is closed");
+        ExecutionException e =
+            assertThrows(
+                ExecutionException.class,
+                () -> call.get(10, TimeUnit.SECONDS),
+                "round " + round + ": every call ends once the client is closed");
         assertInstanceOf(OrqIoException.class, e.getCause());
       }
     }
@@ -95,7 +108,8 @@ class RetryTimersTest {
 
   @Test
   void aCancelledRetryTimerLeavesTheQueue() throws Exception {
-    server.stubFor(get(urlEqualTo(PATH)).willReturn(errorJson(503, "").withHeader("Retry-After", "30")));
+    server.stubFor(
+        get(urlEqualTo(PATH)).willReturn(errorJson(503, "").withHeader("Retry-After", "30")));
     ScheduledThreadPoolExecutor scheduler = TestServers.scheduler("test-timers");
     try (OrqClient waiting = client(scheduler).build()) {
       CompletableFuture<?> call = waiting.conversations().retrieve("conv_1").executeAsync();
@@ -111,10 +125,14 @@ class RetryTimersTest {
 
   @Test
   void anIdleClientThatIsNeverClosedHoldsNoSchedulerThread() throws Exception {
-    server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("0"))
-        .willReturn(errorJson(503, "").withHeader("retry-after-ms", "1")));
-    server.stubFor(get(urlEqualTo(PATH)).withHeader("X-Orq-Retry-Count", equalTo("1"))
-        .willReturn(okJson(Fixtures.WITH_MESSAGES)));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .withHeader("X-Orq-Retry-Count", equalTo("0"))
+            .willReturn(errorJson(503, "").withHeader("retry-after-ms", "1")));
+    server.stubFor(
+        get(urlEqualTo(PATH))
+            .withHeader("X-Orq-Retry-Count", equalTo("1"))
+            .willReturn(okJson(Fixtures.WITH_MESSAGES)));
     ScheduledThreadPoolExecutor scheduler = TestServers.scheduler("test-idle");
     OrqClient neverClosed = client(scheduler).build();
 

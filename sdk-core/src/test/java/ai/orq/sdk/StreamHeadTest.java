@@ -39,12 +39,18 @@ final class StreamHeadTest {
 
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
-  @AutoClose private final OrqClient client = TestServers.client(server, new RecordingScheduler()).build();
+  @AutoClose
+  private final OrqClient client = TestServers.client(server, new RecordingScheduler()).build();
 
   @BeforeEach
   void stubStream() {
-    server.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-        .withHeader("x-request-id", "req_head").withBody("data: [DONE]\n\n")));
+    server.stubFor(
+        post(urlEqualTo(PATH))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withHeader("x-request-id", "req_head")
+                    .withBody("data: [DONE]\n\n")));
   }
 
   private StreamResponse<ResponseEvent> stream() {
@@ -71,7 +77,8 @@ final class StreamHeadTest {
 
   @Test
   void aFailedHeadIsWhatTheIterationThrows() {
-    server.stubFor(post(urlEqualTo(PATH)).willReturn(TestServers.errorJson(404, "{\"message\":\"gone\"}")));
+    server.stubFor(
+        post(urlEqualTo(PATH)).willReturn(TestServers.errorJson(404, "{\"message\":\"gone\"}")));
     try (StreamResponse<ResponseEvent> events = stream()) {
       NotFoundException head = assertThrows(NotFoundException.class, events::head);
 
@@ -92,25 +99,31 @@ final class StreamHeadTest {
 
   @Test
   void anAsyncStreamOpensWithItsHeadOnTheGivenExecutor() throws Exception {
-    ExecutorService executor = Executors.newSingleThreadExecutor(TestServers.daemon("user-executor"));
+    ExecutorService executor =
+        Executors.newSingleThreadExecutor(TestServers.daemon("user-executor"));
     List<String> calls = new CopyOnWriteArrayList<>();
     try {
-      asyncStream().subscribe(new StreamHandler<ResponseEvent>() {
-        @Override
-        public void onOpen(OrqResponse<Void> head) {
-          calls.add("open " + head.requestId() + " on " + Thread.currentThread().getName());
-        }
+      asyncStream()
+          .subscribe(
+              new StreamHandler<ResponseEvent>() {
+                @Override
+                public void onOpen(OrqResponse<Void> head) {
+                  calls.add("open " + head.requestId() + " on " + Thread.currentThread().getName());
+                }
 
-        @Override
-        public void onEvent(ResponseEvent event) {
-          calls.add("event");
-        }
+                @Override
+                public void onEvent(ResponseEvent event) {
+                  calls.add("event");
+                }
 
-        @Override
-        public void onComplete() {
-          calls.add("complete on " + Thread.currentThread().getName());
-        }
-      }, executor).onCompleteFuture().get(10, TimeUnit.SECONDS);
+                @Override
+                public void onComplete() {
+                  calls.add("complete on " + Thread.currentThread().getName());
+                }
+              },
+              executor)
+          .onCompleteFuture()
+          .get(10, TimeUnit.SECONDS);
     } finally {
       executor.shutdown();
     }
@@ -121,24 +134,30 @@ final class StreamHeadTest {
   @Test
   void aHandlerThatThrowsInOnOpenEndsTheStream() {
     List<OrqException> failures = new CopyOnWriteArrayList<>();
-    AsyncStreamResponse<ResponseEvent> stream = asyncStream().subscribe(new StreamHandler<ResponseEvent>() {
-      @Override
-      public void onOpen(OrqResponse<Void> head) {
-        throw new IllegalStateException("not ready");
-      }
+    AsyncStreamResponse<ResponseEvent> stream =
+        asyncStream()
+            .subscribe(
+                new StreamHandler<ResponseEvent>() {
+                  @Override
+                  public void onOpen(OrqResponse<Void> head) {
+                    throw new IllegalStateException("not ready");
+                  }
 
-      @Override
-      public void onEvent(ResponseEvent event) {}
+                  @Override
+                  public void onEvent(ResponseEvent event) {}
 
-      @Override
-      public void onFailure(OrqException error) {
-        failures.add(error);
-      }
-    });
+                  @Override
+                  public void onFailure(OrqException error) {
+                    failures.add(error);
+                  }
+                });
 
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> stream.onCompleteFuture().get(10, TimeUnit.SECONDS));
-    assertEquals("The StreamHandler failed: java.lang.IllegalStateException: not ready", e.getCause().getMessage());
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class, () -> stream.onCompleteFuture().get(10, TimeUnit.SECONDS));
+    assertEquals(
+        "The StreamHandler failed: java.lang.IllegalStateException: not ready",
+        e.getCause().getMessage());
     assertEquals(List.of(e.getCause()), failures);
   }
 
@@ -147,22 +166,30 @@ final class StreamHeadTest {
     ExecutorService executor = Executors.newSingleThreadExecutor();
     executor.shutdown();
 
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> asyncStream().subscribe(event -> {}, executor).onCompleteFuture().get(10, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                asyncStream()
+                    .subscribe(event -> {}, executor)
+                    .onCompleteFuture()
+                    .get(10, TimeUnit.SECONDS));
 
     assertInstanceOf(RejectedExecutionException.class, e.getCause().getCause());
   }
 
   @Test
   void subscribingNeedsAnExecutorWhenOneIsAskedFor() {
-    NullPointerException e = assertThrows(NullPointerException.class,
-        () -> asyncStream().subscribe(event -> {}, null));
+    NullPointerException e =
+        assertThrows(NullPointerException.class, () -> asyncStream().subscribe(event -> {}, null));
     assertEquals("executor == null", e.getMessage());
   }
 
   @Test
   void aStreamDroppedUnclosedIsEndedWhenTheClientNextStartsAnOperation() throws Exception {
-    server.stubFor(get(urlEqualTo("/v2/conversations/" + ID)).willReturn(TestServers.okJson(Fixtures.WITH_MESSAGES)));
+    server.stubFor(
+        get(urlEqualTo("/v2/conversations/" + ID))
+            .willReturn(TestServers.okJson(Fixtures.WITH_MESSAGES)));
     startAndDrop();
     assertEquals(1, client.context().operations().size(), "the started stream runs until closed");
 

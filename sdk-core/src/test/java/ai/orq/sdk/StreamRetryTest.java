@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A stream's request runs on the client's attempt engine, blocking or async: the retries and
- * their delays until the stream starts, connection failures, a closed client, an interrupt while
- * waiting, a close during the first attempt.
+ * A stream's request runs on the client's attempt engine, blocking or async: the retries and their
+ * delays until the stream starts, connection failures, a closed client, an interrupt while waiting,
+ * a close during the first attempt.
  */
 final class StreamRetryTest {
   private static final String ID = "conv_01JPROVIDER";
@@ -42,7 +42,10 @@ final class StreamRetryTest {
   @AutoClose private final OrqClient client = TestServers.client(server, scheduler).build();
 
   static CreateResponseRequest request() {
-    return CreateResponseRequest.builder().message(Messages.userText("Hi")).model("openai/gpt-4o").build();
+    return CreateResponseRequest.builder()
+        .message(Messages.userText("Hi"))
+        .model("openai/gpt-4o")
+        .build();
   }
 
   private void stubUnavailableThenStream(String retryAfterMillis) {
@@ -50,20 +53,32 @@ final class StreamRetryTest {
   }
 
   private void stubUnavailableThenStream(int status, String retryAfterMillis) {
-    com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder unavailable = aResponse().withStatus(status);
+    com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder unavailable =
+        aResponse().withStatus(status);
     if (retryAfterMillis != null) {
       unavailable.withHeader("retry-after-ms", retryAfterMillis);
     }
-    server.stubFor(post(urlEqualTo(PATH)).inScenario("retry").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(unavailable).willSetStateTo("up"));
-    server.stubFor(post(urlEqualTo(PATH)).inScenario("retry").whenScenarioStateIs("up")
-        .willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody("data: [DONE]\n\n")));
+    server.stubFor(
+        post(urlEqualTo(PATH))
+            .inScenario("retry")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(unavailable)
+            .willSetStateTo("up"));
+    server.stubFor(
+        post(urlEqualTo(PATH))
+            .inScenario("retry")
+            .whenScenarioStateIs("up")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withBody("data: [DONE]\n\n")));
   }
 
   @Test
   void theServersRetryDelayIsHonouredOnTheSchedulerWhenBlocking() {
     stubUnavailableThenStream("1234");
-    try (StreamResponse<ResponseEvent> stream = client.conversations().createConversationResponse(ID, request())) {
+    try (StreamResponse<ResponseEvent> stream =
+        client.conversations().createConversationResponse(ID, request())) {
       assertFalse(stream.iterator().hasNext());
     }
     assertEquals(Arrays.asList(1234L), scheduler.delaysMillis);
@@ -73,8 +88,9 @@ final class StreamRetryTest {
   @Test
   void theServersRetryDelayIsHonouredOnTheSchedulerWhenAsync() throws Exception {
     stubUnavailableThenStream("1234");
-    AsyncStreamResponse<ResponseEvent> stream = client.conversations().createConversationResponseAsync(ID, request());
-    stream.subscribe(event -> { }).onCompleteFuture().get(10, TimeUnit.SECONDS);
+    AsyncStreamResponse<ResponseEvent> stream =
+        client.conversations().createConversationResponseAsync(ID, request());
+    stream.subscribe(event -> {}).onCompleteFuture().get(10, TimeUnit.SECONDS);
     assertEquals(Arrays.asList(1234L), scheduler.delaysMillis);
     server.verify(2, postRequestedFor(urlEqualTo(PATH)));
   }
@@ -82,7 +98,8 @@ final class StreamRetryTest {
   @Test
   void withoutRetryHeadersTheBackoffApplies() {
     stubUnavailableThenStream(429, null); // a 503 without them may have been processed: not retried
-    try (StreamResponse<ResponseEvent> stream = client.conversations().createConversationResponse(ID, request())) {
+    try (StreamResponse<ResponseEvent> stream =
+        client.conversations().createConversationResponse(ID, request())) {
       assertFalse(stream.iterator().hasNext());
     }
     long delay = scheduler.delaysMillis.get(0);
@@ -95,14 +112,25 @@ final class StreamRetryTest {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    OrqClient offline = TestServers.client(server, scheduler).baseUrl("http://127.0.0.1:" + port).maxRetries(1).build();
-    assertThrows(OrqIoException.class,
-        () -> offline.conversations().createConversationResponse(ID, request()).iterator().hasNext());
+    OrqClient offline =
+        TestServers.client(server, scheduler)
+            .baseUrl("http://127.0.0.1:" + port)
+            .maxRetries(1)
+            .build();
+    assertThrows(
+        OrqIoException.class,
+        () ->
+            offline.conversations().createConversationResponse(ID, request()).iterator().hasNext());
     assertEquals(1, scheduler.delaysMillis.size());
 
-    CompletableFuture<Void> async = offline.conversations().createConversationResponseAsync(ID, request())
-        .subscribe(event -> { }).onCompleteFuture();
-    ExecutionException e = assertThrows(ExecutionException.class, () -> async.get(10, TimeUnit.SECONDS));
+    CompletableFuture<Void> async =
+        offline
+            .conversations()
+            .createConversationResponseAsync(ID, request())
+            .subscribe(event -> {})
+            .onCompleteFuture();
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> async.get(10, TimeUnit.SECONDS));
     assertInstanceOf(OrqIoException.class, e.getCause());
     assertEquals(2, scheduler.delaysMillis.size());
   }
@@ -111,14 +139,26 @@ final class StreamRetryTest {
   void aClosedClientSendsNothing() throws Exception {
     stubUnavailableThenStream("0");
     client.close();
-    OrqIoException e = assertThrows(OrqIoException.class,
-        () -> client.conversations().createConversationResponse(ID, request()).iterator().hasNext());
+    OrqIoException e =
+        assertThrows(
+            OrqIoException.class,
+            () ->
+                client
+                    .conversations()
+                    .createConversationResponse(ID, request())
+                    .iterator()
+                    .hasNext());
     assertEquals("The client is closed", e.getMessage());
 
     server.resetScenarios();
-    CompletableFuture<Void> async = client.conversations().createConversationResponseAsync(ID, request())
-        .subscribe(event -> { }).onCompleteFuture();
-    ExecutionException failure = assertThrows(ExecutionException.class, () -> async.get(10, TimeUnit.SECONDS));
+    CompletableFuture<Void> async =
+        client
+            .conversations()
+            .createConversationResponseAsync(ID, request())
+            .subscribe(event -> {})
+            .onCompleteFuture();
+    ExecutionException failure =
+        assertThrows(ExecutionException.class, () -> async.get(10, TimeUnit.SECONDS));
     assertEquals("The client is closed", failure.getCause().getMessage());
     assertEquals(0, server.getAllServeEvents().size());
   }
@@ -127,17 +167,25 @@ final class StreamRetryTest {
   void anInterruptWhileWaitingToRetryCancels() throws Exception {
     stubUnavailableThenStream("30000");
     ScheduledThreadPoolExecutor realTime = TestServers.scheduler("test-real-time");
-    try (OrqClient patient = TestServers.client(server, new RecordingScheduler()).scheduler(realTime).build()) {
+    try (OrqClient patient =
+        TestServers.client(server, new RecordingScheduler()).scheduler(realTime).build()) {
       AtomicReference<Throwable> outcome = new AtomicReference<>();
       AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
-      Thread caller = new Thread(() -> {
-        try {
-          patient.conversations().createConversationResponse(ID, request()).iterator().hasNext();
-        } catch (Throwable t) {
-          outcome.set(t);
-          stillInterrupted.set(Thread.currentThread().isInterrupted());
-        }
-      });
+      Thread caller =
+          new Thread(
+              () -> {
+                try {
+                  boolean unused =
+                      patient
+                          .conversations()
+                          .createConversationResponse(ID, request())
+                          .iterator()
+                          .hasNext();
+                } catch (Throwable t) {
+                  outcome.set(t);
+                  stillInterrupted.set(Thread.currentThread().isInterrupted());
+                }
+              });
       caller.start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (realTime.getQueue().isEmpty() && System.nanoTime() < deadline) {
@@ -153,22 +201,31 @@ final class StreamRetryTest {
 
   @Test
   void closeDuringTheFirstAttemptFailsAsCanceled() throws Exception {
-    server.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withFixedDelay(2_000)
-        .withHeader("Content-Type", "text/event-stream").withBody("data: [DONE]\n\n")));
-    AsyncStreamResponse<ResponseEvent> stream = client.conversations().createConversationResponseAsync(ID, request());
+    server.stubFor(
+        post(urlEqualTo(PATH))
+            .willReturn(
+                aResponse()
+                    .withFixedDelay(2_000)
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withBody("data: [DONE]\n\n")));
+    AsyncStreamResponse<ResponseEvent> stream =
+        client.conversations().createConversationResponseAsync(ID, request());
     AtomicReference<OrqException> failure = new AtomicReference<>();
-    stream.subscribe(new StreamHandler<ResponseEvent>() {
-      @Override
-      public void onEvent(ResponseEvent event) {}
+    stream.subscribe(
+        new StreamHandler<ResponseEvent>() {
+          @Override
+          public void onEvent(ResponseEvent event) {}
 
-      @Override
-      public void onFailure(OrqException error) {
-        failure.set(error);
-      }
-    });
+          @Override
+          public void onFailure(OrqException error) {
+            failure.set(error);
+          }
+        });
     Thread.sleep(200);
     stream.close();
-    ExecutionException e = assertThrows(ExecutionException.class, () -> stream.onCompleteFuture().get(5, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class, () -> stream.onCompleteFuture().get(5, TimeUnit.SECONDS));
     assertInstanceOf(OrqCanceledException.class, e.getCause());
     assertInstanceOf(OrqCanceledException.class, failure.get());
     assertEquals(0, scheduler.delaysMillis.size(), "a cancel is never retried");

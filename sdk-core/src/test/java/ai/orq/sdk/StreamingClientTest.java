@@ -21,13 +21,22 @@ class StreamingClientTest {
   private final Interceptor custom = chain -> chain.proceed(chain.request());
   private final HttpLoggingInterceptor usersBodyLogging =
       new HttpLoggingInterceptor().setLevel(HttpLoggingInterceptor.Level.BODY);
-  private final OkHttpClient users = new OkHttpClient.Builder()
-      .addInterceptor(custom)
-      .addInterceptor(usersBodyLogging)
-      .addNetworkInterceptor(new HttpLoggingInterceptor().setLevel(HttpLoggingInterceptor.Level.BASIC))
-      .build();
-  @AutoClose private final OrqClient client = OrqClient.builder().apiKey(TestServers.API_KEY)
-      .okHttpClient(users).timeout(Duration.ofSeconds(45)).logLevel(LogLevel.BODY).build();
+  private final OkHttpClient users =
+      new OkHttpClient.Builder()
+          .addInterceptor(custom)
+          .addInterceptor(usersBodyLogging)
+          .addNetworkInterceptor(
+              new HttpLoggingInterceptor().setLevel(HttpLoggingInterceptor.Level.BASIC))
+          .build();
+
+  @AutoClose
+  private final OrqClient client =
+      OrqClient.builder()
+          .apiKey(TestServers.API_KEY)
+          .okHttpClient(users)
+          .timeout(Duration.ofSeconds(45))
+          .logLevel(LogLevel.BODY)
+          .build();
 
   private OkHttpClient streaming(RequestOptions options) {
     return client.context().streamingClient(options.applyTo(client.context().defaults()));
@@ -56,7 +65,9 @@ class StreamingClientTest {
     OkHttpClient streaming = streaming(options);
     assertEquals(0, streaming.callTimeoutMillis());
     assertEquals(7_000, streaming.readTimeoutMillis());
-    assertSame(streaming.dispatcher(), streaming(RequestOptions.none()).dispatcher(),
+    assertSame(
+        streaming.dispatcher(),
+        streaming(RequestOptions.none()).dispatcher(),
         "all streams of a client share one dispatcher");
   }
 
@@ -74,13 +85,19 @@ class StreamingClientTest {
     OkHttpClient streaming = streaming(RequestOptions.none());
     OkHttpClient calls = client.context().httpClient();
     assertSame(custom, streaming.interceptors().get(0));
-    assertSame(usersBodyLogging, streaming.interceptors().get(1), "a user's own logger is theirs to configure");
+    assertSame(
+        usersBodyLogging,
+        streaming.interceptors().get(1),
+        "a user's own logger is theirs to configure");
     HttpLoggingInterceptor ours = (HttpLoggingInterceptor) streaming.interceptors().get(3);
     assertEquals(HttpLoggingInterceptor.Level.HEADERS, ours.getLevel());
-    HttpLoggingInterceptor network = (HttpLoggingInterceptor) streaming.networkInterceptors().get(0);
+    HttpLoggingInterceptor network =
+        (HttpLoggingInterceptor) streaming.networkInterceptors().get(0);
     assertEquals(HttpLoggingInterceptor.Level.BASIC, network.getLevel());
     assertTrue(calls.interceptors().get(3) instanceof HttpLoggingInterceptor);
-    assertEquals(HttpLoggingInterceptor.Level.BODY,
-        ((HttpLoggingInterceptor) calls.interceptors().get(3)).getLevel(), "calls still log bodies");
+    assertEquals(
+        HttpLoggingInterceptor.Level.BODY,
+        ((HttpLoggingInterceptor) calls.interceptors().get(3)).getLevel(),
+        "calls still log bodies");
   }
 }

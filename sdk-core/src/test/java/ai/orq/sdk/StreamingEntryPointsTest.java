@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Both stream forms are lazy, take their options with {@code withOptions} as calls do, send the
- * stream request through the client, and hand the started response to the streaming provider
- * found by ServiceLoader (here {@link RecordingStreamingProvider}).
+ * stream request through the client, and hand the started response to the streaming provider found
+ * by ServiceLoader (here {@link RecordingStreamingProvider}).
  */
 class StreamingEntryPointsTest {
   private static final String PATH = "/v2/conversations/conv_1/responses";
@@ -34,15 +34,23 @@ class StreamingEntryPointsTest {
   @RegisterExtension static WireMockExtension server = TestServers.wireMock();
 
   private final CreateResponseRequest request =
-      CreateResponseRequest.builder().model("openai/gpt-4o").message(Messages.userText("Hello")).stream(false).build();
-  @AutoClose private final OrqClient client =
+      CreateResponseRequest.builder()
+          .model("openai/gpt-4o")
+          .message(Messages.userText("Hello"))
+          .stream(false)
+          .build();
+
+  @AutoClose
+  private final OrqClient client =
       OrqClient.builder().apiKey(TestServers.API_KEY).baseUrl(TestServers.baseUrl(server)).build();
 
   @BeforeEach
   void setUp() {
     RecordingStreamingProvider.OPENED.clear();
-    server.stubFor(post(urlEqualTo(PATH))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")));
+    server.stubFor(
+        post(urlEqualTo(PATH))
+            .willReturn(
+                aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")));
   }
 
   @Test
@@ -57,32 +65,38 @@ class StreamingEntryPointsTest {
       assertEquals(0, open.stream().count());
     }
 
-    server.verify(1, postRequestedFor(urlEqualTo(PATH))
-        .withHeader("Accept", equalTo("text/event-stream"))
-        .withHeader("X-Trace", equalTo("t"))
-        .withRequestBody(equalToJson("{\"stream\": true}", true, true)));
-    assertEquals(List.of(List.of(client.context(), 200, 7_000L)), RecordingStreamingProvider.OPENED);
+    server.verify(
+        1,
+        postRequestedFor(urlEqualTo(PATH))
+            .withHeader("Accept", equalTo("text/event-stream"))
+            .withHeader("X-Trace", equalTo("t"))
+            .withRequestBody(equalToJson("{\"stream\": true}", true, true)));
+    assertEquals(
+        List.of(List.of(client.context(), 200, 7_000L)), RecordingStreamingProvider.OPENED);
   }
 
   @Test
   void theAsyncStreamIsSentOnSubscribeWithItsOptions() {
     List<String> seen = new ArrayList<>();
-    AsyncStreamResponse<ResponseEvent> events = client.conversations()
-        .createConversationResponseAsync("conv_1", request)
-        .withOptions(RequestOptions.builder().header("X-Trace", "a").build());
+    AsyncStreamResponse<ResponseEvent> events =
+        client
+            .conversations()
+            .createConversationResponseAsync("conv_1", request)
+            .withOptions(RequestOptions.builder().header("X-Trace", "a").build());
     assertEquals(0, TestServers.requests(server).size(), "nothing is sent before subscribe");
 
-    events.subscribe(new StreamHandler<ResponseEvent>() {
-      @Override
-      public void onEvent(ResponseEvent event) {
-        seen.add("event");
-      }
+    events.subscribe(
+        new StreamHandler<ResponseEvent>() {
+          @Override
+          public void onEvent(ResponseEvent event) {
+            seen.add("event");
+          }
 
-      @Override
-      public void onComplete() {
-        seen.add("complete");
-      }
-    });
+          @Override
+          public void onComplete() {
+            seen.add("complete");
+          }
+        });
 
     assertNull(events.onCompleteFuture().join());
     assertEquals(List.of("complete"), seen);
@@ -93,10 +107,14 @@ class StreamingEntryPointsTest {
   void eachClientFindsItsOwnProviderAndWithoutOneTheErrorNamesTheArtifact() {
     Conversations withoutStreaming = new Conversations(client.context(), () -> null);
 
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> withoutStreaming.createConversationResponse("conv_1", request));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> withoutStreaming.createConversationResponse("conv_1", request));
 
-    assertEquals("createConversationResponse needs ai.orq:orq-sdk-streaming on the classpath", e.getMessage());
+    assertEquals(
+        "createConversationResponse needs ai.orq:orq-sdk-streaming on the classpath",
+        e.getMessage());
     assertInstanceOf(RecordingStreamingProvider.class, Conversations.findStreaming());
     assertNotSame(Conversations.findStreaming(), Conversations.findStreaming());
     assertEquals(0, TestServers.requests(server).size());

@@ -6,10 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.orq.sdk.internal.RetryTimer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import ai.orq.sdk.internal.RetryTimer;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -46,7 +46,10 @@ final class TestServers {
     return "http://127.0.0.1:" + server.getPort();
   }
 
-  /** A client for {@code server} whose retry delays are recorded by {@code scheduler} but not waited. */
+  /**
+   * A client for {@code server} whose retry delays are recorded by {@code scheduler} but not
+   * waited.
+   */
   static OrqClient.Builder client(WireMockExtension server, RecordingScheduler scheduler) {
     return OrqClient.builder().apiKey(API_KEY).baseUrl(baseUrl(server)).scheduler(scheduler);
   }
@@ -57,8 +60,11 @@ final class TestServers {
   }
 
   static ResponseDefinitionBuilder errorJson(int status, String body) {
-    return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-        .withHeader("x-request-id", "req_123").withBody(body);
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withHeader("x-request-id", "req_123")
+        .withBody(body);
   }
 
   /** Waits up to 10 s for {@code condition}; fails the test if it never holds. */

@@ -26,13 +26,23 @@ class BenchmarkSmokeTest {
     report.writeJson(json);
     JsonObject root = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
     Set<String> benchmarks = new TreeSet<>();
-    root.getAsJsonArray("results").forEach(r -> benchmarks.add(r.getAsJsonObject().get("benchmark").getAsString()));
-    assertEquals(Set.of(PerCallBenchmark.NAME, StreamingBenchmark.NAME, MemoryBenchmark.NAME,
-        ConcurrencyBenchmark.NAME), benchmarks);
+    root.getAsJsonArray("results")
+        .forEach(r -> benchmarks.add(r.getAsJsonObject().get("benchmark").getAsString()));
+    assertEquals(
+        Set.of(
+            PerCallBenchmark.NAME,
+            StreamingBenchmark.NAME,
+            MemoryBenchmark.NAME,
+            ConcurrencyBenchmark.NAME),
+        benchmarks);
     String table = report.table();
     assertTrue(table.contains("| 1. per-call overhead | retrieve time per call"), table);
-    assertTrue(table.contains("| 1. per-call overhead | list (100) allocation per call, plain Retrofit"), table);
-    assertTrue(table.contains("complete (yes/no) | yes |"), "the small-heap stream must complete: " + table);
+    assertTrue(
+        table.contains("| 1. per-call overhead | list (100) allocation per call, plain Retrofit"),
+        table);
+    assertTrue(
+        table.contains("complete (yes/no) | yes |"),
+        "the small-heap stream must complete: " + table);
   }
 
   @Test

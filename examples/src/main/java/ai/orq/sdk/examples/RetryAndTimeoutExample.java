@@ -21,9 +21,8 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * How long the client waits and how often it tries again. A failed attempt is retried after a
- * connection failure or timeout and on HTTP 408, 409, 429 and 5xx, with exponential backoff or as
- * long as the server's {@code Retry-After} says. Other errors, and streams that have started, are
+ * How long the client waits and how often it tries again. Which failures are retried, and when a
+ * POST is, is stated once: {@link OrqClient.Builder#maxRetries}. Streams that have started are
  * never retried.
  *
  * <p>Shown here against a gateway that fails twice before letting a request through, and against a

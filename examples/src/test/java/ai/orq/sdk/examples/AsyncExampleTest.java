@@ -11,12 +11,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 final class AsyncExampleTest {
   @RegisterExtension
   final OrqLocalServerExtension orq =
-      OrqLocalServerExtension.builder().server(server -> server.tokenDelay(Duration.ofMillis(5))).build();
+      OrqLocalServerExtension.builder()
+          .server(server -> server.tokenDelay(Duration.ofMillis(5)))
+          .build();
+
   private final Output output = new Output();
 
   @Test
   void composesFuturesCallsBackAndStreamsToAHandler() throws InterruptedException {
-    String reply = AsyncExample.run(orq.client(), "test-project", "openai/gpt-4o-mini", output.stream);
+    String reply =
+        AsyncExample.run(orq.client(), "test-project", "openai/gpt-4o-mini", output.stream);
 
     assertEquals("You said: What should I pack?", reply);
     assertEquals(
@@ -26,6 +30,7 @@ final class AsyncExampleTest {
             + "handler:      You said: What should I pack?\n"
             + "executeAsync: deleted 4 conversations\n",
         output.text());
-    assertTrue(orq.client().conversations().list().execute().getData().isEmpty(), "deleted at the end");
+    assertTrue(
+        orq.client().conversations().list().execute().getData().isEmpty(), "deleted at the end");
   }
 }

@@ -20,11 +20,20 @@ final class ErrorHandlingExampleTest {
     assertEquals("Conversation " + id + " not found", notFound, "the message of the 404 body");
     String[] lines = output.text().split("\n");
     assertEquals("404 NotFoundException: Conversation " + id + " not found", lines[0]);
-    assertTrue(lines[1].matches("    request id req_\\S+, raw body \\{\"message\":\"Conversation " + id + " not found\"}"),
+    assertTrue(
+        lines[1].matches(
+            "    request id req_\\S+, raw body \\{\"message\":\"Conversation "
+                + id
+                + " not found\"}"),
         lines[1]);
-    assertTrue(lines[2].matches("400 BadRequestException: Conversation conv_\\S+ already has a display name: \"Already named\""),
+    assertTrue(
+        lines[2].matches(
+            "400 BadRequestException: Conversation conv_\\S+ already has a display name: \"Already"
+                + " named\""),
         lines[2]);
-    assertTrue(lines[3].startsWith("401 UnauthorizedException: HTTP 401 Unauthorized: Invalid API key (request id req_"),
+    assertTrue(
+        lines[3].startsWith(
+            "401 UnauthorizedException: HTTP 401 Unauthorized: Invalid API key (request id req_"),
         lines[3]);
     assertTrue(lines[4].startsWith("OrqIoException: "), lines[4]);
     assertEquals(5, lines.length, output.text());

@@ -8,6 +8,9 @@ final class Fixtures {
   private Fixtures() {}
 
   static String newConversation(Conversations conversations) {
-    return conversations.create(CreateConversationRequest.builder().projectId("test-project").build()).execute().getId();
+    return conversations
+        .create(CreateConversationRequest.builder().projectId("test-project").build())
+        .execute()
+        .getId();
   }
 }

@@ -14,9 +14,13 @@ final class ListenerExampleTest {
   void logsOneLinePerOperation(OrqClient client) {
     ListenerExample.run(client, "test-project", "openai/gpt-4o-mini", output.stream);
 
-    assertTrue(output.text().matches(
-        "create ok in \\d+ ms, 1 attempt\\(s\\)\n"
-            + "createConversationResponse ok in \\d+ ms, 1 attempt\\(s\\), \\d+ tokens\n"
-            + "delete ok in \\d+ ms, 1 attempt\\(s\\)\n"), output.text());
+    assertTrue(
+        output
+            .text()
+            .matches(
+                "create ok in \\d+ ms, 1 attempt\\(s\\)\n"
+                    + "createConversationResponse ok in \\d+ ms, 1 attempt\\(s\\), \\d+ tokens\n"
+                    + "delete ok in \\d+ ms, 1 attempt\\(s\\)\n"),
+        output.text());
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * finish without an exception.
  */
 final class MainMethodsTest {
-  private static final String LOCAL_NOTICE = "No ORQ_API_KEY set: using a local orq-compatible server at http://127.0.0.1:";
+  private static final String LOCAL_NOTICE =
+      "No ORQ_API_KEY set: using a local orq-compatible server at http://127.0.0.1:";
 
   interface Main {
     void run(String[] args) throws Exception;
@@ -45,12 +46,14 @@ final class MainMethodsTest {
 
   @Test
   void streamCancellation() throws Exception {
-    assertTrue(runMain(StreamCancellationExample::main).contains("closed from another thread after"));
+    assertTrue(
+        runMain(StreamCancellationExample::main).contains("closed from another thread after"));
   }
 
   @Test
   void toolCall() throws Exception {
-    assertTrue(runMain(ToolCallExample::main).contains("assistant: No rain: sunny both days. (stop)"));
+    assertTrue(
+        runMain(ToolCallExample::main).contains("assistant: No rain: sunny both days. (stop)"));
   }
 
   @Test
@@ -60,7 +63,8 @@ final class MainMethodsTest {
 
   @Test
   void retryAndTimeout() throws Exception {
-    assertTrue(runMain(RetryAndTimeoutExample::main).contains("flaky gateway: succeeded on attempt 3"));
+    assertTrue(
+        runMain(RetryAndTimeoutExample::main).contains("flaky gateway: succeeded on attempt 3"));
   }
 
   @Test

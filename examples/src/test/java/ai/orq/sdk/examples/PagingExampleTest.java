@@ -16,7 +16,8 @@ final class PagingExampleTest {
 
   @Test
   void seesEveryConversationNewestFirstOnEachWay(OrqClient client) {
-    List<String> created = PagingExample.seed(client.conversations(), "test-project", 25, output.stream);
+    List<String> created =
+        PagingExample.seed(client.conversations(), "test-project", 25, output.stream);
 
     List<String> listed = PagingExample.run(client, output.stream);
 
@@ -29,13 +30,16 @@ final class PagingExampleTest {
             + "page 2: 10 conversations, from \"Conversation #15\" to \"Conversation #6\"\n"
             + "page 3: 5 conversations, from \"Conversation #5\" to \"Conversation #1\"\n"
             + "by hand: 25 conversations in 3 pages\n"
-            + "listAll: 25 conversations; the newest three: [Conversation #25, Conversation #24, Conversation #23]\n",
+            + "listAll: 25 conversations; the newest three: [Conversation #25, Conversation #24,"
+            + " Conversation #23]\n",
         output.text());
   }
 
   @Test
   void noConversationsIsOneEmptyPage(OrqClient client) {
     assertTrue(PagingExample.run(client, output.stream).isEmpty());
-    assertTrue(output.text().startsWith("page 1: 0 conversations\nby hand: 0 conversations in 1 pages\n"), output.text());
+    assertTrue(
+        output.text().startsWith("page 1: 0 conversations\nby hand: 0 conversations in 1 pages\n"),
+        output.text());
   }
 }

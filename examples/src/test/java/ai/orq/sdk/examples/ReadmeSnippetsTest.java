@@ -23,19 +23,25 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the README honest: every {@code ```java} block in it must appear, whitespace aside (the
- * formatter moves line breaks), in an
- * example source file (main or test: the "Testing your code" snippets are example tests) (a {@code // ...} line marks lines left out), so every snippet a reader
- * copies is compiled (and, through the example tests, run) in the build. The regions quoted are
- * marked {@code // [readme:name]} in the examples where they are quoted whole. The Spring Boot
+ * formatter moves line breaks), in an example source file (main or test: the "Testing your code"
+ * snippets are example tests) (a {@code // ...} line marks lines left out), so every snippet a
+ * reader copies is compiled (and, through the example tests, run) in the build. The regions quoted
+ * are marked {@code // [readme:name]} in the examples where they are quoted whole. The Spring Boot
  * example application (examples/spring-boot) counts as example source, and the README's {@code
- * application.yaml} is that application's. The README's commands and Maven coordinates are checked too.
+ * application.yaml} is that application's. The README's commands and Maven coordinates are checked
+ * too.
  */
 final class ReadmeSnippetsTest {
-  private static final Pattern FENCE = Pattern.compile("(?ms)^```(\\w*)[ \\t]*\\n(.*?)^```[ \\t]*$");
+  private static final Pattern FENCE =
+      Pattern.compile("(?ms)^```(\\w*)[ \\t]*\\n(.*?)^```[ \\t]*$");
 
-  /** Builds what it needs and runs the walkthrough; {@code -Dexec.mainClass} satisfies exec:java in every module. */
+  /**
+   * Builds what it needs and runs the walkthrough; {@code -Dexec.mainClass} satisfies exec:java in
+   * every module.
+   */
   static final String RUN_COMMAND =
-      "mvn -B -q -DskipTests -pl examples -am package exec:java -Dexec.mainClass=ai.orq.sdk.examples.WalkthroughExample";
+      "mvn -B -q -DskipTests -pl examples -am package exec:java"
+          + " -Dexec.mainClass=ai.orq.sdk.examples.WalkthroughExample";
 
   private static String readme;
   private static Map<Path, String> sources;
@@ -45,14 +51,18 @@ final class ReadmeSnippetsTest {
     Path readmePath = Paths.get(System.getProperty("orq.readme.file", "../README.md"));
     readme = new String(Files.readAllBytes(readmePath), StandardCharsets.UTF_8);
     sources = new LinkedHashMap<>();
-    for (String root : new String[] {
-        System.getProperty("orq.examples.sources", "src/main/java"),
-        System.getProperty("orq.examples.test-sources", "src/test/java"),
-        System.getProperty("orq.examples.spring-sources", "spring-boot/src/main/java"),
-        System.getProperty("orq.examples.spring-test-sources", "spring-boot/src/test/java")}) {
+    for (String root :
+        new String[] {
+          System.getProperty("orq.examples.sources", "src/main/java"),
+          System.getProperty("orq.examples.test-sources", "src/test/java"),
+          System.getProperty("orq.examples.spring-sources", "spring-boot/src/main/java"),
+          System.getProperty("orq.examples.spring-test-sources", "spring-boot/src/test/java")
+        }) {
       try (Stream<Path> files = Files.walk(Paths.get(root))) {
-        for (Path file : files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList())) {
-          sources.put(file, normalize(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
+        for (Path file :
+            files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList())) {
+          sources.put(
+              file, normalize(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
         }
       }
     }
@@ -61,7 +71,8 @@ final class ReadmeSnippetsTest {
   @Test
   void everyJavaSnippetIsCompiledExampleCode() {
     List<String> snippets = blocks("java");
-    assertTrue(snippets.size() >= 10, "expected the README's Java snippets, found " + snippets.size());
+    assertTrue(
+        snippets.size() >= 10, "expected the README's Java snippets, found " + snippets.size());
     List<String> missing = new ArrayList<>();
     for (String snippet : snippets) {
       if (sources.values().stream().noneMatch(source -> quotes(source, snippet))) {
@@ -69,8 +80,12 @@ final class ReadmeSnippetsTest {
       }
     }
     if (!missing.isEmpty()) {
-      fail(missing.size() + " README snippet(s) found in no example source under "
-          + sources.keySet().iterator().next().getParent() + ":\n\n" + String.join("\n-----\n", missing));
+      fail(
+          missing.size()
+              + " README snippet(s) found in no example source under "
+              + sources.keySet().iterator().next().getParent()
+              + ":\n\n"
+              + String.join("\n-----\n", missing));
     }
   }
 
@@ -79,8 +94,12 @@ final class ReadmeSnippetsTest {
   void everyYamlSnippetIsTheExampleApplicationsConfiguration() throws IOException {
     List<String> snippets = blocks("yaml");
     assertFalse(snippets.isEmpty(), "expected the README's application.yaml");
-    String yaml = read(Paths.get(System.getProperty("orq.examples.spring-yaml",
-        "spring-boot/src/main/resources/application.yaml")));
+    String yaml =
+        read(
+            Paths.get(
+                System.getProperty(
+                    "orq.examples.spring-yaml",
+                    "spring-boot/src/main/resources/application.yaml")));
     for (String snippet : snippets) {
       assertEquals(yaml.trim(), snippet.trim(), "README's yaml vs the example's application.yaml");
     }
@@ -99,9 +118,14 @@ final class ReadmeSnippetsTest {
   void mavenSnippetUsesThePublishedCoordinates() throws IOException {
     String xml = String.join("\n", blocks("xml"));
     for (String artifact : new String[] {"orq-sdk-bom", "orq-sdk-core", "orq-sdk-streaming"}) {
-      assertTrue(xml.contains("<artifactId>" + artifact + "</artifactId>"), artifact + " missing in:\n" + xml);
+      assertTrue(
+          xml.contains("<artifactId>" + artifact + "</artifactId>"),
+          artifact + " missing in:\n" + xml);
     }
-    Path root = Paths.get(System.getProperty("orq.readme.file", "../README.md")).toAbsolutePath().getParent();
+    Path root =
+        Paths.get(System.getProperty("orq.readme.file", "../README.md"))
+            .toAbsolutePath()
+            .getParent();
     String version = firstMatch(read(root.resolve("pom.xml")), "<version>([^<]+)</version>");
     Matcher versions = Pattern.compile("<version>([^<]+)</version>").matcher(xml);
     while (versions.find()) {
@@ -111,8 +135,19 @@ final class ReadmeSnippetsTest {
     while (artifacts.find()) {
       String artifact = artifacts.group(1);
       boolean published = false;
-      for (String module : new String[] {"bom", "sdk-core", "sdk-streaming", "local-server", "sdk-testing", "spring-boot-starter", "spring-boot-starter-test"}) {
-        published |= read(root.resolve(module).resolve("pom.xml")).contains("<artifactId>" + artifact + "</artifactId>");
+      for (String module :
+          new String[] {
+            "bom",
+            "sdk-core",
+            "sdk-streaming",
+            "local-server",
+            "sdk-testing",
+            "spring-boot-starter",
+            "spring-boot-starter-test"
+          }) {
+        published |=
+            read(root.resolve(module).resolve("pom.xml"))
+                .contains("<artifactId>" + artifact + "</artifactId>");
       }
       assertTrue(published, artifact + " in the README is no module's artifact");
     }

@@ -25,7 +25,8 @@ final class RetryAndTimeoutExampleTest {
   @Test
   void aSilentServerTimesOutOnEveryAttempt(OrqClient client) {
     long start = System.nanoTime();
-    assertEquals(2, RetryAndTimeoutExample.silentServer(client, output.stream), "one try and one retry");
+    assertEquals(
+        2, RetryAndTimeoutExample.silentServer(client, output.stream), "one try and one retry");
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertTrue(output.text().startsWith("   OrqTimeoutException after "), output.text());
@@ -38,7 +39,8 @@ final class RetryAndTimeoutExampleTest {
     RetryAndTimeoutExample.run(client, output.stream);
 
     String text = output.text();
-    assertTrue(text.contains("per-call options: listed 0 conversations, no retries, 5 s timeout\n"), text);
+    assertTrue(
+        text.contains("per-call options: listed 0 conversations, no retries, 5 s timeout\n"), text);
     assertTrue(text.contains("flaky gateway: succeeded on attempt 3\n"), text);
     assertTrue(text.contains("silent server: gave up after 2 attempts\n"), text);
     assertTrue(text.endsWith("own OkHttpClient: used, then shut down by its owner\n"), text);

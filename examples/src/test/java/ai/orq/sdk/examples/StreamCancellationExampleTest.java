@@ -12,12 +12,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class StreamCancellationExampleTest {
   private static final String MODEL = "openai/gpt-4o-mini";
+
   /** The local server's reply, one streamed piece per word. */
-  private static final int REPLY_WORDS = ("You said: " + StreamCancellationExample.LONG_REQUEST).split(" ").length;
+  private static final int REPLY_WORDS =
+      ("You said: " + StreamCancellationExample.LONG_REQUEST).split(" ").length;
 
   @RegisterExtension
   final OrqLocalServerExtension orq =
-      OrqLocalServerExtension.builder().server(server -> server.tokenDelay(Duration.ofMillis(40))).build();
+      OrqLocalServerExtension.builder()
+          .server(server -> server.tokenDelay(Duration.ofMillis(40)))
+          .build();
+
   private final Output output = new Output();
   private Conversations conversations;
   private String conversationId;
@@ -30,7 +35,8 @@ final class StreamCancellationExampleTest {
 
   @Test
   void leavingTheLoopStopsAfterThePiecesWanted() {
-    int read = StreamCancellationExample.stopAfter(conversations, conversationId, MODEL, 3, output.stream);
+    int read =
+        StreamCancellationExample.stopAfter(conversations, conversationId, MODEL, 3, output.stream);
 
     assertEquals(3, read);
     assertEquals("You said: Tell \n", output.text());
@@ -40,8 +46,9 @@ final class StreamCancellationExampleTest {
   @Test
   void closingFromAnotherThreadStopsTheReaderEarly() {
     long start = System.nanoTime();
-    int read = StreamCancellationExample.closeFromAnotherThread(
-        conversations, conversationId, MODEL, Duration.ofMillis(300), output.stream);
+    int read =
+        StreamCancellationExample.closeFromAnotherThread(
+            conversations, conversationId, MODEL, Duration.ofMillis(300), output.stream);
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertTrue(read < REPLY_WORDS, "read " + read + " of " + REPLY_WORDS + " pieces");
@@ -56,6 +63,9 @@ final class StreamCancellationExampleTest {
     String text = output.text();
     assertTrue(text.contains("left the loop after 5 pieces of text"), text);
     assertTrue(text.contains("stopped: "), text);
-    assertEquals(1, conversations.list().execute().getData().size(), "only the test's own conversation is left");
+    assertEquals(
+        1,
+        conversations.list().execute().getData().size(),
+        "only the test's own conversation is left");
   }
 }

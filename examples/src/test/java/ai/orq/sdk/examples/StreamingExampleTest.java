@@ -15,7 +15,8 @@ final class StreamingExampleTest {
 
   @Test
   void printsTheStreamedReplyThenAssemblesTheNextOne(OrqClient client) {
-    AssembledResponse answer = StreamingExample.run(client, "test-project", "openai/gpt-4o-mini", output.stream);
+    AssembledResponse answer =
+        StreamingExample.run(client, "test-project", "openai/gpt-4o-mini", output.stream);
 
     assertEquals("You said: And in Porto?", answer.text());
     assertEquals(FinishReason.STOP, answer.finishReason());
@@ -23,11 +24,16 @@ final class StreamingExampleTest {
     assertEquals(3L, answer.usage().getPromptTokens());
     assertEquals(5L, answer.usage().getCompletionTokens());
     assertEquals(8L, answer.usage().getTotalTokens());
-    assertTrue(output.text().matches("request id req_\\w+\n"
-            + "You said: Suggest three things to do in Lisbon\n"
-            + "finish reason: stop\n"
-            + "You said: And in Porto\\?\n"
-            + "8 tokens, finish reason stop\n"), output.text());
+    assertTrue(
+        output
+            .text()
+            .matches(
+                "request id req_\\w+\n"
+                    + "You said: Suggest three things to do in Lisbon\n"
+                    + "finish reason: stop\n"
+                    + "You said: And in Porto\\?\n"
+                    + "8 tokens, finish reason stop\n"),
+        output.text());
     assertTrue(client.conversations().list().execute().getData().isEmpty(), "deleted at the end");
   }
 }

@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * How to test your own code against a scripted local server: copy this class. {@code
- * @OrqLocalServerTest} starts a fresh server for each test and passes it, with a client pointed
- * at it, to the test method; each test scripts what the assistant does next, runs the code under
- * test ({@link SupportAssistant}) and checks what it made of it, and what the SDK sent.
+ * How to test your own code against a scripted local server: copy this class.
+ * {@code @OrqLocalServerTest} starts a fresh server for each test and passes it, with a client
+ * pointed at it, to the test method; each test scripts what the assistant does next, runs the code
+ * under test ({@link SupportAssistant}) and checks what it made of it, and what the SDK sent.
  */
 // [readme:testing-class]
 @OrqLocalServerTest
@@ -33,35 +33,44 @@ class SupportAssistantTest {
   @Test
   void listsTheToolCallsThatWaitForReview(LocalOrqServer server, OrqClient client) {
     ScriptedToolCall refund = ScriptedToolCall.of("call_1", "refund_order", "{\"order\":\"A-17\"}");
-    server.enqueue(ScriptedResponse.builder()
-        .text("I can refund A-17 ", "once a colleague approves.")
-        .toolReviewRequested(refund)
-        .build());
+    server.enqueue(
+        ScriptedResponse.builder()
+            .text("I can refund A-17 ", "once a colleague approves.")
+            .toolReviewRequested(refund)
+            .build());
 
-    SupportAssistant.Answer answer = new SupportAssistant(client, MODEL).ask(newConversation(client), "Refund A-17");
+    SupportAssistant.Answer answer =
+        new SupportAssistant(client, MODEL).ask(newConversation(client), "Refund A-17");
 
     assertEquals("I can refund A-17 once a colleague approves.", answer.text());
     assertEquals(List.of("refund_order"), answer.awaitingReview());
   }
+
   // [/readme:testing-class]
 
   @Test
   void apologisesWhenTheResponseFails(LocalOrqServer server, OrqClient client) {
-    server.enqueue(ScriptedResponse.builder().text("Let me check").fail(503, "model overloaded").build());
+    server.enqueue(
+        ScriptedResponse.builder().text("Let me check").fail(503, "model overloaded").build());
 
-    SupportAssistant.Answer answer = new SupportAssistant(client, MODEL).ask(newConversation(client), "Where is A-17?");
+    SupportAssistant.Answer answer =
+        new SupportAssistant(client, MODEL).ask(newConversation(client), "Where is A-17?");
 
     assertTrue(answer.failed());
-    assertEquals("Sorry, the assistant is unavailable right now (503). Please try again.", answer.text());
+    assertEquals(
+        "Sorry, the assistant is unavailable right now (503). Please try again.", answer.text());
   }
 
   // [readme:testing-retries]
   @Test
-  void ridesOutARateLimitWithTheSdksRetries(LocalOrqServer server, OrqClient client) throws InterruptedException {
+  void ridesOutARateLimitWithTheSdksRetries(LocalOrqServer server, OrqClient client)
+      throws InterruptedException {
     String conversationId = newConversation(client);
-    server.failNext(Operation.CREATE_RESPONSE, 2, ScriptedError.status(429).retryAfter(Duration.ofMillis(50)));
+    server.failNext(
+        Operation.CREATE_RESPONSE, 2, ScriptedError.status(429).retryAfter(Duration.ofMillis(50)));
 
-    SupportAssistant.Answer answer = new SupportAssistant(client, MODEL).ask(conversationId, "Hello");
+    SupportAssistant.Answer answer =
+        new SupportAssistant(client, MODEL).ask(conversationId, "Hello");
 
     assertFalse(answer.failed());
     assertEquals("You said: Hello", answer.text()); // no script queued: the server's echo
@@ -74,6 +83,7 @@ class SupportAssistantTest {
     }
     assertNull(server.takeRequest(10, TimeUnit.MILLISECONDS));
   }
+
   // [/readme:testing-retries]
 
   @Test
@@ -85,6 +95,10 @@ class SupportAssistantTest {
   }
 
   private static String newConversation(OrqClient client) {
-    return client.conversations().create(CreateConversationRequest.builder().projectId("support").build()).execute().getId();
+    return client
+        .conversations()
+        .create(CreateConversationRequest.builder().projectId("support").build())
+        .execute()
+        .getId();
   }
 }

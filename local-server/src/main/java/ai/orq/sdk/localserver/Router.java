@@ -132,8 +132,9 @@ final class Router implements HttpHandler {
       case GENERATE_NAME:
         Exchanges.sendJson(exchange, 200, conversations.generateName(id, Json.parseObject(body)));
         break;
-      default:
+      case CREATE_RESPONSE:
         responses.respond(exchange, id, Json.parseObject(body));
+        break;
     }
   }
 

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class AuthAndRoutingTest {
-  @AutoClose private final LocalOrqServer server = LocalOrqServer.builder().apiKey("test-key").build().start();
+  @AutoClose
+  private final LocalOrqServer server = LocalOrqServer.builder().apiKey("test-key").build().start();
+
   private final Http http = new Http(server);
 
   @Test
@@ -20,13 +22,15 @@ class AuthAndRoutingTest {
 
   @Test
   void wrongKeyIs401() {
-    HttpResponse<String> response = Http.send(http.request("GET", "v2/conversations/", null, "Bearer nope"));
+    HttpResponse<String> response =
+        Http.send(http.request("GET", "v2/conversations/", null, "Bearer nope"));
     assertEquals("Invalid API key", Http.error(response, 401));
   }
 
   @Test
   void keyWithoutBearerSchemeIs401() {
-    HttpResponse<String> response = Http.send(http.request("GET", "v2/conversations/", null, "test-key"));
+    HttpResponse<String> response =
+        Http.send(http.request("GET", "v2/conversations/", null, "test-key"));
     assertEquals("Invalid API key", Http.error(response, 401));
   }
 
@@ -44,13 +48,15 @@ class AuthAndRoutingTest {
     for (String[] call : calls) {
       Http.error(Http.send(http.request(call[0], call[1], call[2], "Bearer wrong")), 401);
     }
-    assertEquals(200, http.get("v2/conversations/" + id).statusCode(), "nothing was changed or deleted");
+    assertEquals(
+        200, http.get("v2/conversations/" + id).statusCode(), "nothing was changed or deleted");
   }
 
   @Test
   void everyResponseCarriesADistinctRequestId() {
     HttpResponse<String> ok = http.get("v2/conversations/");
-    HttpResponse<String> unauthorized = Http.send(http.request("GET", "v2/conversations/", null, null));
+    HttpResponse<String> unauthorized =
+        Http.send(http.request("GET", "v2/conversations/", null, null));
     String first = ok.headers().firstValue("x-request-id").orElse("");
     String second = unauthorized.headers().firstValue("x-request-id").orElse("");
     assertTrue(first.matches("req_[0-9a-hjkmnp-tv-z]{26}"), first);
@@ -61,8 +67,15 @@ class AuthAndRoutingTest {
   @Test
   void unknownPathsAre404() {
     String id = http.createStandalone().get("_id").getAsString();
-    for (String path : new String[] {"", "v1/conversations/", "v2/conversations//responses",
-        "v2/conversations/" + id + "/unknown", "v2/conversations/" + id + "/responses/extra", "v2/other"}) {
+    for (String path :
+        new String[] {
+          "",
+          "v1/conversations/",
+          "v2/conversations//responses",
+          "v2/conversations/" + id + "/unknown",
+          "v2/conversations/" + id + "/responses/extra",
+          "v2/other"
+        }) {
       assertTrue(Http.error(http.get(path), 404).startsWith("No route for GET /"), path);
     }
   }
@@ -93,7 +106,9 @@ class AuthAndRoutingTest {
     String id = http.createStandalone().get("_id").getAsString();
     String encoded = id.replace("_", "%5F");
     assertEquals(id, Http.json(http.get("v2/conversations/" + encoded)).get("_id").getAsString());
-    String raw = Http.raw(server, "GET /v2/conversations/%zz HTTP/1.1\r\nAuthorization: Bearer test-key\r\n");
+    String raw =
+        Http.raw(
+            server, "GET /v2/conversations/%zz HTTP/1.1\r\nAuthorization: Bearer test-key\r\n");
     assertTrue(raw.startsWith("HTTP/1.1 400"), raw); // rejected before it reaches the router
   }
 }

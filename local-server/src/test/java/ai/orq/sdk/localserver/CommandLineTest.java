@@ -22,15 +22,20 @@ class CommandLineTest {
   @Test
   void parsesEveryOptionInBothForms() throws Exception {
     int port = freePort();
-    for (String[] args : List.of(
-        new String[] {"--port", String.valueOf(port), "--api-key", "k1", "--token-delay-ms", "20"},
-        new String[] {"--port=" + port, "--api-key=k1", "--token-delay-ms=20"})) {
+    for (String[] args :
+        List.of(
+            new String[] {
+              "--port", String.valueOf(port), "--api-key", "k1", "--token-delay-ms", "20"
+            },
+            new String[] {"--port=" + port, "--api-key=k1", "--token-delay-ms=20"})) {
       try (LocalOrqServer server = CommandLine.parse(args).build().start()) {
         assertEquals("http://127.0.0.1:" + port + "/", server.baseUrl());
         assertEquals("k1", server.apiKey());
         long start = System.nanoTime();
         Http http = new Http(server);
-        http.stream(http.createStandalone().get("_id").getAsString(), Http.userMessage("a", "openai/gpt-4o"));
+        http.stream(
+            http.createStandalone().get("_id").getAsString(),
+            Http.userMessage("a", "openai/gpt-4o"));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis >= 60, "3 deltas at 20 ms took " + millis + " ms");
       }
@@ -45,14 +50,21 @@ class CommandLineTest {
 
   @Test
   void badArgumentsAreRejectedWithAMessage() {
-    assertEquals("unknown option: --verbose",
-        assertThrows(IllegalArgumentException.class, () -> CommandLine.parse("--verbose")).getMessage());
-    assertEquals("unknown option: 8080",
+    assertEquals(
+        "unknown option: --verbose",
+        assertThrows(IllegalArgumentException.class, () -> CommandLine.parse("--verbose"))
+            .getMessage());
+    assertEquals(
+        "unknown option: 8080",
         assertThrows(IllegalArgumentException.class, () -> CommandLine.parse("8080")).getMessage());
-    assertEquals("missing value for --port",
-        assertThrows(IllegalArgumentException.class, () -> CommandLine.parse("--port")).getMessage());
-    assertEquals("--port needs a whole number, got \"http\"",
-        assertThrows(IllegalArgumentException.class, () -> CommandLine.parse("--port", "http")).getMessage());
+    assertEquals(
+        "missing value for --port",
+        assertThrows(IllegalArgumentException.class, () -> CommandLine.parse("--port"))
+            .getMessage());
+    assertEquals(
+        "--port needs a whole number, got \"http\"",
+        assertThrows(IllegalArgumentException.class, () -> CommandLine.parse("--port", "http"))
+            .getMessage());
     assertThrows(IllegalArgumentException.class, () -> CommandLine.parse("--port", "70000"));
     assertThrows(IllegalArgumentException.class, () -> CommandLine.parse("--token-delay-ms", "-5"));
     assertThrows(IllegalArgumentException.class, () -> CommandLine.parse("--api-key", " "));
@@ -62,12 +74,15 @@ class CommandLineTest {
   void launchStartsTheServerAndPrintsTheBaseUrlFirst() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     LocalOrqServer server =
-        CommandLine.launch(new String[] {"--api-key", "cli-key"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        CommandLine.launch(
+            new String[] {"--api-key", "cli-key"},
+            new PrintStream(bytes, true, StandardCharsets.UTF_8));
     try {
       String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
       assertEquals(server.baseUrl(), lines[0]);
       assertTrue(lines[1].contains("cli-key"));
-      assertEquals(201, new Http(server).post("v2/conversations", "{\"projectId\":\"p\"}").statusCode());
+      assertEquals(
+          201, new Http(server).post("v2/conversations", "{\"projectId\":\"p\"}").statusCode());
     } finally {
       server.close();
     }
@@ -76,7 +91,9 @@ class CommandLineTest {
   @Test
   void launchWithHelpPrintsUsageAndStartsNothing() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    assertNull(CommandLine.launch(new String[] {"--help"}, new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+    assertNull(
+        CommandLine.launch(
+            new String[] {"--help"}, new PrintStream(bytes, true, StandardCharsets.UTF_8)));
     assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("usage:"));
   }
 
@@ -98,5 +115,4 @@ class CommandLineTest {
       return socket.getLocalPort();
     }
   }
-
 }

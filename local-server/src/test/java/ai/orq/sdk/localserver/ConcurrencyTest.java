@@ -25,12 +25,16 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ConcurrencyTest {
-  @AutoClose private final LocalOrqServer server =
+  @AutoClose
+  private final LocalOrqServer server =
       LocalOrqServer.builder().tokenDelay(Duration.ofMillis(5)).build().start();
+
   private final Http http = new Http(server);
 
-  private static <T> List<HttpResponse<T>> all(List<CompletableFuture<HttpResponse<T>>> futures) throws Exception {
-    CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
+  private static <T> List<HttpResponse<T>> all(List<CompletableFuture<HttpResponse<T>>> futures)
+      throws Exception {
+    CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0]))
+        .get(120, TimeUnit.SECONDS);
     List<HttpResponse<T>> responses = new ArrayList<>();
     for (CompletableFuture<HttpResponse<T>> future : futures) {
       responses.add(future.join());
@@ -42,9 +46,14 @@ class ConcurrencyTest {
   void twoHundredParallelCreatesGetDistinctIdsAndAllAreListed() throws Exception {
     List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      futures.add(Http.client().sendAsync(
-          http.request("POST", "v2/conversations", "{\"projectId\":\"p\",\"displayName\":\"n" + i + "\"}"),
-          HttpResponse.BodyHandlers.ofString()));
+      futures.add(
+          Http.client()
+              .sendAsync(
+                  http.request(
+                      "POST",
+                      "v2/conversations",
+                      "{\"projectId\":\"p\",\"displayName\":\"n" + i + "\"}"),
+                  HttpResponse.BodyHandlers.ofString()));
     }
     Set<String> ids = new HashSet<>();
     for (HttpResponse<String> response : all(futures)) {
@@ -70,8 +79,8 @@ class ConcurrencyTest {
 
   /**
    * The cause of a flake once seen in the test below: the JDK's server closes a kept-alive
-   * connection after its answer, without saying so, whenever 200 others are idle
-   * ({@code sun.net.httpserver.maxIdleConnections}); a client that sends its next request on that
+   * connection after its answer, without saying so, whenever 200 others are idle ({@code
+   * sun.net.httpserver.maxIdleConnections}); a client that sends its next request on that
    * connection meanwhile sees it closed without an answer. Here 300 connections each get an answer
    * and stay idle; each must still answer a second request.
    */
@@ -103,11 +112,16 @@ class ConcurrencyTest {
     }
   }
 
-  /** Sends a GET of a page on {@code socket} and reads its answer whole: its status line, or null at EOF. */
+  /**
+   * Sends a GET of a page on {@code socket} and reads its answer whole: its status line, or null at
+   * EOF.
+   */
   private String get(Socket socket) throws IOException {
     OutputStream out = socket.getOutputStream();
-    out.write(("GET /v2/conversations/?limit=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-        + "local-test-key\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(
+        ("GET /v2/conversations/?limit=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + "local-test-key\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
     out.flush();
     DataInputStream in = new DataInputStream(socket.getInputStream());
     String status = line(in);
@@ -143,7 +157,9 @@ class ConcurrencyTest {
     List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
     for (int i = 0; i < 2000; i++) {
       String path = i % 2 == 0 ? "v2/conversations/" + id : "v2/conversations/?limit=5";
-      futures.add(Http.client().sendAsync(http.request("GET", path, null), HttpResponse.BodyHandlers.ofString()));
+      futures.add(
+          Http.client()
+              .sendAsync(http.request("GET", path, null), HttpResponse.BodyHandlers.ofString()));
     }
     int ok = 0;
     for (HttpResponse<String> response : all(futures)) {
@@ -160,19 +176,28 @@ class ConcurrencyTest {
     for (int i = 0; i < 64; i++) {
       String id = http.createStandalone().get("_id").getAsString();
       ids.add(id);
-      futures.add(Http.client().sendAsync(
-          http.request("POST", "v2/conversations/" + id + "/responses",
-              Http.userMessage("stream number " + i, "openai/gpt-4o")),
-          HttpResponse.BodyHandlers.ofString()));
+      futures.add(
+          Http.client()
+              .sendAsync(
+                  http.request(
+                      "POST",
+                      "v2/conversations/" + id + "/responses",
+                      Http.userMessage("stream number " + i, "openai/gpt-4o")),
+                  HttpResponse.BodyHandlers.ofString()));
     }
     List<HttpResponse<String>> responses = all(futures);
     for (int i = 0; i < 64; i++) {
       List<String> data = Http.dataLines(responses.get(i).body());
       assertEquals("[DONE]", data.get(data.size() - 1));
-      JsonObject part = Http.parse(data.get(data.size() - 3)).getAsJsonObject()
-          .getAsJsonObject("data").getAsJsonObject("part");
+      JsonObject part =
+          Http.parse(data.get(data.size() - 3))
+              .getAsJsonObject()
+              .getAsJsonObject("data")
+              .getAsJsonObject("part");
       assertEquals("You said: stream number " + i, part.get("text").getAsString());
-      assertEquals(2, Http.json(http.get("v2/conversations/" + ids.get(i))).getAsJsonArray("messages").size());
+      assertEquals(
+          2,
+          Http.json(http.get("v2/conversations/" + ids.get(i))).getAsJsonArray("messages").size());
     }
     assertTrue(responses.size() == 64);
   }

@@ -19,7 +19,10 @@ class CreateConversationTest {
     HttpResponse<String> response = http.post("v2/conversations", "{\"projectId\":\"prj_1\"}");
     assertEquals(201, response.statusCode());
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(null));
-    assertTrue(response.body().contains("\"metadata\":{\"generatingTitle\":false,\"entityId\":null,\"model\":null}"),
+    assertTrue(
+        response
+            .body()
+            .contains("\"metadata\":{\"generatingTitle\":false,\"entityId\":null,\"model\":null}"),
         "nulls are written explicitly: " + response.body());
 
     JsonObject conversation = Http.json(response);
@@ -37,8 +40,10 @@ class CreateConversationTest {
 
   @Test
   void createsWithNameAndMetadata() {
-    JsonObject conversation = http.create("{\"projectId\":\"prj_1\",\"displayName\":\"Support\","
-        + "\"metadata\":{\"generatingTitle\":true,\"entityId\":\"agent_1\",\"model\":\"openai/gpt-4o\"}}");
+    JsonObject conversation =
+        http.create(
+            "{\"projectId\":\"prj_1\",\"displayName\":\"Support\","
+                + "\"metadata\":{\"generatingTitle\":true,\"entityId\":\"agent_1\",\"model\":\"openai/gpt-4o\"}}");
     assertEquals("Support", conversation.get("displayName").getAsString());
     JsonObject metadata = conversation.getAsJsonObject("metadata");
     assertTrue(metadata.get("generatingTitle").getAsBoolean());
@@ -48,8 +53,10 @@ class CreateConversationTest {
 
   @Test
   void explicitNullsMeanDefaults() {
-    JsonObject conversation = http.create("{\"projectId\":\"p\",\"displayName\":null,"
-        + "\"metadata\":{\"generatingTitle\":null,\"entityId\":null,\"model\":null}}");
+    JsonObject conversation =
+        http.create(
+            "{\"projectId\":\"p\",\"displayName\":null,"
+                + "\"metadata\":{\"generatingTitle\":null,\"entityId\":null,\"model\":null}}");
     assertEquals("Untitled", conversation.get("displayName").getAsString());
     assertFalse(conversation.getAsJsonObject("metadata").get("generatingTitle").getAsBoolean());
     assertTrue(conversation.getAsJsonObject("metadata").get("entityId").isJsonNull());
@@ -58,47 +65,80 @@ class CreateConversationTest {
   @Test
   void missingOrBlankProjectIdIs422() {
     assertTrue(Http.error(http.post("v2/conversations", "{}"), 422).contains("projectId"));
-    assertTrue(Http.error(http.post("v2/conversations", "{\"projectId\":\"  \"}"), 422).contains("projectId"));
-    assertTrue(Http.error(http.post("v2/conversations", "{\"projectId\":null}"), 422).contains("projectId"));
-    assertTrue(Http.error(http.post("v2/conversations", "{\"projectId\":7}"), 422).contains("projectId"));
+    assertTrue(
+        Http.error(http.post("v2/conversations", "{\"projectId\":\"  \"}"), 422)
+            .contains("projectId"));
+    assertTrue(
+        Http.error(http.post("v2/conversations", "{\"projectId\":null}"), 422)
+            .contains("projectId"));
+    assertTrue(
+        Http.error(http.post("v2/conversations", "{\"projectId\":7}"), 422).contains("projectId"));
   }
 
   @Test
   void wrongTypesAre422NamingTheField() {
-    assertEquals("displayName must be a string",
+    assertEquals(
+        "displayName must be a string",
         Http.error(http.post("v2/conversations", "{\"projectId\":\"p\",\"displayName\":5}"), 422));
-    assertEquals("metadata must be an object",
+    assertEquals(
+        "metadata must be an object",
         Http.error(http.post("v2/conversations", "{\"projectId\":\"p\",\"metadata\":[]}"), 422));
-    assertEquals("metadata.generatingTitle must be a boolean",
-        Http.error(http.post("v2/conversations", "{\"projectId\":\"p\",\"metadata\":{\"generatingTitle\":\"yes\"}}"), 422));
-    assertEquals("metadata.entityId must be a string",
-        Http.error(http.post("v2/conversations", "{\"projectId\":\"p\",\"metadata\":{\"entityId\":{}}}"), 422));
-    assertEquals("metadata.model must be a string",
-        Http.error(http.post("v2/conversations", "{\"projectId\":\"p\",\"metadata\":{\"model\":true}}"), 422));
+    assertEquals(
+        "metadata.generatingTitle must be a boolean",
+        Http.error(
+            http.post(
+                "v2/conversations",
+                "{\"projectId\":\"p\",\"metadata\":{\"generatingTitle\":\"yes\"}}"),
+            422));
+    assertEquals(
+        "metadata.entityId must be a string",
+        Http.error(
+            http.post("v2/conversations", "{\"projectId\":\"p\",\"metadata\":{\"entityId\":{}}}"),
+            422));
+    assertEquals(
+        "metadata.model must be a string",
+        Http.error(
+            http.post("v2/conversations", "{\"projectId\":\"p\",\"metadata\":{\"model\":true}}"),
+            422));
   }
 
   @Test
   void displayNameLongerThan100Is422() {
     String hundred = "x".repeat(100);
-    assertEquals(hundred, http.create("{\"projectId\":\"p\",\"displayName\":\"" + hundred + "\"}")
-        .get("displayName").getAsString());
-    String message = Http.error(
-        http.post("v2/conversations", "{\"projectId\":\"p\",\"displayName\":\"" + hundred + "y\"}"), 422);
+    assertEquals(
+        hundred,
+        http.create("{\"projectId\":\"p\",\"displayName\":\"" + hundred + "\"}")
+            .get("displayName")
+            .getAsString());
+    String message =
+        Http.error(
+            http.post(
+                "v2/conversations", "{\"projectId\":\"p\",\"displayName\":\"" + hundred + "y\"}"),
+            422);
     assertEquals("displayName must be at most 100 characters", message);
   }
 
   @Test
   void malformedJsonIs400() {
-    assertEquals("Request body is not valid JSON", Http.error(http.post("v2/conversations", "{\"projectId\":"), 400));
-    assertEquals("Request body is not valid JSON", Http.error(http.post("v2/conversations", "{projectId:'p'}"), 400));
-    assertEquals("Request body is not valid JSON", Http.error(http.post("v2/conversations", "{} {}"), 400));
+    assertEquals(
+        "Request body is not valid JSON",
+        Http.error(http.post("v2/conversations", "{\"projectId\":"), 400));
+    assertEquals(
+        "Request body is not valid JSON",
+        Http.error(http.post("v2/conversations", "{projectId:'p'}"), 400));
+    assertEquals(
+        "Request body is not valid JSON", Http.error(http.post("v2/conversations", "{} {}"), 400));
   }
 
   @Test
   void bodyThatIsNotAnObjectIs400() {
-    assertEquals("Request body must be a JSON object", Http.error(http.post("v2/conversations", "[]"), 400));
-    assertEquals("Request body must be a JSON object", Http.error(http.post("v2/conversations", ""), 400));
-    assertEquals("Request body must be a JSON object", Http.error(http.post("v2/conversations", "null"), 400));
+    assertEquals(
+        "Request body must be a JSON object", Http.error(http.post("v2/conversations", "[]"), 400));
+    assertEquals(
+        "Request body must be a JSON object", Http.error(http.post("v2/conversations", ""), 400));
+    assertEquals(
+        "Request body must be a JSON object",
+        Http.error(http.post("v2/conversations", "null"), 400));
   }
 
   @Test

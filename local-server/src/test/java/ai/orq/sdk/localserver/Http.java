@@ -20,7 +20,10 @@ import java.util.List;
 /** A small HTTP/1.1 client for talking to a {@link LocalOrqServer} in tests. */
 final class Http {
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   private final String baseUrl;
   private final String apiKey;
@@ -45,7 +48,9 @@ final class Http {
             .timeout(Duration.ofSeconds(30))
             .method(
                 method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       builder.header("Content-Type", "application/json");
     }
@@ -123,7 +128,9 @@ final class Http {
     try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
-      out.write((head + "Host: " + uri.getAuthority() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      out.write(
+          (head + "Host: " + uri.getAuthority() + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
       out.flush();
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -149,7 +156,11 @@ final class Http {
   }
 
   static String userMessage(String text, String model) {
-    return "{\"message\":{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"" + text + "\"}]},"
-        + "\"model\":\"" + model + "\"}";
+    return "{\"message\":{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\""
+        + text
+        + "\"}]},"
+        + "\"model\":\""
+        + model
+        + "\"}";
   }
 }

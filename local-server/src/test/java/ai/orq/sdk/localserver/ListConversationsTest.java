@@ -20,7 +20,10 @@ class ListConversationsTest {
   private List<String> createMany(int count) {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      ids.add(http.create("{\"projectId\":\"p\",\"displayName\":\"c" + i + "\"}").get("_id").getAsString());
+      ids.add(
+          http.create("{\"projectId\":\"p\",\"displayName\":\"c" + i + "\"}")
+              .get("_id")
+              .getAsString());
     }
     return ids;
   }
@@ -57,7 +60,9 @@ class ListConversationsTest {
     JsonObject page = list("");
     assertEquals(newestFirst(created, 0, 10), ids(page));
     assertTrue(page.get("has_more").getAsBoolean());
-    assertEquals("conversation", page.getAsJsonArray("data").get(0).getAsJsonObject().get("kind").getAsString());
+    assertEquals(
+        "conversation",
+        page.getAsJsonArray("data").get(0).getAsJsonObject().get("kind").getAsString());
   }
 
   @Test
@@ -127,23 +132,39 @@ class ListConversationsTest {
   void deletedConversationStillWorksAsACursor() {
     List<String> created = createMany(4);
     assertEquals(204, http.delete("v2/conversations/" + created.get(2)).statusCode());
-    assertEquals(List.of(created.get(1), created.get(0)), ids(list("?startingAfter=" + created.get(2))));
+    assertEquals(
+        List.of(created.get(1), created.get(0)), ids(list("?startingAfter=" + created.get(2))));
   }
 
   @Test
   void bothCursorsTogetherIs400() {
     List<String> created = createMany(2);
-    String message = Http.error(http.get("v2/conversations/?startingAfter=" + created.get(1)
-        + "&endingBefore=" + created.get(0)), 400);
+    String message =
+        Http.error(
+            http.get(
+                "v2/conversations/?startingAfter="
+                    + created.get(1)
+                    + "&endingBefore="
+                    + created.get(0)),
+            400);
     assertTrue(message.contains("startingAfter") && message.contains("endingBefore"), message);
   }
 
   @Test
   void entityIdFiltersAndOmittingItListsStandaloneOnly() {
     String standalone = http.createStandalone().get("_id").getAsString();
-    String agentA = http.create("{\"projectId\":\"p\",\"metadata\":{\"entityId\":\"agent_a\"}}").get("_id").getAsString();
-    String agentB = http.create("{\"projectId\":\"p\",\"metadata\":{\"entityId\":\"agent_b\"}}").get("_id").getAsString();
-    String agentA2 = http.create("{\"projectId\":\"p\",\"metadata\":{\"entityId\":\"agent_a\"}}").get("_id").getAsString();
+    String agentA =
+        http.create("{\"projectId\":\"p\",\"metadata\":{\"entityId\":\"agent_a\"}}")
+            .get("_id")
+            .getAsString();
+    String agentB =
+        http.create("{\"projectId\":\"p\",\"metadata\":{\"entityId\":\"agent_b\"}}")
+            .get("_id")
+            .getAsString();
+    String agentA2 =
+        http.create("{\"projectId\":\"p\",\"metadata\":{\"entityId\":\"agent_a\"}}")
+            .get("_id")
+            .getAsString();
 
     assertEquals(List.of(standalone), ids(list("")));
     assertEquals(List.of(agentA2, agentA), ids(list("?entityId=agent_a")));
@@ -154,7 +175,10 @@ class ListConversationsTest {
 
   @Test
   void queryParametersArePercentDecoded() {
-    String id = http.create("{\"projectId\":\"p\",\"metadata\":{\"entityId\":\"agent a&b\"}}").get("_id").getAsString();
+    String id =
+        http.create("{\"projectId\":\"p\",\"metadata\":{\"entityId\":\"agent a&b\"}}")
+            .get("_id")
+            .getAsString();
     assertEquals(List.of(id), ids(list("?entityId=agent+a%26b&&limit=5&limit=bogus")));
   }
 

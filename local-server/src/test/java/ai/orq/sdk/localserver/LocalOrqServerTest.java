@@ -36,7 +36,9 @@ class LocalOrqServerTest {
     try (LocalOrqServer server = LocalOrqServer.builder().port(port).build().start()) {
       assertEquals("http://127.0.0.1:" + port + "/", server.baseUrl());
       UncheckedIOException busy =
-          assertThrows(UncheckedIOException.class, () -> LocalOrqServer.builder().port(port).build().start());
+          assertThrows(
+              UncheckedIOException.class,
+              () -> LocalOrqServer.builder().port(port).build().start());
       assertEquals("Cannot bind 127.0.0.1:" + port, busy.getMessage());
     }
   }
@@ -46,25 +48,31 @@ class LocalOrqServerTest {
     try (LocalOrqServer a = LocalOrqServer.builder().build().start();
         LocalOrqServer b = LocalOrqServer.builder().build().start()) {
       new Http(a).createStandalone();
-      assertEquals(1, Http.json(new Http(a).get("v2/conversations/")).getAsJsonArray("data").size());
-      assertEquals(0, Http.json(new Http(b).get("v2/conversations/")).getAsJsonArray("data").size());
+      assertEquals(
+          1, Http.json(new Http(a).get("v2/conversations/")).getAsJsonArray("data").size());
+      assertEquals(
+          0, Http.json(new Http(b).get("v2/conversations/")).getAsJsonArray("data").size());
     }
   }
 
   @Test
   void lifecycleMisuseIsReported() {
     LocalOrqServer server = LocalOrqServer.builder().build();
-    assertEquals("Not started.", assertThrows(IllegalStateException.class, server::baseUrl).getMessage());
+    assertEquals(
+        "Not started.", assertThrows(IllegalStateException.class, server::baseUrl).getMessage());
     server.start();
-    assertEquals("Already started.", assertThrows(IllegalStateException.class, server::start).getMessage());
+    assertEquals(
+        "Already started.", assertThrows(IllegalStateException.class, server::start).getMessage());
     server.close();
     server.close(); // idempotent
-    assertEquals("Not started.", assertThrows(IllegalStateException.class, server::baseUrl).getMessage());
+    assertEquals(
+        "Not started.", assertThrows(IllegalStateException.class, server::baseUrl).getMessage());
     assertEquals("Closed.", assertThrows(IllegalStateException.class, server::start).getMessage());
 
     LocalOrqServer neverStarted = LocalOrqServer.builder().build();
     neverStarted.close();
-    assertEquals("Closed.", assertThrows(IllegalStateException.class, neverStarted::start).getMessage());
+    assertEquals(
+        "Closed.", assertThrows(IllegalStateException.class, neverStarted::start).getMessage());
   }
 
   @Test
@@ -78,11 +86,18 @@ class LocalOrqServerTest {
   @Test
   void builderChecksItsArguments() {
     LocalOrqServer.Builder builder = LocalOrqServer.builder();
-    assertEquals("apiKey == null", assertThrows(NullPointerException.class, () -> builder.apiKey(null)).getMessage());
-    assertEquals("apiKey is blank", assertThrows(IllegalArgumentException.class, () -> builder.apiKey(" ")).getMessage());
-    assertEquals("port out of range: -1", assertThrows(IllegalArgumentException.class, () -> builder.port(-1)).getMessage());
+    assertEquals(
+        "apiKey == null",
+        assertThrows(NullPointerException.class, () -> builder.apiKey(null)).getMessage());
+    assertEquals(
+        "apiKey is blank",
+        assertThrows(IllegalArgumentException.class, () -> builder.apiKey(" ")).getMessage());
+    assertEquals(
+        "port out of range: -1",
+        assertThrows(IllegalArgumentException.class, () -> builder.port(-1)).getMessage());
     assertThrows(IllegalArgumentException.class, () -> builder.port(65536));
-    assertEquals("tokenDelay == null",
+    assertEquals(
+        "tokenDelay == null",
         assertThrows(NullPointerException.class, () -> builder.tokenDelay(null)).getMessage());
     assertThrows(IllegalArgumentException.class, () -> builder.tokenDelay(Duration.ofMillis(-1)));
     assertSame(builder, builder.apiKey("k").port(0).tokenDelay(Duration.ZERO));

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class RecordedRequestTest {
-  @AutoClose private final LocalOrqServer server = LocalOrqServer.builder().apiKey("k").build().start();
+  @AutoClose
+  private final LocalOrqServer server = LocalOrqServer.builder().apiKey("k").build().start();
+
   private final Http http = new Http(server);
 
   @Test
@@ -40,7 +42,8 @@ class RecordedRequestTest {
     assertEquals("a b", list.queryParameter("entityId"));
     assertNull(list.queryParameter("startingAfter"));
     assertEquals("", list.body());
-    assertEquals("The body of GET /v2/conversations/ is not a JSON object: ",
+    assertEquals(
+        "The body of GET /v2/conversations/ is not a JSON object: ",
         assertThrows(IllegalStateException.class, list::jsonBody).getMessage());
     assertNull(list.header("X-Missing"));
 
@@ -57,9 +60,13 @@ class RecordedRequestTest {
   void aBodyThatIsNotJsonSaysSo() throws InterruptedException {
     http.post("v2/conversations", "{nope");
     RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
-    assertTrue(assertThrows(IllegalStateException.class, request::jsonBody).getMessage()
-        .startsWith("The body of POST /v2/conversations is not JSON: {nope"));
-    assertEquals("unit == null", assertThrows(NullPointerException.class, () -> server.takeRequest(1, null)).getMessage());
+    assertTrue(
+        assertThrows(IllegalStateException.class, request::jsonBody)
+            .getMessage()
+            .startsWith("The body of POST /v2/conversations is not JSON: {nope"));
+    assertEquals(
+        "unit == null",
+        assertThrows(NullPointerException.class, () -> server.takeRequest(1, null)).getMessage());
   }
 
   @Test
@@ -67,7 +74,8 @@ class RecordedRequestTest {
     try (LocalOrqServer quiet = LocalOrqServer.builder().recordRequests(false).build().start()) {
       new Http(quiet).createStandalone();
       assertEquals(1, quiet.requestCount());
-      assertEquals("This server does not record requests; see Builder.recordRequests.",
+      assertEquals(
+          "This server does not record requests; see Builder.recordRequests.",
           assertThrows(IllegalStateException.class, quiet::takeRequest).getMessage());
     }
   }
@@ -85,6 +93,7 @@ class RecordedRequestTest {
     assertEquals(0, stored.get(0).getAsJsonArray("messages").size());
     assertEquals(2, stored.get(1).getAsJsonArray("messages").size());
     stored.get(1).getAsJsonArray("messages").remove(0);
-    assertEquals(2, server.storedConversations().get(1).getAsJsonArray("messages").size(), "a copy");
+    assertEquals(
+        2, server.storedConversations().get(1).getAsJsonArray("messages").size(), "a copy");
   }
 }

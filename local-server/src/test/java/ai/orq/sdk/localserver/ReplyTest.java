@@ -16,9 +16,12 @@ class ReplyTest {
 
   @Test
   void repliesToTheJoinedTextParts() {
-    Reply reply = Reply.to(JsonParser.parseString(
-        "[{\"kind\":\"text\",\"text\":\"one two\"},{\"kind\":\"data\"},{\"kind\":\"text\",\"text\":\"three\"}]")
-        .getAsJsonArray());
+    Reply reply =
+        Reply.to(
+            JsonParser.parseString(
+                    "[{\"kind\":\"text\",\"text\":\"one"
+                        + " two\"},{\"kind\":\"data\"},{\"kind\":\"text\",\"text\":\"three\"}]")
+                .getAsJsonArray());
     assertEquals("You said: one two three", reply.text);
     assertEquals(3, reply.promptTokens);
     assertEquals(5, reply.chunks.size());
@@ -27,7 +30,8 @@ class ReplyTest {
 
   @Test
   void emptyTextPartStillCountsAsText() {
-    Reply reply = Reply.to(JsonParser.parseString("[{\"kind\":\"text\",\"text\":\"\"}]").getAsJsonArray());
+    Reply reply =
+        Reply.to(JsonParser.parseString("[{\"kind\":\"text\",\"text\":\"\"}]").getAsJsonArray());
     assertEquals("You said: ", reply.text);
     assertEquals(0, reply.promptTokens);
   }

@@ -41,7 +41,9 @@ class ResponsesTest {
   @Test
   void streamsTheExactEventSequence() {
     HttpResponse<String> response =
-        http.post("v2/conversations/" + id + "/responses", Http.userMessage("hello there  world", "openai/gpt-4o"));
+        http.post(
+            "v2/conversations/" + id + "/responses",
+            Http.userMessage("hello there  world", "openai/gpt-4o"));
     assertEquals(200, response.statusCode());
     assertEquals("text/event-stream", response.headers().firstValue("Content-Type").orElse(null));
     assertEquals("no-cache", response.headers().firstValue("Cache-Control").orElse(null));
@@ -103,9 +105,10 @@ class ResponsesTest {
 
   @Test
   void bothMessagesAreStoredAndRetrievable() {
-    String body = "{\"message\":{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"Hi\"},"
-        + "{\"kind\":\"file\",\"file\":{\"uri\":\"https://example.com/a.pdf\",\"mimeType\":\"application/pdf\"}},"
-        + "{\"kind\":\"text\",\"text\":\"again\"}]},\"model\":\"anthropic/claude\",\"stream\":true}";
+    String body =
+        "{\"message\":{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"Hi\"},"
+            + "{\"kind\":\"file\",\"file\":{\"uri\":\"https://example.com/a.pdf\",\"mimeType\":\"application/pdf\"}},"
+            + "{\"kind\":\"text\",\"text\":\"again\"}]},\"model\":\"anthropic/claude\",\"stream\":true}";
     List<JsonObject> events = events(http.stream(id, body));
     JsonObject started = events.get(0).getAsJsonObject("data");
 
@@ -119,7 +122,9 @@ class ResponsesTest {
     assertEquals("user", user.get("role").getAsString());
     assertEquals("user_local", user.get("createdById").getAsString());
     assertTrue(user.get("createdAt").getAsJsonPrimitive().isNumber());
-    assertEquals(Http.parse(body).getAsJsonObject().getAsJsonObject("message").get("parts"), user.get("parts"),
+    assertEquals(
+        Http.parse(body).getAsJsonObject().getAsJsonObject("message").get("parts"),
+        user.get("parts"),
         "user parts stored as sent");
 
     JsonObject assistant = messages.get(1).getAsJsonObject();
@@ -131,20 +136,31 @@ class ResponsesTest {
     assertEquals(1, assistant.getAsJsonArray("parts").size());
     assertEquals("text", part.get("kind").getAsString());
     assertEquals("You said: Hi again", part.get("text").getAsString());
-    assertEquals(events.get(events.size() - 2).getAsJsonObject("data").getAsJsonObject("part"), part);
-    assertTrue(conversation.get("updatedAt").getAsLong() > conversation.get("createdAt").getAsLong());
+    assertEquals(
+        events.get(events.size() - 2).getAsJsonObject("data").getAsJsonObject("part"), part);
+    assertTrue(
+        conversation.get("updatedAt").getAsLong() > conversation.get("createdAt").getAsLong());
 
     http.stream(id, Http.userMessage("second turn", "openai/gpt-4o"));
     JsonArray after = Http.json(http.get("v2/conversations/" + id)).getAsJsonArray("messages");
     assertEquals(4, after.size());
-    assertEquals("You said: second turn",
-        after.get(3).getAsJsonObject().getAsJsonArray("parts").get(0).getAsJsonObject().get("text").getAsString());
+    assertEquals(
+        "You said: second turn",
+        after
+            .get(3)
+            .getAsJsonObject()
+            .getAsJsonArray("parts")
+            .get(0)
+            .getAsJsonObject()
+            .get("text")
+            .getAsString());
   }
 
   @Test
   void taskIdAndMessageIdFromTheRequestAreUsed() {
-    String body = "{\"message\":{\"role\":\"user\",\"messageId\":\"01jj1hdhn79xas7a01wb3hysdb\","
-        + "\"parts\":[{\"kind\":\"text\",\"text\":\"x\"}]},\"model\":\"openai/gpt-4o\",\"task_id\":\"task_mine\"}";
+    String body =
+        "{\"message\":{\"role\":\"user\",\"messageId\":\"01jj1hdhn79xas7a01wb3hysdb\","
+            + "\"parts\":[{\"kind\":\"text\",\"text\":\"x\"}]},\"model\":\"openai/gpt-4o\",\"task_id\":\"task_mine\"}";
     JsonObject started = events(http.stream(id, body)).get(0).getAsJsonObject("data");
     assertEquals("task_mine", started.get("taskId").getAsString());
     assertEquals("01jj1hdhn79xas7a01wb3hysdb", started.get("userMessageId").getAsString());
@@ -153,13 +169,20 @@ class ResponsesTest {
 
   @Test
   void messageWithoutTextGetsAFixedReply() {
-    String body = "{\"message\":{\"role\":\"user\",\"parts\":[{\"kind\":\"tool_result\",\"tool_call_id\":\"c1\","
-        + "\"result\":{\"ok\":true}}]},\"model\":\"openai/gpt-4o\"}";
+    String body =
+        "{\"message\":{\"role\":\"user\",\"parts\":[{\"kind\":\"tool_result\",\"tool_call_id\":\"c1\","
+            + "\"result\":{\"ok\":true}}]},\"model\":\"openai/gpt-4o\"}";
     List<JsonObject> events = events(http.stream(id, body));
     JsonObject done = events.get(events.size() - 2).getAsJsonObject("data");
     assertEquals(Reply.NO_TEXT, done.getAsJsonObject("part").get("text").getAsString());
-    assertEquals(0, events.get(events.size() - 1).getAsJsonObject("data")
-        .getAsJsonObject("usage").get("prompt_tokens").getAsInt());
+    assertEquals(
+        0,
+        events
+            .get(events.size() - 1)
+            .getAsJsonObject("data")
+            .getAsJsonObject("usage")
+            .get("prompt_tokens")
+            .getAsInt());
   }
 
   @Test
@@ -174,34 +197,68 @@ class ResponsesTest {
   void invalidRequestsAre422() {
     String text = "[{\"kind\":\"text\",\"text\":\"hi\"}]";
     String[][] cases = {
-      {"{\"message\":{\"role\":\"user\",\"parts\":" + text + "}}", "model is required and must be a non-empty string"},
-      {"{\"message\":{\"role\":\"user\",\"parts\":" + text + "},\"model\":\"gpt-4o\"}",
-          "model must have the form provider/model_id, got \"gpt-4o\""},
+      {
+        "{\"message\":{\"role\":\"user\",\"parts\":" + text + "}}",
+        "model is required and must be a non-empty string"
+      },
+      {
+        "{\"message\":{\"role\":\"user\",\"parts\":" + text + "},\"model\":\"gpt-4o\"}",
+        "model must have the form provider/model_id, got \"gpt-4o\""
+      },
       {"{\"model\":\"openai/gpt-4o\"}", "message is required"},
-      {"{\"message\":{\"parts\":" + text + "},\"model\":\"openai/gpt-4o\"}", "message.role must be \"user\""},
-      {"{\"message\":{\"role\":\"assistant\",\"parts\":" + text + "},\"model\":\"openai/gpt-4o\"}",
-          "message.role must be \"user\""},
-      {"{\"message\":{\"role\":\"user\"},\"model\":\"openai/gpt-4o\"}",
-          "message.parts is required and must not be empty"},
-      {"{\"message\":{\"role\":\"user\",\"parts\":[]},\"model\":\"openai/gpt-4o\"}",
-          "message.parts is required and must not be empty"},
-      {"{\"message\":{\"role\":\"user\",\"parts\":\"hi\"},\"model\":\"openai/gpt-4o\"}", "message.parts must be an array"},
-      {"{\"message\":{\"role\":\"user\",\"parts\":[\"hi\"]},\"model\":\"openai/gpt-4o\"}",
-          "message.parts[0] must be an object"},
-      {"{\"message\":{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]},\"model\":\"openai/gpt-4o\"}",
-          "message.parts[0].kind is required and must be a non-empty string"},
-      {"{\"message\":{\"role\":\"user\",\"parts\":[{\"kind\":\"text\"}]},\"model\":\"openai/gpt-4o\"}",
-          "message.parts[0].text is required for a text part"},
-      {"{\"message\":{\"role\":\"user\",\"parts\":" + text + "},\"model\":\"openai/gpt-4o\",\"stream\":\"yes\"}",
-          "stream must be a boolean"},
-      {"{\"message\":{\"role\":\"user\",\"parts\":" + text + "},\"model\":\"openai/gpt-4o\",\"task_id\":1}",
-          "task_id must be a string"},
+      {
+        "{\"message\":{\"parts\":" + text + "},\"model\":\"openai/gpt-4o\"}",
+        "message.role must be \"user\""
+      },
+      {
+        "{\"message\":{\"role\":\"assistant\",\"parts\":" + text + "},\"model\":\"openai/gpt-4o\"}",
+        "message.role must be \"user\""
+      },
+      {
+        "{\"message\":{\"role\":\"user\"},\"model\":\"openai/gpt-4o\"}",
+        "message.parts is required and must not be empty"
+      },
+      {
+        "{\"message\":{\"role\":\"user\",\"parts\":[]},\"model\":\"openai/gpt-4o\"}",
+        "message.parts is required and must not be empty"
+      },
+      {
+        "{\"message\":{\"role\":\"user\",\"parts\":\"hi\"},\"model\":\"openai/gpt-4o\"}",
+        "message.parts must be an array"
+      },
+      {
+        "{\"message\":{\"role\":\"user\",\"parts\":[\"hi\"]},\"model\":\"openai/gpt-4o\"}",
+        "message.parts[0] must be an object"
+      },
+      {
+        "{\"message\":{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]},\"model\":\"openai/gpt-4o\"}",
+        "message.parts[0].kind is required and must be a non-empty string"
+      },
+      {
+        "{\"message\":{\"role\":\"user\",\"parts\":[{\"kind\":\"text\"}]},\"model\":\"openai/gpt-4o\"}",
+        "message.parts[0].text is required for a text part"
+      },
+      {
+        "{\"message\":{\"role\":\"user\",\"parts\":"
+            + text
+            + "},\"model\":\"openai/gpt-4o\",\"stream\":\"yes\"}",
+        "stream must be a boolean"
+      },
+      {
+        "{\"message\":{\"role\":\"user\",\"parts\":"
+            + text
+            + "},\"model\":\"openai/gpt-4o\",\"task_id\":1}",
+        "task_id must be a string"
+      },
     };
     for (String[] c : cases) {
-      assertEquals(c[1], Http.error(http.post("v2/conversations/" + id + "/responses", c[0]), 422), c[0]);
+      assertEquals(
+          c[1], Http.error(http.post("v2/conversations/" + id + "/responses", c[0]), 422), c[0]);
     }
     Http.error(http.post("v2/conversations/" + id + "/responses", "{oops"), 400);
-    assertEquals(0, Http.json(http.get("v2/conversations/" + id)).getAsJsonArray("messages").size(),
+    assertEquals(
+        0,
+        Http.json(http.get("v2/conversations/" + id)).getAsJsonArray("messages").size(),
         "nothing stored for rejected requests");
   }
 }

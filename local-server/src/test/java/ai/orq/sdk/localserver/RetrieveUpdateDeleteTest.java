@@ -18,8 +18,10 @@ class RetrieveUpdateDeleteTest {
 
   @BeforeEach
   void createConversation() {
-    created = http.create("{\"projectId\":\"p\",\"displayName\":\"Original\","
-        + "\"metadata\":{\"entityId\":\"agent_1\",\"model\":\"openai/gpt-4o\"}}");
+    created =
+        http.create(
+            "{\"projectId\":\"p\",\"displayName\":\"Original\","
+                + "\"metadata\":{\"entityId\":\"agent_1\",\"model\":\"openai/gpt-4o\"}}");
     id = created.get("_id").getAsString();
   }
 
@@ -39,12 +41,16 @@ class RetrieveUpdateDeleteTest {
 
   @Test
   void retrieveUnknownIs404() {
-    assertEquals("Conversation conv_nope not found", Http.error(http.get("v2/conversations/conv_nope"), 404));
+    assertEquals(
+        "Conversation conv_nope not found",
+        Http.error(http.get("v2/conversations/conv_nope"), 404));
   }
 
   @Test
   void aPlusInAnIdIsAPlus() {
-    assertEquals("Conversation conv+1 x not found", Http.error(http.get("v2/conversations/conv+1%20x"), 404));
+    assertEquals(
+        "Conversation conv+1 x not found",
+        Http.error(http.get("v2/conversations/conv+1%20x"), 404));
   }
 
   @Test
@@ -53,7 +59,9 @@ class RetrieveUpdateDeleteTest {
     assertEquals("Renamed", updated.get("displayName").getAsString());
     assertEquals(created.get("metadata"), updated.get("metadata"));
     assertEquals(created.get("createdAt"), updated.get("createdAt"));
-    assertTrue(updated.get("updatedAt").getAsLong() > created.get("updatedAt").getAsLong(), "updatedAt bumped");
+    assertTrue(
+        updated.get("updatedAt").getAsLong() > created.get("updatedAt").getAsLong(),
+        "updatedAt bumped");
     assertEquals(updated, withoutMessages(Http.json(http.get("v2/conversations/" + id))));
   }
 
@@ -69,7 +77,8 @@ class RetrieveUpdateDeleteTest {
   void updateEntityIdMovesTheConversation() {
     JsonObject updated = update("{\"metadata\":{\"entityId\":\"agent_2\"}}");
     assertEquals("agent_2", updated.getAsJsonObject("metadata").get("entityId").getAsString());
-    assertEquals(1, Http.json(http.get("v2/conversations/?entityId=agent_2")).getAsJsonArray("data").size());
+    assertEquals(
+        1, Http.json(http.get("v2/conversations/?entityId=agent_2")).getAsJsonArray("data").size());
   }
 
   @Test
@@ -78,7 +87,8 @@ class RetrieveUpdateDeleteTest {
     assertTrue(updated.getAsJsonObject("metadata").get("entityId").isJsonNull());
     assertEquals("openai/gpt-4o", updated.getAsJsonObject("metadata").get("model").getAsString());
     JsonObject standalone = Http.json(http.get("v2/conversations/"));
-    assertEquals(id, standalone.getAsJsonArray("data").get(0).getAsJsonObject().get("_id").getAsString());
+    assertEquals(
+        id, standalone.getAsJsonArray("data").get(0).getAsJsonObject().get("_id").getAsString());
   }
 
   @Test
@@ -111,16 +121,23 @@ class RetrieveUpdateDeleteTest {
     String[][] cases = {
       {"{\"displayName\":null}", "displayName must be a string"},
       {"{\"displayName\":1}", "displayName must be a string"},
-      {"{\"displayName\":\"" + "x".repeat(101) + "\"}", "displayName must be at most 100 characters"},
+      {
+        "{\"displayName\":\"" + "x".repeat(101) + "\"}",
+        "displayName must be at most 100 characters"
+      },
       {"{\"metadata\":\"x\"}", "metadata must be an object"},
       {"{\"metadata\":{\"generatingTitle\":null}}", "metadata.generatingTitle must be a boolean"},
-      {"{\"metadata\":{\"generatingTitle\":\"true\"}}", "metadata.generatingTitle must be a boolean"},
+      {
+        "{\"metadata\":{\"generatingTitle\":\"true\"}}",
+        "metadata.generatingTitle must be a boolean"
+      },
       {"{\"metadata\":{\"entityId\":5}}", "metadata.entityId must be a string"},
     };
     for (String[] c : cases) {
       assertEquals(c[1], Http.error(http.patch("v2/conversations/" + id, c[0]), 422), c[0]);
     }
-    assertEquals(created, withoutMessages(Http.json(http.get("v2/conversations/" + id))), "unchanged");
+    assertEquals(
+        created, withoutMessages(Http.json(http.get("v2/conversations/" + id))), "unchanged");
   }
 
   @Test
@@ -133,7 +150,8 @@ class RetrieveUpdateDeleteTest {
     Http.error(http.delete("v2/conversations/" + id), 404);
     Http.error(http.get("v2/conversations/" + id), 404);
     Http.error(http.patch("v2/conversations/" + id, "{}"), 404);
-    assertEquals(0, Http.json(http.get("v2/conversations/?entityId=agent_1")).getAsJsonArray("data").size());
+    assertEquals(
+        0, Http.json(http.get("v2/conversations/?entityId=agent_1")).getAsJsonArray("data").size());
   }
 
   private static JsonObject withoutMessages(JsonObject conversation) {

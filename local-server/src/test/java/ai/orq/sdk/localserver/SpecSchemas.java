@@ -37,7 +37,8 @@ final class SpecSchemas {
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> schema(String name) {
-    Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) SPEC.get("components")).get("schemas");
+    Map<String, Object> schemas =
+        (Map<String, Object>) ((Map<String, Object>) SPEC.get("components")).get("schemas");
     Map<String, Object> schema = (Map<String, Object>) schemas.get(name);
     if (schema == null) {
       throw new AssertionError("no schema " + name + " in the spec");
@@ -46,7 +47,8 @@ final class SpecSchemas {
   }
 
   @SuppressWarnings("unchecked")
-  private static void check(JsonElement value, Map<String, Object> schema, String path, List<String> problems) {
+  private static void check(
+      JsonElement value, Map<String, Object> schema, String path, List<String> problems) {
     if (schema.containsKey("$ref")) {
       String ref = (String) schema.get("$ref");
       check(value, schema(ref.substring(ref.lastIndexOf('/') + 1)), path, problems);
@@ -89,7 +91,8 @@ final class SpecSchemas {
           }
         }
         for (Map.Entry<String, JsonElement> entry : object.entrySet()) {
-          Map<String, Object> property = properties == null ? null : (Map<String, Object>) properties.get(entry.getKey());
+          Map<String, Object> property =
+              properties == null ? null : (Map<String, Object>) properties.get(entry.getKey());
           if (property != null) {
             check(entry.getValue(), property, path + "." + entry.getKey(), problems);
           } else if (!schema.containsKey("additionalProperties")) {
@@ -103,18 +106,24 @@ final class SpecSchemas {
           return;
         }
         for (int i = 0; i < value.getAsJsonArray().size(); i++) {
-          check(value.getAsJsonArray().get(i), (Map<String, Object>) schema.get("items"), path + "[" + i + "]", problems);
+          check(
+              value.getAsJsonArray().get(i),
+              (Map<String, Object>) schema.get("items"),
+              path + "[" + i + "]",
+              problems);
         }
         return;
       case "string":
         if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
           problems.add(path + " is not a string: " + value);
-        } else if (schema.containsKey("enum") && !((List<Object>) schema.get("enum")).contains(value.getAsString())) {
+        } else if (schema.containsKey("enum")
+            && !((List<Object>) schema.get("enum")).contains(value.getAsString())) {
           problems.add(path + " is " + value + ", not one of " + schema.get("enum"));
         }
         return;
       case "integer":
-        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()
+        if (!value.isJsonPrimitive()
+            || !value.getAsJsonPrimitive().isNumber()
             || value.getAsDouble() != Math.rint(value.getAsDouble())) {
           problems.add(path + " is not an integer: " + value);
         }

@@ -26,12 +26,18 @@ class StreamingLifecycleTest {
 
   @Test
   void tokenDelaySpreadsEventsOverTime() throws Exception {
-    try (LocalOrqServer server = LocalOrqServer.builder().tokenDelay(Duration.ofMillis(100)).build().start()) {
+    try (LocalOrqServer server =
+        LocalOrqServer.builder().tokenDelay(Duration.ofMillis(100)).build().start()) {
       Http http = new Http(server);
       String id = http.createStandalone().get("_id").getAsString();
-      HttpResponse<Stream<String>> response = Http.client().send(
-          http.request("POST", "v2/conversations/" + id + "/responses", Http.userMessage("a b c d e", "openai/gpt-4o")),
-          HttpResponse.BodyHandlers.ofLines());
+      HttpResponse<Stream<String>> response =
+          Http.client()
+              .send(
+                  http.request(
+                      "POST",
+                      "v2/conversations/" + id + "/responses",
+                      Http.userMessage("a b c d e", "openai/gpt-4o")),
+                  HttpResponse.BodyHandlers.ofLines());
       assertEquals(200, response.statusCode());
 
       List<String> data = new ArrayList<>();
@@ -52,10 +58,14 @@ class StreamingLifecycleTest {
       assertEquals("[DONE]", data.get(data.size() - 1));
       assertEquals(11, data.size(), "started, 7 deltas, part.done, response.done, [DONE]");
       // 7 deltas, each preceded by a 100 ms pause, all after response.started was received.
-      assertTrue(afterFirstMillis >= 500, "first event arrived " + afterFirstMillis + " ms before the end");
+      assertTrue(
+          afterFirstMillis >= 500,
+          "first event arrived " + afterFirstMillis + " ms before the end");
 
-      Instant firstDelta = Instant.parse(Http.parse(data.get(1)).getAsJsonObject().get("timestamp").getAsString());
-      Instant lastDelta = Instant.parse(Http.parse(data.get(7)).getAsJsonObject().get("timestamp").getAsString());
+      Instant firstDelta =
+          Instant.parse(Http.parse(data.get(1)).getAsJsonObject().get("timestamp").getAsString());
+      Instant lastDelta =
+          Instant.parse(Http.parse(data.get(7)).getAsJsonObject().get("timestamp").getAsString());
       assertTrue(Duration.between(firstDelta, lastDelta).toMillis() >= 500);
     }
   }
@@ -72,12 +82,23 @@ class StreamingLifecycleTest {
       try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
         socket.setSoTimeout(30_000);
         OutputStream out = socket.getOutputStream();
-        out.write(("POST /v2/conversations/" + id + "/responses HTTP/1.1\r\nHost: " + uri.getAuthority()
-            + "\r\nAuthorization: Bearer " + server.apiKey() + "\r\nContent-Type: application/json\r\n"
-            + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(
+            ("POST /v2/conversations/"
+                    + id
+                    + "/responses HTTP/1.1\r\nHost: "
+                    + uri.getAuthority()
+                    + "\r\nAuthorization: Bearer "
+                    + server.apiKey()
+                    + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: "
+                    + body.length
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         out.write(body);
         out.flush();
-        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null && !line.startsWith("data: ")) {
           // skip the status line, headers and chunk sizes
@@ -95,12 +116,18 @@ class StreamingLifecycleTest {
 
   @Test
   void closeEndsOpenStreamsPromptly() throws Exception {
-    LocalOrqServer server = LocalOrqServer.builder().tokenDelay(Duration.ofMillis(200)).build().start();
+    LocalOrqServer server =
+        LocalOrqServer.builder().tokenDelay(Duration.ofMillis(200)).build().start();
     Http http = new Http(server);
     String id = http.createStandalone().get("_id").getAsString();
-    HttpResponse<Stream<String>> response = Http.client().send(
-        http.request("POST", "v2/conversations/" + id + "/responses", Http.userMessage(LONG_TEXT, "openai/gpt-4o")),
-        HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<Stream<String>> response =
+        Http.client()
+            .send(
+                http.request(
+                    "POST",
+                    "v2/conversations/" + id + "/responses",
+                    Http.userMessage(LONG_TEXT, "openai/gpt-4o")),
+                HttpResponse.BodyHandlers.ofLines());
     List<String> received = new ArrayList<>();
     boolean failed = false;
     try (Stream<String> lines = response.body()) {
@@ -124,12 +151,18 @@ class StreamingLifecycleTest {
 
   @Test
   void conversationDeletedMidStreamStillFinishesTheStream() throws Exception {
-    try (LocalOrqServer server = LocalOrqServer.builder().tokenDelay(Duration.ofMillis(100)).build().start()) {
+    try (LocalOrqServer server =
+        LocalOrqServer.builder().tokenDelay(Duration.ofMillis(100)).build().start()) {
       Http http = new Http(server);
       String id = http.createStandalone().get("_id").getAsString();
-      HttpResponse<Stream<String>> response = Http.client().send(
-          http.request("POST", "v2/conversations/" + id + "/responses", Http.userMessage("a b c", "openai/gpt-4o")),
-          HttpResponse.BodyHandlers.ofLines());
+      HttpResponse<Stream<String>> response =
+          Http.client()
+              .send(
+                  http.request(
+                      "POST",
+                      "v2/conversations/" + id + "/responses",
+                      Http.userMessage("a b c", "openai/gpt-4o")),
+                  HttpResponse.BodyHandlers.ofLines());
       List<String> lines = new ArrayList<>();
       try (Stream<String> body = response.body()) {
         Iterator<String> it = body.iterator();

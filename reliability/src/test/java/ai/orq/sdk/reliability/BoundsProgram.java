@@ -14,18 +14,28 @@ public final class BoundsProgram {
   private BoundsProgram() {}
 
   public static void main(String[] args) {
-    try (OrqClient client = OrqClient.builder().apiKey(Hostile.KEY).baseUrl(args[1])
-        .maxResponseBytes(1024 * 1024).maxRetries(0).build()) {
+    try (OrqClient client =
+        OrqClient.builder()
+            .apiKey(Hostile.KEY)
+            .baseUrl(args[1])
+            .maxResponseBytes(1024 * 1024)
+            .maxRetries(0)
+            .build()) {
       switch (args[0]) {
         case "retrieve" -> client.conversations().retrieve(Bodies.ID).execute();
         case "stream" -> {
           try (StreamResponse<ResponseEvent> events =
-              client.conversations().createConversationResponse(Bodies.ID, Operation.streamRequest())) {
+              client
+                  .conversations()
+                  .createConversationResponse(Bodies.ID, Operation.streamRequest())) {
             events.forEach(event -> {});
           }
         }
-        case "assemble" -> ResponseAccumulator.assemble(
-            client.conversations().createConversationResponse(Bodies.ID, Operation.streamRequest()));
+        case "assemble" ->
+            ResponseAccumulator.assemble(
+                client
+                    .conversations()
+                    .createConversationResponse(Bodies.ID, Operation.streamRequest()));
         default -> throw new IllegalArgumentException(args[0]);
       }
       System.out.println("outcome: none");

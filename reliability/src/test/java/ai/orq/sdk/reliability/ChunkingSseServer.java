@@ -21,7 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * random too: chunked (random chunk sizes), Content-Length, or ended by closing the connection.
  */
 final class ChunkingSseServer implements AutoCloseable {
-  enum Framing { CHUNKED, CONTENT_LENGTH, CLOSE }
+  enum Framing {
+    CHUNKED,
+    CONTENT_LENGTH,
+    CLOSE
+  }
 
   private record Script(byte[] body, Framing framing, long seed) {}
 
@@ -83,9 +87,11 @@ final class ChunkingSseServer implements AutoCloseable {
   }
 
   /** Returns true when the connection may carry another request. */
-  private static boolean write(OutputStream out, Script s) throws IOException, InterruptedException {
+  private static boolean write(OutputStream out, Script s)
+      throws IOException, InterruptedException {
     Random random = new Random(s.seed());
-    StringBuilder head = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n");
+    StringBuilder head =
+        new StringBuilder("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n");
     switch (s.framing()) {
       case CHUNKED -> head.append("Transfer-Encoding: chunked\r\n");
       case CONTENT_LENGTH -> head.append("Content-Length: ").append(s.body().length).append("\r\n");

@@ -15,7 +15,9 @@ public final class ClosingProgram {
   public static void main(String[] args) throws InterruptedException {
     OrqClient client = OrqClient.builder().apiKey(Hostile.KEY).baseUrl(args[0]).build();
     CountDownLatch first = new CountDownLatch(1);
-    client.conversations().createConversationResponseAsync(Bodies.ID, Operation.streamRequest())
+    client
+        .conversations()
+        .createConversationResponseAsync(Bodies.ID, Operation.streamRequest())
         .subscribe(event -> first.countDown());
     if (!first.await(20, TimeUnit.SECONDS)) {
       throw new AssertionError("no first event");

@@ -62,9 +62,14 @@ final class CommittingServer implements AutoCloseable {
     if (broken && body.length == 0) {
       return; // closing the socket is all the client gets
     }
-    StringBuilder head = new StringBuilder("HTTP/1.1 ").append(op.status).append(" X\r\n")
-        .append("Connection: close\r\n")
-        .append("Content-Length: ").append(body.length).append("\r\n");
+    StringBuilder head =
+        new StringBuilder("HTTP/1.1 ")
+            .append(op.status)
+            .append(" X\r\n")
+            .append("Connection: close\r\n")
+            .append("Content-Length: ")
+            .append(body.length)
+            .append("\r\n");
     if (op.contentType != null) {
       head.append("Content-Type: ").append(op.contentType).append("\r\n");
     }

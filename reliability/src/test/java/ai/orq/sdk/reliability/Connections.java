@@ -14,8 +14,8 @@ final class Connections {
   private Connections() {}
 
   /**
-   * The OkHttp client an {@link OrqClient} built for itself. Not API: reached through the
-   * client's (package-private) context, by reflection, only to count its pooled connections.
+   * The OkHttp client an {@link OrqClient} built for itself. Not API: reached through the client's
+   * (package-private) context, by reflection, only to count its pooled connections.
    */
   static OkHttpClient okHttpClientOf(OrqClient client) throws ReflectiveOperationException {
     Field context = OrqClient.class.getDeclaredField("context");

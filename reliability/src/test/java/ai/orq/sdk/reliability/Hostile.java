@@ -23,7 +23,9 @@ final class Hostile {
 
   /** A client of {@code server} with no retries unless {@code settings} says so. */
   static OrqClient client(HostileServer server, UnaryOperator<OrqClient.Builder> settings) {
-    return settings.apply(OrqClient.builder().apiKey(KEY).baseUrl(server.baseUrl()).maxRetries(0)).build();
+    return settings
+        .apply(OrqClient.builder().apiKey(KEY).baseUrl(server.baseUrl()).maxRetries(0))
+        .build();
   }
 
   /** The one model the hostile tests send to {@code create}. */
@@ -36,7 +38,11 @@ final class Hostile {
     return failure(
         () -> {
           if (async) {
-            client.conversations().create(createRequest()).executeAsync().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+            client
+                .conversations()
+                .create(createRequest())
+                .executeAsync()
+                .get(BOUND.toSeconds(), TimeUnit.SECONDS);
           } else {
             client.conversations().create(createRequest()).execute();
           }
@@ -48,11 +54,17 @@ final class Hostile {
     return failure(
         () -> {
           if (async) {
-            client.conversations().createConversationResponseAsync(Bodies.ID, Operation.streamRequest())
-                .subscribe(event -> {}).onCompleteFuture().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+            client
+                .conversations()
+                .createConversationResponseAsync(Bodies.ID, Operation.streamRequest())
+                .subscribe(event -> {})
+                .onCompleteFuture()
+                .get(BOUND.toSeconds(), TimeUnit.SECONDS);
           } else {
             try (StreamResponse<ResponseEvent> events =
-                client.conversations().createConversationResponse(Bodies.ID, Operation.streamRequest())) {
+                client
+                    .conversations()
+                    .createConversationResponse(Bodies.ID, Operation.streamRequest())) {
               events.forEach(event -> {});
             }
           }
@@ -65,9 +77,12 @@ final class Hostile {
 
   /** The SDK exception {@code action} throws (unwrapped from a future), within {@link #BOUND}. */
   static OrqException failure(Action action) {
-    Throwable thrown = assertTimeoutPreemptively(BOUND, () -> assertThrows(Throwable.class, action::run));
-    Throwable cause = thrown instanceof ExecutionException || thrown instanceof CompletionException
-        ? thrown.getCause() : thrown;
+    Throwable thrown =
+        assertTimeoutPreemptively(BOUND, () -> assertThrows(Throwable.class, action::run));
+    Throwable cause =
+        thrown instanceof ExecutionException || thrown instanceof CompletionException
+            ? thrown.getCause()
+            : thrown;
     if (cause instanceof OrqException orq) {
       return orq;
     }

@@ -31,9 +31,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Point 4 of issue 22: {@code close()} ends everything the client started. Against a server whose
  * answers stall after their first event (or byte), with a 60 s timeout, closing the client must end
- * each call and stream at once with {@link OrqCanceledException}, exactly once, from any thread; and
- * a program that closes its client with an async stream open must exit. Before the fix, every case
- * here ran into its bound: the streams and calls went on reading, and the program never exited.
+ * each call and stream at once with {@link OrqCanceledException}, exactly once, from any thread;
+ * and a program that closes its client with an async stream open must exit. Before the fix, every
+ * case here ran into its bound: the streams and calls went on reading, and the program never
+ * exited.
  */
 class HostileCloseTest {
   private static final Duration WITHIN = Duration.ofSeconds(10);
@@ -57,15 +58,19 @@ class HostileCloseTest {
   void aBlockingStreamReadOnAnotherThreadEnds() throws Exception {
     CountDownLatch first = new CountDownLatch(1);
     AtomicInteger events = new AtomicInteger();
-    CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
-      try (StreamResponse<ResponseEvent> stream =
-          client.conversations().createConversationResponse(Bodies.ID, Operation.streamRequest())) {
-        for (ResponseEvent event : stream) {
-          events.incrementAndGet();
-          first.countDown();
-        }
-      }
-    });
+    CompletableFuture<Void> reading =
+        CompletableFuture.runAsync(
+            () -> {
+              try (StreamResponse<ResponseEvent> stream =
+                  client
+                      .conversations()
+                      .createConversationResponse(Bodies.ID, Operation.streamRequest())) {
+                for (ResponseEvent unused : stream) {
+                  events.incrementAndGet();
+                  first.countDown();
+                }
+              }
+            });
     assertTrue(first.await(10, TimeUnit.SECONDS));
 
     client.close();
@@ -78,12 +83,16 @@ class HostileCloseTest {
   void anAsyncStreamEndsOnce() throws Exception {
     Recording handler = new Recording(null);
     AsyncStreamResponse<ResponseEvent> stream =
-        client.conversations().createConversationResponseAsync(Bodies.ID, Operation.streamRequest()).subscribe(handler);
+        client
+            .conversations()
+            .createConversationResponseAsync(Bodies.ID, Operation.streamRequest())
+            .subscribe(handler);
     assertTrue(handler.first.await(10, TimeUnit.SECONDS));
 
     client.close();
 
-    assertClosed(Hostile.failure(() -> stream.onCompleteFuture().get(WITHIN.toSeconds(), TimeUnit.SECONDS)));
+    assertClosed(
+        Hostile.failure(() -> stream.onCompleteFuture().get(WITHIN.toSeconds(), TimeUnit.SECONDS)));
     assertEquals(List.of("event", "failure"), handler.calls);
   }
 
@@ -91,9 +100,13 @@ class HostileCloseTest {
   void closingFromTheHandlersCallbackEndsItsOwnStream() throws Exception {
     Recording handler = new Recording(client);
     AsyncStreamResponse<ResponseEvent> stream =
-        client.conversations().createConversationResponseAsync(Bodies.ID, Operation.streamRequest()).subscribe(handler);
+        client
+            .conversations()
+            .createConversationResponseAsync(Bodies.ID, Operation.streamRequest())
+            .subscribe(handler);
 
-    assertClosed(Hostile.failure(() -> stream.onCompleteFuture().get(WITHIN.toSeconds(), TimeUnit.SECONDS)));
+    assertClosed(
+        Hostile.failure(() -> stream.onCompleteFuture().get(WITHIN.toSeconds(), TimeUnit.SECONDS)));
     assertEquals(List.of("event", "failure"), handler.calls);
   }
 
@@ -102,11 +115,13 @@ class HostileCloseTest {
     CompletableFuture<Object> blocking =
         CompletableFuture.supplyAsync(() -> client.conversations().retrieve(Bodies.ID).execute());
     CompletableFuture<?> async = client.conversations().retrieve(Bodies.ID).executeAsync();
-    assertTimeoutPreemptively(WITHIN, () -> {
-      while (server.requests().size() < 2) {
-        Thread.sleep(10);
-      }
-    });
+    assertTimeoutPreemptively(
+        WITHIN,
+        () -> {
+          while (server.requests().size() < 2) {
+            Thread.sleep(10);
+          }
+        });
     Thread.sleep(200); // both are reading their body now
 
     client.close();
@@ -119,21 +134,28 @@ class HostileCloseTest {
 
   @Test
   void aProgramThatClosesItsClientWithAnAsyncStreamOpenExits() throws Exception {
-    Process program = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            ClosingProgram.class.getName(), server.baseUrl())
-        .redirectErrorStream(true)
-        .start();
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(program.getInputStream(), StandardCharsets.UTF_8))) {
-      String line = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-        String read;
-        while ((read = out.readLine()) != null && !read.equals("closed")) {
-          System.out.println("program: " + read);
-        }
-        return read;
-      });
+    Process program =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ClosingProgram.class.getName(),
+                server.baseUrl())
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(program.getInputStream(), StandardCharsets.UTF_8))) {
+      String line =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(60),
+              () -> {
+                String read;
+                while ((read = out.readLine()) != null && !read.equals("closed")) {
+                  System.out.println("program: " + read);
+                }
+                return read;
+              });
       assertEquals("closed", line, "the program got its event and closed its client");
       long closedAt = System.nanoTime();
 
@@ -156,19 +178,29 @@ class HostileCloseTest {
    */
   @Test
   void aCloseRacingRetriesEndsEveryCallTheSameWay() throws Exception {
-    java.util.Random random = new java.util.Random(Support.seed("aCloseRacingRetriesEndsEveryCallTheSameWay"));
-    try (HostileServer retrying = new HostileServer((request, out) -> {
-      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(3));
-      HostileServer.write(out, "HTTP/1.1 503 Busy\r\nRetry-After: 0.01\r\nConnection: close\r\n"
-          + "Content-Length: 0\r\n\r\n");
-    })) {
+    java.util.Random random =
+        new java.util.Random(Support.seed("aCloseRacingRetriesEndsEveryCallTheSameWay"));
+    try (HostileServer retrying =
+        new HostileServer(
+            (request, out) -> {
+              Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(3));
+              HostileServer.write(
+                  out,
+                  "HTTP/1.1 503 Busy\r\nRetry-After: 0.01\r\nConnection: close\r\n"
+                      + "Content-Length: 0\r\n\r\n");
+            })) {
       for (int round = 0; round < 100; round++) {
         OrqClient racing = Hostile.client(retrying, b -> b.maxRetries(1_000_000));
-        List<CompletableFuture<?>> calls = List.of(
-            CompletableFuture.supplyAsync(() -> racing.conversations().retrieve(Bodies.ID).execute()),
-            racing.conversations().retrieve(Bodies.ID).executeAsync(),
-            racing.conversations().createConversationResponseAsync(Bodies.ID, Operation.streamRequest())
-                .subscribe(event -> {}).onCompleteFuture());
+        List<CompletableFuture<?>> calls =
+            List.of(
+                CompletableFuture.supplyAsync(
+                    () -> racing.conversations().retrieve(Bodies.ID).execute()),
+                racing.conversations().retrieve(Bodies.ID).executeAsync(),
+                racing
+                    .conversations()
+                    .createConversationResponseAsync(Bodies.ID, Operation.streamRequest())
+                    .subscribe(event -> {})
+                    .onCompleteFuture());
         Thread.sleep(random.nextInt(30));
 
         racing.close();

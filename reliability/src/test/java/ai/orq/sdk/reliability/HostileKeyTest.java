@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Point 2 of issue 22: the key never leaves the SDK's own interceptor. Every hook OkHttp offers a
- * user (application and network interceptors of their client, interceptors added to the builder,
- * an {@link EventListener}, an authenticator) records every request it can reach, including those
- * of the responses it sees ({@code request()}, {@code networkResponse()}, {@code priorResponse()});
+ * user (application and network interceptors of their client, interceptors added to the builder, an
+ * {@link EventListener}, an authenticator) records every request it can reach, including those of
+ * the responses it sees ({@code request()}, {@code networkResponse()}, {@code priorResponse()});
  * none may hold the key, for calls and streams, blocking and async. Before the fix, the responses
  * seen by interceptors and the listener carried {@code Authorization: Bearer <key>}. (The headers
  * are recorded as a map: OkHttp's {@code Headers.toString()} would hide the key by itself.)
@@ -33,38 +33,53 @@ class HostileKeyTest {
   private final List<String> seen = new CopyOnWriteArrayList<>();
 
   private HostileServer server() throws IOException {
-    return new HostileServer((request, out) -> {
-      String body = request.method().equals("GET") ? Bodies.WITH_MESSAGES : Bodies.EVENTS;
-      String type = request.method().equals("GET") ? "application/json" : "text/event-stream";
-      byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      HostileServer.write(out, "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: " + type
-          + "\r\nContent-Length: " + bytes.length + "\r\n\r\n" + body);
-    });
+    return new HostileServer(
+        (request, out) -> {
+          String body = request.method().equals("GET") ? Bodies.WITH_MESSAGES : Bodies.EVENTS;
+          String type = request.method().equals("GET") ? "application/json" : "text/event-stream";
+          byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          HostileServer.write(
+              out,
+              "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: "
+                  + type
+                  + "\r\nContent-Length: "
+                  + bytes.length
+                  + "\r\n\r\n"
+                  + body);
+        });
   }
 
   @ParameterizedTest(name = "{0}, async {1}")
   @CsvSource({"retrieve,false", "retrieve,true", "stream,false", "stream,true"})
   void noHookOfTheUserSeesTheKey(String operation, boolean async) throws Exception {
-    OkHttpClient theirs = new OkHttpClient.Builder()
-        .addInterceptor(recording("their interceptor"))
-        .addNetworkInterceptor(recording("their network interceptor"))
-        .eventListener(listener())
-        .authenticator((route, response) -> {
-          record("their authenticator", response);
-          return null;
-        })
-        .build();
+    OkHttpClient theirs =
+        new OkHttpClient.Builder()
+            .addInterceptor(recording("their interceptor"))
+            .addNetworkInterceptor(recording("their network interceptor"))
+            .eventListener(listener())
+            .authenticator(
+                (route, response) -> {
+                  record("their authenticator", response);
+                  return null;
+                })
+            .build();
     try (HostileServer server = server();
-        OrqClient client = Hostile.client(server, b -> b.okHttpClient(theirs).addInterceptor(recording("added")))) {
+        OrqClient client =
+            Hostile.client(
+                server, b -> b.okHttpClient(theirs).addInterceptor(recording("added")))) {
       assertTimeoutPreemptively(Hostile.BOUND, () -> run(client, operation, async));
 
-      assertEquals("Bearer " + Hostile.KEY, server.requests().get(0).headers().get("Authorization"));
+      assertEquals(
+          "Bearer " + Hostile.KEY, server.requests().get(0).headers().get("Authorization"));
     } finally {
       theirs.dispatcher().executorService().shutdown();
     }
     assertTrue(seen.size() >= 10, "every hook ran: " + seen);
-    List<String> leaks = seen.stream().filter(line -> line.contains(Hostile.KEY))
-        .map(line -> line.substring(0, line.indexOf(':'))).toList();
+    List<String> leaks =
+        seen.stream()
+            .filter(line -> line.contains(Hostile.KEY))
+            .map(line -> line.substring(0, line.indexOf(':')))
+            .toList();
     assertEquals(List.of(), leaks, "hooks that saw the key");
   }
 
@@ -76,8 +91,12 @@ class HostileKeyTest {
         client.conversations().retrieve(Bodies.ID).execute();
       }
     } else if (async) {
-      client.conversations().createConversationResponseAsync(Bodies.ID, Operation.streamRequest())
-          .subscribe(event -> {}).onCompleteFuture().get(10, TimeUnit.SECONDS);
+      client
+          .conversations()
+          .createConversationResponseAsync(Bodies.ID, Operation.streamRequest())
+          .subscribe(event -> {})
+          .onCompleteFuture()
+          .get(10, TimeUnit.SECONDS);
     } else {
       try (StreamResponse<ResponseEvent> events =
           client.conversations().createConversationResponse(Bodies.ID, Operation.streamRequest())) {
@@ -99,10 +118,16 @@ class HostileKeyTest {
     for (Response r = response; r != null; r = r.priorResponse()) {
       seen.add(hook + " response.request(): " + r.request().headers().toMultimap());
       if (r.networkResponse() != null) {
-        seen.add(hook + " networkResponse().request(): " + r.networkResponse().request().headers().toMultimap());
+        seen.add(
+            hook
+                + " networkResponse().request(): "
+                + r.networkResponse().request().headers().toMultimap());
       }
       if (r.cacheResponse() != null) {
-        seen.add(hook + " cacheResponse().request(): " + r.cacheResponse().request().headers().toMultimap());
+        seen.add(
+            hook
+                + " cacheResponse().request(): "
+                + r.cacheResponse().request().headers().toMultimap());
       }
     }
   }

@@ -21,15 +21,31 @@ class HostileRedirectTest {
 
   /** Every request answered with a redirect to {@code location}, and a conversation on GET. */
   private static HostileServer redirecting(int status, String location) throws IOException {
-    return new HostileServer((request, out) -> {
-      if (request.method().equals("GET")) {
-        HostileServer.write(out, "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: "
-            + Bodies.CONVERSATION.length() + "\r\n\r\n" + Bodies.CONVERSATION);
-      } else {
-        HostileServer.write(out, "HTTP/1.1 " + status + " Moved\r\nLocation: " + location
-            + "\r\nx-request-id: req_redirect\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
-      }
-    });
+    return new HostileServer(
+        (request, out) -> {
+          if (request.method().equals("GET")) {
+            HostileServer.write(
+                out,
+                "HTTP/1.1 200 OK\r\n"
+                    + "Connection: close\r\n"
+                    + "Content-Type: application/json\r\n"
+                    + "Content-Length: "
+                    + Bodies.CONVERSATION.length()
+                    + "\r\n\r\n"
+                    + Bodies.CONVERSATION);
+          } else {
+            HostileServer.write(
+                out,
+                "HTTP/1.1 "
+                    + status
+                    + " Moved\r\nLocation: "
+                    + location
+                    + "\r\n"
+                    + "x-request-id: req_redirect\r\n"
+                    + "Connection: close\r\n"
+                    + "Content-Length: 0\r\n\r\n");
+          }
+        });
   }
 
   @ParameterizedTest
@@ -60,7 +76,8 @@ class HostileRedirectTest {
   @ValueSource(booleans = {false, true})
   void aStreamRedirectedToAnotherOriginIsNotFollowed(boolean async) throws IOException {
     try (HostileServer elsewhere = redirecting(307, "/");
-        HostileServer server = redirecting(308, elsewhere.baseUrl() + "v2/conversations/x/responses");
+        HostileServer server =
+            redirecting(308, elsewhere.baseUrl() + "v2/conversations/x/responses");
         OrqClient client = Hostile.client(server, b -> b.maxRetries(2))) {
       OrqException e = Hostile.streamFailure(client, async);
 

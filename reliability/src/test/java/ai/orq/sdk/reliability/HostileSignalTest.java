@@ -41,13 +41,20 @@ class HostileSignalTest {
   void start() throws IOException {
     previous = Thread.getDefaultUncaughtExceptionHandler();
     Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
-    server = new HostileServer((request, out) -> {
-      boolean get = request.method().equals("GET");
-      String body = get ? Bodies.WITH_MESSAGES : Bodies.EVENTS;
-      HostileServer.write(out, "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: "
-          + (get ? "application/json" : "text/event-stream") + "\r\nContent-Length: "
-          + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body);
-    });
+    server =
+        new HostileServer(
+            (request, out) -> {
+              boolean get = request.method().equals("GET");
+              String body = get ? Bodies.WITH_MESSAGES : Bodies.EVENTS;
+              HostileServer.write(
+                  out,
+                  "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: "
+                      + (get ? "application/json" : "text/event-stream")
+                      + "\r\nContent-Length: "
+                      + body.getBytes(StandardCharsets.UTF_8).length
+                      + "\r\n\r\n"
+                      + body);
+            });
     client = Hostile.client(server, b -> b.addInterceptor(outOfMemoryOnRead()));
   }
 
@@ -60,8 +67,14 @@ class HostileSignalTest {
 
   @Test
   void anAsyncCallsFutureFailsAndTheErrorIsPassedOn() throws Exception {
-    OrqException e = Hostile.failure(
-        () -> client.conversations().retrieve(Bodies.ID).executeAsync().get(10, TimeUnit.SECONDS));
+    OrqException e =
+        Hostile.failure(
+            () ->
+                client
+                    .conversations()
+                    .retrieve(Bodies.ID)
+                    .executeAsync()
+                    .get(10, TimeUnit.SECONDS));
 
     assertInstanceOf(OutOfMemoryError.class, e.getCause());
     assertPassedOn();
@@ -70,17 +83,22 @@ class HostileSignalTest {
   @Test
   void anEnqueuedCallGetsOneFailure() throws Exception {
     List<String> signals = new CopyOnWriteArrayList<>();
-    client.conversations().retrieve(Bodies.ID).enqueue(new OrqCallback<ConversationWithMessages>() {
-      @Override
-      public void onSuccess(OrqCall<ConversationWithMessages> call, OrqResponse<ConversationWithMessages> r) {
-        signals.add("success");
-      }
+    client
+        .conversations()
+        .retrieve(Bodies.ID)
+        .enqueue(
+            new OrqCallback<ConversationWithMessages>() {
+              @Override
+              public void onSuccess(
+                  OrqCall<ConversationWithMessages> call, OrqResponse<ConversationWithMessages> r) {
+                signals.add("success");
+              }
 
-      @Override
-      public void onFailure(OrqCall<ConversationWithMessages> call, OrqException error) {
-        signals.add("failure: " + error.getCause().getClass().getSimpleName());
-      }
-    });
+              @Override
+              public void onFailure(OrqCall<ConversationWithMessages> call, OrqException error) {
+                signals.add("failure: " + error.getCause().getClass().getSimpleName());
+              }
+            });
 
     assertPassedOn();
     Thread.sleep(200);
@@ -89,9 +107,14 @@ class HostileSignalTest {
 
   @Test
   void anAsyncStreamAndItsAssemblyFailOnceAndTheErrorIsPassedOn() throws Exception {
-    OrqException e = Hostile.failure(() -> ResponseAccumulator.assemble(
-            client.conversations().createConversationResponseAsync(Bodies.ID, Operation.streamRequest()))
-        .get(10, TimeUnit.SECONDS));
+    OrqException e =
+        Hostile.failure(
+            () ->
+                ResponseAccumulator.assemble(
+                        client
+                            .conversations()
+                            .createConversationResponseAsync(Bodies.ID, Operation.streamRequest()))
+                    .get(10, TimeUnit.SECONDS));
 
     assertInstanceOf(OutOfMemoryError.class, e.getCause());
     assertPassedOn();
@@ -111,27 +134,31 @@ class HostileSignalTest {
     return chain -> {
       okhttp3.Response response = chain.proceed(chain.request());
       ResponseBody original = response.body();
-      return response.newBuilder().body(new ResponseBody() {
-        @Override
-        public MediaType contentType() {
-          return original.contentType();
-        }
+      return response
+          .newBuilder()
+          .body(
+              new ResponseBody() {
+                @Override
+                public MediaType contentType() {
+                  return original.contentType();
+                }
 
-        @Override
-        public long contentLength() {
-          return -1;
-        }
+                @Override
+                public long contentLength() {
+                  return -1;
+                }
 
-        @Override
-        public BufferedSource source() {
-          throw new OutOfMemoryError("simulated: the body does not fit in the heap");
-        }
+                @Override
+                public BufferedSource source() {
+                  throw new OutOfMemoryError("simulated: the body does not fit in the heap");
+                }
 
-        @Override
-        public void close() {
-          original.close();
-        }
-      }).build();
+                @Override
+                public void close() {
+                  original.close();
+                }
+              })
+          .build();
     };
   }
 }

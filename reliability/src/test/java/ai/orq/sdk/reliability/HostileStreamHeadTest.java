@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
  * stream's connection stayed open for as long as the server kept it (here, past the 10 s bound).
  */
 class HostileStreamHeadTest {
-  private static final String HEAD = "HTTP/1.1 200 OK\r\nConnection: close\r\n"
-      + "Content-Type: text/event-stream\r\nx-request-id: req_stream_1\r\n\r\n";
+  private static final String HEAD =
+      "HTTP/1.1 200 OK\r\nConnection: close\r\n"
+          + "Content-Type: text/event-stream\r\nx-request-id: req_stream_1\r\n\r\n";
 
   private final CountDownLatch releaseEvents = new CountDownLatch(1);
   private final CountDownLatch connectionClosed = new CountDownLatch(1);
@@ -72,21 +73,30 @@ class HostileStreamHeadTest {
 
   @Test
   void aFailedStreamsHeadThrowsWhatTheIterationThrows() throws Exception {
-    server = new HostileServer((request, out) -> {
-      String body = "{\"code\":404,\"error\":\"Conversation not found\"}";
-      HostileServer.write(out, "HTTP/1.1 404 Not Found\r\nConnection: close\r\nx-request-id: req_404\r\n"
-          + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
-    });
+    server =
+        new HostileServer(
+            (request, out) -> {
+              String body = "{\"code\":404,\"error\":\"Conversation not found\"}";
+              HostileServer.write(
+                  out,
+                  "HTTP/1.1 404 Not Found\r\nConnection: close\r\nx-request-id: req_404\r\n"
+                      + "Content-Type: application/json\r\nContent-Length: "
+                      + body.length()
+                      + "\r\n\r\n"
+                      + body);
+            });
     client = Hostile.client(server, b -> b);
     try (StreamResponse<ResponseEvent> stream =
         client.conversations().createConversationResponse(Bodies.ID, Operation.streamRequest())) {
       NotFoundException head = assertThrows(NotFoundException.class, stream::head);
-      NotFoundException iteration = assertThrows(NotFoundException.class, () -> count(stream.iterator()));
+      NotFoundException iteration =
+          assertThrows(NotFoundException.class, () -> count(stream.iterator()));
 
       assertEquals("req_404", head.requestId());
       assertSame(head, iteration);
     }
-    assertEquals(1, server.requests().size(), "one request, not one for the head and one for the events");
+    assertEquals(
+        1, server.requests().size(), "one request, not one for the head and one for the events");
   }
 
   @Test
@@ -94,83 +104,113 @@ class HostileStreamHeadTest {
     serveHeadThenEventsOnRelease();
     List<String> calls = new CopyOnWriteArrayList<>();
     AsyncStreamResponse<ResponseEvent> stream =
-        client.conversations().createConversationResponseAsync(Bodies.ID, Operation.streamRequest());
+        client
+            .conversations()
+            .createConversationResponseAsync(Bodies.ID, Operation.streamRequest());
 
-    stream.subscribe(new StreamHandler<ResponseEvent>() {
-      @Override
-      public void onOpen(OrqResponse<Void> head) {
-        calls.add("open " + head.statusCode() + " " + head.requestId());
-        releaseEvents.countDown(); // the server sends the events only now
-      }
+    stream
+        .subscribe(
+            new StreamHandler<ResponseEvent>() {
+              @Override
+              public void onOpen(OrqResponse<Void> head) {
+                calls.add("open " + head.statusCode() + " " + head.requestId());
+                releaseEvents.countDown(); // the server sends the events only now
+              }
 
-      @Override
-      public void onEvent(ResponseEvent event) {
-        calls.add(event.getType().toString());
-      }
+              @Override
+              public void onEvent(ResponseEvent event) {
+                calls.add(event.getType().toString());
+              }
 
-      @Override
-      public void onComplete() {
-        calls.add("complete");
-      }
-    }).onCompleteFuture().get(Hostile.BOUND.toSeconds(), TimeUnit.SECONDS);
+              @Override
+              public void onComplete() {
+                calls.add("complete");
+              }
+            })
+        .onCompleteFuture()
+        .get(Hostile.BOUND.toSeconds(), TimeUnit.SECONDS);
 
-    assertEquals(List.of("open 200 req_stream_1", "response.started", "part.delta", "part.delta",
-        "part.delta", "response.done", "complete"), calls);
+    assertEquals(
+        List.of(
+            "open 200 req_stream_1",
+            "response.started",
+            "part.delta",
+            "part.delta",
+            "part.delta",
+            "response.done",
+            "complete"),
+        calls);
   }
 
   @Test
   void anAsyncStreamsHandlerRunsOnTheGivenExecutorOneCallAtATime() throws Exception {
     serveHeadThenEventsOnRelease();
     releaseEvents.countDown();
-    ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
-      Thread thread = new Thread(runnable, "user-executor");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            4,
+            runnable -> {
+              Thread thread = new Thread(runnable, "user-executor");
+              thread.setDaemon(true);
+              return thread;
+            });
     List<String> calls = new CopyOnWriteArrayList<>();
     List<String> threads = new CopyOnWriteArrayList<>();
     int[] inside = {0};
-    StreamHandler<ResponseEvent> handler = new StreamHandler<ResponseEvent>() {
-      @Override
-      public void onOpen(OrqResponse<Void> head) {
-        record("open");
-      }
+    StreamHandler<ResponseEvent> handler =
+        new StreamHandler<ResponseEvent>() {
+          @Override
+          public void onOpen(OrqResponse<Void> head) {
+            record("open");
+          }
 
-      @Override
-      public void onEvent(ResponseEvent event) {
-        record(event.getType().toString());
-      }
+          @Override
+          public void onEvent(ResponseEvent event) {
+            record(event.getType().toString());
+          }
 
-      @Override
-      public void onComplete() {
-        record("complete");
-      }
+          @Override
+          public void onComplete() {
+            record("complete");
+          }
 
-      private void record(String call) {
-        synchronized (inside) {
-          assertEquals(0, inside[0]++, "one call at a time");
-        }
-        try {
-          Thread.sleep(20); // a slow handler: the next call must still wait for this one
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        calls.add(call);
-        threads.add(Thread.currentThread().getName());
-        synchronized (inside) {
-          inside[0]--;
-        }
-      }
-    };
+          private void record(String call) {
+            synchronized (inside) {
+              assertEquals(0, inside[0]++, "one call at a time");
+            }
+            try {
+              Thread.sleep(20); // a slow handler: the next call must still wait for this one
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            calls.add(call);
+            threads.add(Thread.currentThread().getName());
+            synchronized (inside) {
+              inside[0]--;
+            }
+          }
+        };
     try {
-      client.conversations().createConversationResponseAsync(Bodies.ID, Operation.streamRequest())
-          .subscribe(handler, executor).onCompleteFuture().get(Hostile.BOUND.toSeconds(), TimeUnit.SECONDS);
+      client
+          .conversations()
+          .createConversationResponseAsync(Bodies.ID, Operation.streamRequest())
+          .subscribe(handler, executor)
+          .onCompleteFuture()
+          .get(Hostile.BOUND.toSeconds(), TimeUnit.SECONDS);
     } finally {
       executor.shutdown();
     }
 
-    assertEquals(List.of("open", "response.started", "part.delta", "part.delta", "part.delta",
-        "response.done", "complete"), calls);
+    assertEquals(
+        List.of(
+            "open",
+            "response.started",
+            "part.delta",
+            "part.delta",
+            "part.delta",
+            "response.done",
+            "complete"),
+        calls);
     assertEquals(List.of("user-executor"), threads.stream().distinct().toList());
   }
 
@@ -181,9 +221,16 @@ class HostileStreamHeadTest {
     ExecutorService executor = Executors.newSingleThreadExecutor();
     executor.shutdown();
 
-    ExecutionException e = assertThrows(ExecutionException.class, () -> client.conversations()
-        .createConversationResponseAsync(Bodies.ID, Operation.streamRequest())
-        .subscribe(event -> {}, executor).onCompleteFuture().get(Hostile.BOUND.toSeconds(), TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                client
+                    .conversations()
+                    .createConversationResponseAsync(Bodies.ID, Operation.streamRequest())
+                    .subscribe(event -> {}, executor)
+                    .onCompleteFuture()
+                    .get(Hostile.BOUND.toSeconds(), TimeUnit.SECONDS));
 
     OrqException failure = assertInstanceOf(OrqException.class, e.getCause());
     assertInstanceOf(RejectedExecutionException.class, failure.getCause());
@@ -192,15 +239,23 @@ class HostileStreamHeadTest {
 
   @Test
   void aStreamDroppedUnclosedHasItsConnectionClosed() throws Exception {
-    server = new HostileServer((request, out) -> {
-      if (request.method().equals("GET")) {
-        HostileServer.write(out, "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/json\r\n"
-            + "Content-Length: " + Bodies.WITH_MESSAGES.length() + "\r\n\r\n" + Bodies.WITH_MESSAGES);
-      } else {
-        HostileServer.write(out, HEAD + Bodies.EVENTS.substring(0, Bodies.EVENTS.indexOf("\n\n") + 2));
-        pingUntilClosed(out);
-      }
-    });
+    server =
+        new HostileServer(
+            (request, out) -> {
+              if (request.method().equals("GET")) {
+                HostileServer.write(
+                    out,
+                    "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: "
+                        + Bodies.WITH_MESSAGES.length()
+                        + "\r\n\r\n"
+                        + Bodies.WITH_MESSAGES);
+              } else {
+                HostileServer.write(
+                    out, HEAD + Bodies.EVENTS.substring(0, Bodies.EVENTS.indexOf("\n\n") + 2));
+                pingUntilClosed(out);
+              }
+            });
     client = Hostile.client(server, b -> b);
     readOneEventAndDrop();
 
@@ -223,6 +278,7 @@ class HostileStreamHeadTest {
     assertInstanceOf(OrqCanceledException.class, Hostile.failure(stream::head));
     assertEquals(0, server.requests().size(), "no request was sent");
   }
+
   /** Opens a stream and reads one event, then leaves it unclosed and unreachable. */
   private void readOneEventAndDrop() {
     StreamResponse<ResponseEvent> stream =
@@ -233,13 +289,15 @@ class HostileStreamHeadTest {
 
   /** The head at once; the events when released; then pings until the client closes. */
   private void serveHeadThenEventsOnRelease() throws IOException {
-    server = new HostileServer((request, out) -> {
-      HostileServer.write(out, HEAD);
-      if (releaseEvents.await(30, TimeUnit.SECONDS)) {
-        HostileServer.write(out, Bodies.EVENTS);
-      }
-      pingUntilClosed(out);
-    });
+    server =
+        new HostileServer(
+            (request, out) -> {
+              HostileServer.write(out, HEAD);
+              if (releaseEvents.await(30, TimeUnit.SECONDS)) {
+                HostileServer.write(out, Bodies.EVENTS);
+              }
+              pingUntilClosed(out);
+            });
     client = Hostile.client(server, b -> b);
   }
 

@@ -42,13 +42,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HostileTextTest {
   /** The longest line a message of the SDK may print; any server text is cut well below. */
   private static final int MAX_LINE = 4_000;
+
   private static final String FORGED = "[ERROR] forged by the server";
+
   /** What the server says, as a Java string: 40 K characters with control characters between. */
-  private static final String EVIL = "x".repeat(20_000) + "\n" + FORGED + "\u001b[31m\r" + "y".repeat(20_000);
+  private static final String EVIL =
+      "x".repeat(20_000) + "\n" + FORGED + "\u001b[31m\r" + "y".repeat(20_000);
+
   /** A shorter line of it, for a line OkHttp reads for itself (head bytes are bounded). */
-  private static final String EVIL_LINE = "x".repeat(3_000) + FORGED + "\u001b[31m\r" + "y".repeat(100);
+  private static final String EVIL_LINE =
+      "x".repeat(3_000) + FORGED + "\u001b[31m\r" + "y".repeat(100);
+
   /** The same, as JSON string content. */
-  private static final String EVIL_JSON = EVIL.replace("\n", "\\n").replace("\u001b", "\\u001b").replace("\r", "\\r");
+  private static final String EVIL_JSON =
+      EVIL.replace("\n", "\\n").replace("\u001b", "\\u001b").replace("\r", "\\r");
 
   private HostileServer server;
   private OrqClient client;
@@ -73,12 +80,20 @@ class HostileTextTest {
   @ParameterizedTest(name = "async={0}")
   @ValueSource(booleans = {false, true})
   void aRequestIdHeaderAndAnErrorMessage(boolean async) throws Exception {
-    server = new HostileServer((request, out) -> {
-      String body = "{\"code\":400,\"error\":\"" + EVIL_JSON + "\"}";
-      HostileServer.write(out, "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nx-request-id: "
-          + "r".repeat(20_000) + "\u001b[2J" + "\r\nContent-Type: application/json\r\nContent-Length: "
-          + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body);
-    });
+    server =
+        new HostileServer(
+            (request, out) -> {
+              String body = "{\"code\":400,\"error\":\"" + EVIL_JSON + "\"}";
+              HostileServer.write(
+                  out,
+                  "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nx-request-id: "
+                      + "r".repeat(20_000)
+                      + "\u001b[2J"
+                      + "\r\nContent-Type: application/json\r\nContent-Length: "
+                      + body.getBytes(StandardCharsets.UTF_8).length
+                      + "\r\n\r\n"
+                      + body);
+            });
     client = Hostile.client(server, b -> b);
 
     OrqException e = Hostile.createFailure(client, async);
@@ -90,8 +105,11 @@ class HostileTextTest {
   @ParameterizedTest(name = "async={0}")
   @ValueSource(booleans = {false, true})
   void anUnexpectedStatusLine(boolean async) throws Exception {
-    server = new HostileServer((request, out) -> HostileServer.write(out,
-        "HTTP/1.1 2xx " + EVIL_LINE + "\r\nConnection: close\r\n\r\n"));
+    server =
+        new HostileServer(
+            (request, out) ->
+                HostileServer.write(
+                    out, "HTTP/1.1 2xx " + EVIL_LINE + "\r\nConnection: close\r\n\r\n"));
     client = Hostile.client(server, b -> b);
 
     OrqException call = Hostile.createFailure(client, async);
@@ -117,20 +135,30 @@ class HostileTextTest {
   @ParameterizedTest(name = "async={0}")
   @ValueSource(booleans = {false, true})
   void theErrorOfAFailedResponse(boolean async) throws Exception {
-    serveEvents("data: {\"type\":\"response.failed\",\"timestamp\":\"2026-01-01T00:00:00Z\","
-        + "\"data\":{\"error\":\"" + EVIL_JSON + "\",\"code\":500}}\n\ndata: [DONE]\n\n");
+    serveEvents(
+        "data: {\"type\":\"response.failed\",\"timestamp\":\"2026-01-01T00:00:00Z\","
+            + "\"data\":{\"error\":\""
+            + EVIL_JSON
+            + "\",\"code\":500}}\n\ndata: [DONE]\n\n");
 
-    OrqException e = Hostile.failure(() -> {
-      if (async) {
-        ResponseAccumulator.assemble(client.conversations()
-            .createConversationResponseAsync(Bodies.ID, Operation.streamRequest())).get(30, TimeUnit.SECONDS);
-      } else {
-        try (StreamResponse<ResponseEvent> events =
-            client.conversations().createConversationResponse(Bodies.ID, Operation.streamRequest())) {
-          ResponseAccumulator.assemble(events);
-        }
-      }
-    });
+    OrqException e =
+        Hostile.failure(
+            () -> {
+              if (async) {
+                ResponseAccumulator.assemble(
+                        client
+                            .conversations()
+                            .createConversationResponseAsync(Bodies.ID, Operation.streamRequest()))
+                    .get(30, TimeUnit.SECONDS);
+              } else {
+                try (StreamResponse<ResponseEvent> events =
+                    client
+                        .conversations()
+                        .createConversationResponse(Bodies.ID, Operation.streamRequest())) {
+                  ResponseAccumulator.assemble(events);
+                }
+              }
+            });
 
     ResponseFailedException failed = assertInstanceOf(ResponseFailedException.class, e);
     assertEquals(EVIL, failed.error(), "the error itself is kept as sent");
@@ -139,9 +167,14 @@ class HostileTextTest {
 
   @Test
   void anUnknownEventTypeOrEnumValueAskedForAsAKnownOne() throws Exception {
-    serveEvents("data: {\"type\":\"" + EVIL_JSON + "\",\"data\":{}}\n\n"
-        + "data: {\"type\":\"response.done\",\"timestamp\":\"2026-01-01T00:00:00Z\","
-        + "\"data\":{\"finishReason\":\"" + EVIL_JSON + "\"}}\n\ndata: [DONE]\n\n");
+    serveEvents(
+        "data: {\"type\":\""
+            + EVIL_JSON
+            + "\",\"data\":{}}\n\n"
+            + "data: {\"type\":\"response.done\",\"timestamp\":\"2026-01-01T00:00:00Z\","
+            + "\"data\":{\"finishReason\":\""
+            + EVIL_JSON
+            + "\"}}\n\ndata: [DONE]\n\n");
     List<ResponseEvent> events = new ArrayList<>();
     try (StreamResponse<ResponseEvent> stream =
         client.conversations().createConversationResponse(Bodies.ID, Operation.streamRequest())) {
@@ -160,9 +193,16 @@ class HostileTextTest {
   @ParameterizedTest(name = "async={0}")
   @ValueSource(booleans = {false, true})
   void aStreamThatBreaksOff(boolean async) throws Exception {
-    server = new HostileServer((request, out) -> HostileServer.write(out, "HTTP/1.1 200 OK\r\n"
-        + "Content-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
-        + "5" + EVIL_LINE + "\r\n"));
+    server =
+        new HostileServer(
+            (request, out) ->
+                HostileServer.write(
+                    out,
+                    "HTTP/1.1 200 OK\r\n"
+                        + "Content-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "5"
+                        + EVIL_LINE
+                        + "\r\n"));
     client = Hostile.client(server, b -> b);
 
     OrqException e = Hostile.streamFailure(client, async);
@@ -172,9 +212,19 @@ class HostileTextTest {
   }
 
   private void serve(String status, String contentType, String body) throws IOException {
-    server = new HostileServer((request, out) -> HostileServer.write(out, "HTTP/1.1 " + status
-        + "\r\nConnection: close\r\nContent-Type: " + contentType + "\r\nContent-Length: "
-        + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body));
+    server =
+        new HostileServer(
+            (request, out) ->
+                HostileServer.write(
+                    out,
+                    "HTTP/1.1 "
+                        + status
+                        + "\r\nConnection: close\r\nContent-Type: "
+                        + contentType
+                        + "\r\nContent-Length: "
+                        + body.getBytes(StandardCharsets.UTF_8).length
+                        + "\r\n\r\n"
+                        + body));
     client = Hostile.client(server, b -> b);
   }
 
@@ -187,11 +237,13 @@ class HostileTextTest {
     StringWriter printed = new StringWriter();
     e.printStackTrace(new PrintWriter(printed));
     for (String line : printed.toString().split("\n", -1)) {
-      assertTrue(line.length() <= MAX_LINE, () -> "a line of " + line.length() + " characters: "
-          + line.substring(0, 200));
+      assertTrue(
+          line.length() <= MAX_LINE,
+          () -> "a line of " + line.length() + " characters: " + line.substring(0, 200));
       assertFalse(line.startsWith(FORGED), "a forged log line");
-      assertFalse(line.contains("\u001b") || line.contains("\r"), () -> "a control character in: "
-          + line.substring(0, Math.min(200, line.length())));
+      assertFalse(
+          line.contains("\u001b") || line.contains("\r"),
+          () -> "a control character in: " + line.substring(0, Math.min(200, line.length())));
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
       assertTrue(t.getMessage().length() <= MAX_LINE, "a message of " + t.getMessage().length());

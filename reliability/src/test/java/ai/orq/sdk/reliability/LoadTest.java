@@ -20,10 +20,10 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 /**
- * Load through one client against the local server: 10,000 sequential calls, then 2,000 async
- * calls in flight at once, with zero failures; afterwards, closing the client leaves no OkHttp
- * thread, no retry-scheduler thread and no connection behind. Connections are counted twice: in
- * the client's own pool, and in the kernel's table of established loopback sockets to the server.
+ * Load through one client against the local server: 10,000 sequential calls, then 2,000 async calls
+ * in flight at once, with zero failures; afterwards, closing the client leaves no OkHttp thread, no
+ * retry-scheduler thread and no connection behind. Connections are counted twice: in the client's
+ * own pool, and in the kernel's table of established loopback sockets to the server.
  */
 class LoadTest {
   static final int SEQUENTIAL = 10_000;
@@ -50,8 +50,15 @@ class LoadTest {
       String lastId = null;
       for (int i = 0; i < SEQUENTIAL; i++) {
         if (i % 2 == 0) {
-          Conversation created = client.conversations()
-              .create(CreateConversationRequest.builder().projectId("proj_load").displayName("Load " + i).build()).execute();
+          Conversation created =
+              client
+                  .conversations()
+                  .create(
+                      CreateConversationRequest.builder()
+                          .projectId("proj_load")
+                          .displayName("Load " + i)
+                          .build())
+                  .execute();
           assertEquals("Load " + i, created.getDisplayName());
           lastId = created.getId();
         } else {
@@ -65,19 +72,29 @@ class LoadTest {
       List<CompletableFuture<?>> calls = new ArrayList<>();
       String id = lastId;
       for (int i = 0; i < CONCURRENT; i++) {
-        CompletableFuture<?> call = i % 2 == 0
-            ? client.conversations().create(CreateConversationRequest.builder().projectId("proj_load").build()).executeAsync()
-                .thenAccept(c -> assertNotNull(c.getId()))
-            : client.conversations().retrieve(id).executeAsync()
-                .thenAccept(c -> assertEquals(id, c.getId()));
-        calls.add(call.whenComplete((ok, error) -> {
-          if (error != null) {
-            failures.incrementAndGet();
-            error.printStackTrace();
-          }
-        }));
+        CompletableFuture<?> call =
+            i % 2 == 0
+                ? client
+                    .conversations()
+                    .create(CreateConversationRequest.builder().projectId("proj_load").build())
+                    .executeAsync()
+                    .thenAccept(c -> assertNotNull(c.getId()))
+                : client
+                    .conversations()
+                    .retrieve(id)
+                    .executeAsync()
+                    .thenAccept(c -> assertEquals(id, c.getId()));
+        calls.add(
+            call.whenComplete(
+                (ok, error) -> {
+                  if (error != null) {
+                    failures.incrementAndGet();
+                    error.printStackTrace();
+                  }
+                }));
       }
-      CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).exceptionally(e -> null)
+      CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0]))
+          .exceptionally(e -> null)
           .get(90, TimeUnit.SECONDS);
       assertEquals(0, failures.get(), "failed calls");
 
@@ -89,74 +106,105 @@ class LoadTest {
       int pooledAfter = http.connectionPool().connectionCount();
       List<String> threadsAfter = awaitThreads(threadsBefore, Duration.ofSeconds(10));
       int openAfter = awaitSockets(port, socketsBefore, Duration.ofSeconds(10)) - socketsBefore;
-      System.out.printf("LoadTest: before close %d pooled connections, %d established sockets, threads %s%n",
+      System.out.printf(
+          "LoadTest: before close %d pooled connections, %d established sockets, threads %s%n",
           pooled, open, threadsDuring);
-      System.out.printf("LoadTest: after close %d pooled connections, %d established sockets, threads %s%n",
+      System.out.printf(
+          "LoadTest: after close %d pooled connections, %d established sockets, threads %s%n",
           pooledAfter, openAfter, threadsAfter);
       assertEquals(0, pooledAfter, "connections left in the client's pool after close");
       if (open >= 0) { // -1: the kernel table is not readable here
         assertEquals(0, Math.max(openAfter, 0), "established client sockets left after close");
       }
       assertEquals(threadsBefore, threadsAfter, "client threads left after close");
-      assertTrue(Support.threadsNamed("orq-retry-scheduler").isEmpty(), "retry scheduler thread left");
+      assertTrue(
+          Support.threadsNamed("orq-retry-scheduler").isEmpty(), "retry scheduler thread left");
     }
   }
 
   @Test
   void manyStreamsThroughOneClientThenNoLeakedThreadsOrConnections() {
-    assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
-      try (LocalOrqServer server = startServer()) {
-        int port = portOf(server);
-        List<String> threadsBefore = clientThreads();
-        int socketsBefore = Connections.established(port);
-        OrqClient client = clientOf(server);
-        OkHttpClient http = Connections.okHttpClientOf(client);
-        String id = client.conversations().create(CreateConversationRequest.builder().projectId("p").build()).execute().getId();
+    assertTimeoutPreemptively(
+        Duration.ofMinutes(2),
+        () -> {
+          try (LocalOrqServer server = startServer()) {
+            int port = portOf(server);
+            List<String> threadsBefore = clientThreads();
+            int socketsBefore = Connections.established(port);
+            OrqClient client = clientOf(server);
+            OkHttpClient http = Connections.okHttpClientOf(client);
+            String id =
+                client
+                    .conversations()
+                    .create(CreateConversationRequest.builder().projectId("p").build())
+                    .execute()
+                    .getId();
 
-        for (int i = 0; i < SEQUENTIAL_STREAMS; i++) {
-          assertEquals("You said: blocking stream " + i, Replies.blocking(client, id, "blocking stream " + i));
-        }
-        List<CompletableFuture<String>> replies = new ArrayList<>();
-        for (int i = 0; i < CONCURRENT_STREAMS; i++) {
-          replies.add(Replies.async(client, id, "async stream " + i));
-        }
-        for (int i = 0; i < CONCURRENT_STREAMS; i++) {
-          assertEquals("You said: async stream " + i, replies.get(i).get(60, TimeUnit.SECONDS));
-        }
-        client.close();
+            for (int i = 0; i < SEQUENTIAL_STREAMS; i++) {
+              assertEquals(
+                  "You said: blocking stream " + i,
+                  Replies.blocking(client, id, "blocking stream " + i));
+            }
+            List<CompletableFuture<String>> replies = new ArrayList<>();
+            for (int i = 0; i < CONCURRENT_STREAMS; i++) {
+              replies.add(Replies.async(client, id, "async stream " + i));
+            }
+            for (int i = 0; i < CONCURRENT_STREAMS; i++) {
+              assertEquals("You said: async stream " + i, replies.get(i).get(60, TimeUnit.SECONDS));
+            }
+            client.close();
 
-        assertEquals(0, http.connectionPool().connectionCount(), "pooled connections after close");
-        assertEquals(threadsBefore, awaitThreads(threadsBefore, Duration.ofSeconds(10)), "threads after close");
-        if (socketsBefore >= 0) {
-          assertEquals(socketsBefore, awaitSockets(port, socketsBefore, Duration.ofSeconds(10)),
-              "established client sockets after close");
-        }
-      }
-    });
+            assertEquals(
+                0, http.connectionPool().connectionCount(), "pooled connections after close");
+            assertEquals(
+                threadsBefore,
+                awaitThreads(threadsBefore, Duration.ofSeconds(10)),
+                "threads after close");
+            if (socketsBefore >= 0) {
+              assertEquals(
+                  socketsBefore,
+                  awaitSockets(port, socketsBefore, Duration.ofSeconds(10)),
+                  "established client sockets after close");
+            }
+          }
+        });
   }
 
   @Test
   void manyClientsOpenedAndClosedLeaveNothingBehind() {
-    assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
-      try (LocalOrqServer server = startServer()) {
-        int port = portOf(server);
-        List<String> threadsBefore = clientThreads();
-        int socketsBefore = Connections.established(port);
-        for (int i = 0; i < CLIENTS; i++) {
-          try (OrqClient client = clientOf(server)) {
-            String id = client.conversations().create(CreateConversationRequest.builder().projectId("p").build()).execute()
-                .getId();
-            assertEquals("You said: client " + i, Replies.blocking(client, id, "client " + i));
-            assertEquals("You said: async " + i, Replies.async(client, id, "async " + i).get(30, TimeUnit.SECONDS));
+    assertTimeoutPreemptively(
+        Duration.ofMinutes(2),
+        () -> {
+          try (LocalOrqServer server = startServer()) {
+            int port = portOf(server);
+            List<String> threadsBefore = clientThreads();
+            int socketsBefore = Connections.established(port);
+            for (int i = 0; i < CLIENTS; i++) {
+              try (OrqClient client = clientOf(server)) {
+                String id =
+                    client
+                        .conversations()
+                        .create(CreateConversationRequest.builder().projectId("p").build())
+                        .execute()
+                        .getId();
+                assertEquals("You said: client " + i, Replies.blocking(client, id, "client " + i));
+                assertEquals(
+                    "You said: async " + i,
+                    Replies.async(client, id, "async " + i).get(30, TimeUnit.SECONDS));
+              }
+            }
+            assertEquals(
+                threadsBefore,
+                awaitThreads(threadsBefore, Duration.ofSeconds(10)),
+                "threads after close");
+            if (socketsBefore >= 0) {
+              assertEquals(
+                  socketsBefore,
+                  awaitSockets(port, socketsBefore, Duration.ofSeconds(10)),
+                  "established client sockets after " + CLIENTS + " clients were closed");
+            }
           }
-        }
-        assertEquals(threadsBefore, awaitThreads(threadsBefore, Duration.ofSeconds(10)), "threads after close");
-        if (socketsBefore >= 0) {
-          assertEquals(socketsBefore, awaitSockets(port, socketsBefore, Duration.ofSeconds(10)),
-              "established client sockets after " + CLIENTS + " clients were closed");
-        }
-      }
-    });
+        });
   }
 
   private static LocalOrqServer startServer() {
@@ -188,7 +236,8 @@ class LoadTest {
     return threads;
   }
 
-  private static List<String> awaitThreads(List<String> expected, Duration bound) throws InterruptedException {
+  private static List<String> awaitThreads(List<String> expected, Duration bound)
+      throws InterruptedException {
     long deadline = System.nanoTime() + bound.toNanos();
     List<String> now = clientThreads();
     while (!now.equals(expected) && System.nanoTime() < deadline) {
@@ -198,7 +247,8 @@ class LoadTest {
     return now;
   }
 
-  private static int awaitSockets(int port, int expected, Duration bound) throws InterruptedException {
+  private static int awaitSockets(int port, int expected, Duration bound)
+      throws InterruptedException {
     long deadline = System.nanoTime() + bound.toNanos();
     int now = Connections.established(port);
     while (now > expected && System.nanoTime() < deadline) {

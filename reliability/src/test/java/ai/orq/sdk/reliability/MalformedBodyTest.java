@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A complete, well-framed 2xx response whose JSON is broken: cut off at a random point, or random
  * bytes. Every unary operation with a body must fail with {@link InvalidResponseException}, never
- * return a partial object, and never retry (the server did answer). Seeded: see {@link Support#seed}.
+ * return a partial object, and never retry (the server did answer). Seeded: see {@link
+ * Support#seed}.
  */
 class MalformedBodyTest {
   static final int CUTS_PER_OPERATION = 25;
@@ -38,8 +39,13 @@ class MalformedBodyTest {
   static void start() {
     wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     wireMock.start();
-    client = OrqClient.builder().apiKey("test-key").baseUrl(wireMock.baseUrl()).maxRetries(2)
-        .timeout(Duration.ofSeconds(10)).build();
+    client =
+        OrqClient.builder()
+            .apiKey("test-key")
+            .baseUrl(wireMock.baseUrl())
+            .maxRetries(2)
+            .timeout(Duration.ofSeconds(10))
+            .build();
   }
 
   @AfterAll
@@ -71,8 +77,13 @@ class MalformedBodyTest {
         String where = op + " case " + i + " of seed " + seed;
         boolean async = i % 2 == 1;
         answer(op, body);
-        InvalidResponseException e = assertThrows(InvalidResponseException.class,
-            () -> assertTimeoutPreemptively(Duration.ofSeconds(20), () -> op.invoke(client, async)), where);
+        InvalidResponseException e =
+            assertThrows(
+                InvalidResponseException.class,
+                () ->
+                    assertTimeoutPreemptively(
+                        Duration.ofSeconds(20), () -> op.invoke(client, async)),
+                where);
         assertEquals(op.status, e.statusCode(), where);
         assertEquals(1, wireMock.getAllServeEvents().size(), where + ": a 2xx must not be retried");
       }
@@ -81,8 +92,8 @@ class MalformedBodyTest {
 
   /**
    * Found by this suite, fixed in sdk-core (cb76354): a 2xx body missing a required top-level
-   * property ({@code {}}) used to parse to an all-null object; it is an
-   * {@link InvalidResponseException} now.
+   * property ({@code {}}) used to parse to an all-null object; it is an {@link
+   * InvalidResponseException} now.
    */
   @Test
   void anObjectMissingRequiredFieldsIsAnInvalidResponse() {
@@ -102,8 +113,13 @@ class MalformedBodyTest {
     String[][] cases = {
       {"LIST", "{\"object\":\"list\",\"data\":[{}],\"has_more\":false}"},
       {"RETRIEVE", conversation + ",\"messages\":[{}]}"},
-      {"RETRIEVE", conversation + ",\"messages\":[{\"_id\":\"msg_1\",\"conversationId\":\"" + Bodies.ID
-          + "\",\"createdAt\":1,\"createdById\":\"u\",\"role\":\"user\",\"parts\":[{\"kind\":\"text\"}]}]}"},
+      {
+        "RETRIEVE",
+        conversation
+            + ",\"messages\":[{\"_id\":\"msg_1\",\"conversationId\":\""
+            + Bodies.ID
+            + "\",\"createdAt\":1,\"createdById\":\"u\",\"role\":\"user\",\"parts\":[{\"kind\":\"text\"}]}]}"
+      },
     };
     for (String[] c : cases) {
       Operation op = Operation.valueOf(c[0]);
@@ -114,7 +130,12 @@ class MalformedBodyTest {
 
   private static void answer(Operation op, byte[] body) {
     wireMock.resetAll();
-    wireMock.stubFor(request(op.method, urlPathEqualTo(op.path)).willReturn(
-        aResponse().withStatus(op.status).withHeader("Content-Type", op.contentType).withBody(body)));
+    wireMock.stubFor(
+        request(op.method, urlPathEqualTo(op.path))
+            .willReturn(
+                aResponse()
+                    .withStatus(op.status)
+                    .withHeader("Content-Type", op.contentType)
+                    .withBody(body)));
   }
 }

@@ -6,6 +6,7 @@ import ai.orq.sdk.OrqCall;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.errors.OrqException;
+import ai.orq.sdk.generated.internal.OperationTable;
 import ai.orq.sdk.model.Conversation;
 import ai.orq.sdk.model.ConversationPage;
 import ai.orq.sdk.model.ConversationWithMessages;
@@ -22,43 +23,89 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /**
- * The seven operations, each with the HTTP exchange WireMock stubs for it (method, path, the good
- * answer) and the value a correct SDK must return from that good answer.
+ * The operations of the fault matrix, each named by its {@code operationId}: its method and path
+ * come from the table generated from the spec ({@link OperationTable}); here are the good answer
+ * WireMock stubs for it and the value a correct SDK must return from that answer. {@code
+ * OperationCoverageTest} fails, naming it, on an operation of the spec with no constant.
  */
 enum Operation {
-  LIST("GET", "/v2/conversations/", 200, "application/json", Bodies.PAGE,
+  LIST(
+      "list",
+      200,
+      "application/json",
+      Bodies.PAGE,
       c -> c.conversations().list(ListConversationsParams.builder().limit(2).build()),
       g -> g.fromJson(Bodies.PAGE, ConversationPage.class)),
-  CREATE("POST", "/v2/conversations", 201, "application/json", Bodies.CONVERSATION,
-      c -> c.conversations().create(CreateConversationRequest.builder().projectId("proj_1").build()),
-      g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
-  GENERATE_NAME("POST", "/v2/conversations/" + Bodies.ID + "/generate-name", 200, "application/json",
+  CREATE(
+      "create",
+      201,
+      "application/json",
       Bodies.CONVERSATION,
-      c -> c.conversations().generateName(Bodies.ID, GenerateNameRequest.builder().context("hello").build()),
+      c ->
+          c.conversations().create(CreateConversationRequest.builder().projectId("proj_1").build()),
       g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
-  RETRIEVE("GET", "/v2/conversations/" + Bodies.ID, 200, "application/json", Bodies.WITH_MESSAGES,
+  GENERATE_NAME(
+      "generateName",
+      200,
+      "application/json",
+      Bodies.CONVERSATION,
+      c ->
+          c.conversations()
+              .generateName(Bodies.ID, GenerateNameRequest.builder().context("hello").build()),
+      g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
+  RETRIEVE(
+      "retrieve",
+      200,
+      "application/json",
+      Bodies.WITH_MESSAGES,
       c -> c.conversations().retrieve(Bodies.ID),
       g -> g.fromJson(Bodies.WITH_MESSAGES, ConversationWithMessages.class)),
-  UPDATE("PATCH", "/v2/conversations/" + Bodies.ID, 200, "application/json", Bodies.CONVERSATION,
-      c -> c.conversations().update(Bodies.ID, UpdateConversationRequest.builder().displayName("Faulty").build()),
+  UPDATE(
+      "update",
+      200,
+      "application/json",
+      Bodies.CONVERSATION,
+      c ->
+          c.conversations()
+              .update(Bodies.ID, UpdateConversationRequest.builder().displayName("Faulty").build()),
       g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
-  DELETE("DELETE", "/v2/conversations/" + Bodies.ID, 204, null, "", c -> c.conversations().delete(Bodies.ID),
-      g -> null),
-  STREAM("POST", "/v2/conversations/" + Bodies.ID + "/responses", 200, "text/event-stream", Bodies.EVENTS,
-      null, Bodies::expectedEvents);
+  DELETE("delete", 204, null, "", c -> c.conversations().delete(Bodies.ID), g -> null),
+  STREAM(
+      "createConversationResponse",
+      200,
+      "text/event-stream",
+      Bodies.EVENTS,
+      null,
+      Bodies::expectedEvents);
 
+  /** The row of the table of operations generated from the spec. */
+  final OperationTable.Row row;
+
+  /** The row's HTTP method. */
   final String method;
+
+  /** The row's path, absolute, for the conversation {@link Bodies#ID}. */
   final String path;
+
   final int status;
   final String contentType;
   final String body;
   private final Function<OrqClient, OrqCall<?>> call;
   private final Function<Gson, Object> expected;
 
-  Operation(String method, String path, int status, String contentType, String body,
-      Function<OrqClient, OrqCall<?>> call, Function<Gson, Object> expected) {
-    this.method = method;
-    this.path = path;
+  Operation(
+      String operationId,
+      int status,
+      String contentType,
+      String body,
+      Function<OrqClient, OrqCall<?>> call,
+      Function<Gson, Object> expected) {
+    this.row = OperationTable.find(operationId);
+    if (row == null) {
+      throw new IllegalStateException(operationId + ": in the fault matrix but not in the spec");
+    }
+    this.method = row.method;
+    this.path = "/" + row.pathWith(Bodies.ID);
     this.status = status;
     this.contentType = contentType;
     this.body = body;
@@ -67,12 +114,12 @@ enum Operation {
   }
 
   /**
-   * Runs the operation and returns its result; a stream is read to its end and its events
-   * returned as a list. Async: {@code executeAsync()} or the async stream, waited for here, with
-   * the SDK exception that failed it rethrown as is.
+   * Runs the operation and returns its result; a stream is read to its end and its events returned
+   * as a list. Async: {@code executeAsync()} or the async stream, waited for here, with the SDK
+   * exception that failed it rethrown as is.
    */
   Object invoke(OrqClient client, boolean async) throws InterruptedException {
-    if (this == STREAM) {
+    if (row.streams) {
       return async ? streamAsync(client) : stream(client);
     }
     if (!async) {
@@ -97,13 +144,24 @@ enum Operation {
     return expected.apply(gson);
   }
 
+  /** The constant of {@code row}, or null when the fault matrix does not cover it. */
+  static Operation of(OperationTable.Row row) {
+    for (Operation operation : values()) {
+      if (operation.row.operationId.equals(row.operationId)) {
+        return operation;
+      }
+    }
+    return null;
+  }
+
   static CreateResponseRequest streamRequest() {
     return Replies.saying("hi");
   }
 
   /**
    * Events read by the last stream before it ended or failed, for the check that they are a prefix
-   * of the good stream. (The operation runs on the timeout guard's thread; cases run one at a time.)
+   * of the good stream. (The operation runs on the timeout guard's thread; cases run one at a
+   * time.)
    */
   static final List<ResponseEvent> READ_SO_FAR = Collections.synchronizedList(new ArrayList<>());
 

@@ -9,23 +9,24 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Generates random, valid {@code text/event-stream} bodies of orq response events together with
- * the events they encode, and random garbage. Everything is drawn from the given {@link Random},
- * so a seed reproduces a case exactly.
+ * Generates random, valid {@code text/event-stream} bodies of orq response events together with the
+ * events they encode, and random garbage. Everything is drawn from the given {@link Random}, so a
+ * seed reproduces a case exactly.
  *
  * <p>Framing is random per line: LF, CRLF or CR line ends; an optional byte-order mark; comments,
  * {@code id}, {@code event}, {@code retry} and unknown fields between and inside events; {@code
- * data:} with or without the optional space; an event's JSON split over several {@code data}
- * lines at token boundaries (the reader joins them with LF, which is JSON whitespace). Text is
- * random Unicode: ASCII, JSON escapes, control characters, 2-, 3- and 4-byte UTF-8.
+ * data:} with or without the optional space; an event's JSON split over several {@code data} lines
+ * at token boundaries (the reader joins them with LF, which is JSON whitespace). Text is random
+ * Unicode: ASCII, JSON escapes, control characters, 2-, 3- and 4-byte UTF-8.
  */
 final class RandomStreams {
   /**
-   * A generated stream: the wire bytes; the JSON of each event, in order; the exact {@code data}
-   * of each SSE event as a reader must return it (data lines joined with LF), ending with
-   * {@code [DONE]}; and the text of each {@code part.delta}, in order.
+   * A generated stream: the wire bytes; the JSON of each event, in order; the exact {@code data} of
+   * each SSE event as a reader must return it (data lines joined with LF), ending with {@code
+   * [DONE]}; and the text of each {@code part.delta}, in order.
    */
-  record Stream(byte[] body, List<String> eventsJson, List<String> dataStrings, List<String> deltaTexts) {}
+  record Stream(
+      byte[] body, List<String> eventsJson, List<String> dataStrings, List<String> deltaTexts) {}
 
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
   private static final String[] UNKNOWN_TYPES = {"future.event", "part.delta.v2", "x"};
@@ -67,9 +68,22 @@ final class RandomStreams {
   byte[] garbage(int maxBytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int size = random.nextInt(maxBytes + 1);
-    String[] salt = {"data: ", "data: {", "\n\n", "\r", "\r\n", ": c\n", "event: x\n", "data: [DONE]\n\n",
-        "{\"type\":\"part.delta\"", "data: {\"type\":\"part.delta\",\"timestamp\":\"t\",\"data\":{}}\n\n",
-        "data: {\"type\":\"response.started\"}\n\n", "\u00e9", "\uD83D\uDE00", "\u0000"};
+    String[] salt = {
+      "data: ",
+      "data: {",
+      "\n\n",
+      "\r",
+      "\r\n",
+      ": c\n",
+      "event: x\n",
+      "data: [DONE]\n\n",
+      "{\"type\":\"part.delta\"",
+      "data: {\"type\":\"part.delta\",\"timestamp\":\"t\",\"data\":{}}\n\n",
+      "data: {\"type\":\"response.started\"}\n\n",
+      "\u00e9",
+      "\uD83D\uDE00",
+      "\u0000"
+    };
     while (out.size() < size) {
       if (random.nextInt(3) == 0) {
         out.writeBytes(salt[random.nextInt(salt.length)].getBytes(StandardCharsets.UTF_8));
@@ -88,29 +102,82 @@ final class RandomStreams {
     int kind = i == 0 ? 0 : i == n - 1 ? 3 : random.nextInt(10);
     switch (kind) {
       case 0:
-        obj(t, "type", q("response.started"), "timestamp", ts, "data",
-            sub("responseId", q("resp_" + i), "taskId", q("task_" + i), "model", q("openai/gpt-4o"),
-                "workflowRunId", q("wf_" + i)));
+        obj(
+            t,
+            "type",
+            q("response.started"),
+            "timestamp",
+            ts,
+            "data",
+            sub(
+                "responseId",
+                q("resp_" + i),
+                "taskId",
+                q("task_" + i),
+                "model",
+                q("openai/gpt-4o"),
+                "workflowRunId",
+                q("wf_" + i)));
         return null;
       case 3:
-        obj(t, "type", q("response.done"), "timestamp", ts, "data",
-            sub("finishReason", q("stop"), "usage",
-                sub("prompt_tokens", "1", "completion_tokens", Integer.toString(i), "total_tokens",
+        obj(
+            t,
+            "type",
+            q("response.done"),
+            "timestamp",
+            ts,
+            "data",
+            sub(
+                "finishReason",
+                q("stop"),
+                "usage",
+                sub(
+                    "prompt_tokens",
+                    "1",
+                    "completion_tokens",
+                    Integer.toString(i),
+                    "total_tokens",
                     Integer.toString(i + 1))));
         return null;
       case 1:
         String done = text();
-        obj(t, "type", q("part.done"), "timestamp", ts, "data",
-            sub("partId", q("text_1"), "part", sub("_id", q("text_1"), "kind", q("text"), "text", GSON.toJson(done))));
+        obj(
+            t,
+            "type",
+            q("part.done"),
+            "timestamp",
+            ts,
+            "data",
+            sub(
+                "partId",
+                q("text_1"),
+                "part",
+                sub("_id", q("text_1"), "kind", q("text"), "text", GSON.toJson(done))));
         return null;
       case 2:
-        obj(t, "type", q(UNKNOWN_TYPES[random.nextInt(UNKNOWN_TYPES.length)]), "timestamp", ts, "data",
+        obj(
+            t,
+            "type",
+            q(UNKNOWN_TYPES[random.nextInt(UNKNOWN_TYPES.length)]),
+            "timestamp",
+            ts,
+            "data",
             sub("anything", GSON.toJson(text()), "n", Integer.toString(random.nextInt())));
         return null;
       default:
         String text = text();
-        obj(t, "type", q("part.delta"), "timestamp", ts, "data",
-            sub("partId", q("text_1"), "delta", sub("_id", q("text_1"), "kind", q("text"), "text", GSON.toJson(text))));
+        obj(
+            t,
+            "type",
+            q("part.delta"),
+            "timestamp",
+            ts,
+            "data",
+            sub(
+                "partId",
+                q("text_1"),
+                "delta",
+                sub("_id", q("text_1"), "kind", q("text"), "text", GSON.toJson(text))));
         return text;
     }
   }
@@ -153,10 +220,12 @@ final class RandomStreams {
     for (int i = 0; i < length; i++) {
       switch (random.nextInt(8)) {
         case 0 -> s.append("\"\\/\n\r\t\b\f".charAt(random.nextInt(8)));
-        case 1 -> s.append((char) random.nextInt(0x20)); // control characters, escaped by the encoder
+        case 1 ->
+            s.append((char) random.nextInt(0x20)); // control characters, escaped by the encoder
         case 2 -> s.append((char) (0x80 + random.nextInt(0x780))); // 2-byte UTF-8
         case 3 -> s.append((char) (0x800 + random.nextInt(0xD000 - 0x800))); // 3-byte UTF-8
-        case 4 -> s.appendCodePoint(0x10000 + random.nextInt(0xFFFFF)); // 4-byte UTF-8 (surrogate pair)
+        case 4 ->
+            s.appendCodePoint(0x10000 + random.nextInt(0xFFFFF)); // 4-byte UTF-8 (surrogate pair)
         case 5 -> s.append("data: [DONE]\n\n: x\r\n");
         default -> s.append((char) (0x20 + random.nextInt(0x5F)));
       }

@@ -15,8 +15,11 @@ final class Replies {
 
   static CreateResponseRequest saying(String text) {
     return CreateResponseRequest.builder()
-        .message(UserMessage.builder().role(UserRole.USER)
-            .addMessagePart(TextPart.builder().text(text).build()).build())
+        .message(
+            UserMessage.builder()
+                .role(UserRole.USER)
+                .addMessagePart(TextPart.builder().text(text).build())
+                .build())
         .model("openai/gpt-4o")
         .build();
   }
@@ -34,7 +37,9 @@ final class Replies {
 
   static CompletableFuture<String> async(OrqClient client, String conversationId, String text) {
     StringBuilder reply = new StringBuilder();
-    return client.conversations().createConversationResponseAsync(conversationId, saying(text))
+    return client
+        .conversations()
+        .createConversationResponseAsync(conversationId, saying(text))
         .subscribe(event -> append(reply, event))
         .onCompleteFuture()
         .thenApply(done -> reply.toString());

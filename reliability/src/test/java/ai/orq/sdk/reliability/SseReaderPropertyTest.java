@@ -31,13 +31,16 @@ class SseReaderPropertyTest {
     long seed = Support.seed("SseReaderPropertyTest.valid");
     Random random = new Random(seed);
     RandomStreams streams = new RandomStreams(random);
-    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-      for (int i = 0; i < VALID_CASES; i++) {
-        RandomStreams.Stream stream = streams.valid(30);
-        List<String> read = readAll(chunked(stream.body(), random));
-        assertEquals(stream.dataStrings(), read, "case " + i + " of seed " + seed);
-      }
-    }, "seed " + seed);
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> {
+          for (int i = 0; i < VALID_CASES; i++) {
+            RandomStreams.Stream stream = streams.valid(30);
+            List<String> read = readAll(chunked(stream.body(), random));
+            assertEquals(stream.dataStrings(), read, "case " + i + " of seed " + seed);
+          }
+        },
+        "seed " + seed);
   }
 
   @Test
@@ -45,14 +48,17 @@ class SseReaderPropertyTest {
     long seed = Support.seed("SseReaderPropertyTest.garbage");
     Random random = new Random(seed);
     RandomStreams streams = new RandomStreams(random);
-    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-      for (int i = 0; i < GARBAGE_CASES; i++) {
-        byte[] garbage = streams.garbage(4096);
-        List<String> read = readAll(chunked(garbage, random));
-        // each event needs at least a "data" line and a blank line
-        assertTrue(read.size() <= garbage.length / 2, "case " + i + " of seed " + seed);
-      }
-    }, "seed " + seed);
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> {
+          for (int i = 0; i < GARBAGE_CASES; i++) {
+            byte[] garbage = streams.garbage(4096);
+            List<String> read = readAll(chunked(garbage, random));
+            // each event needs at least a "data" line and a blank line
+            assertTrue(read.size() <= garbage.length / 2, "case " + i + " of seed " + seed);
+          }
+        },
+        "seed " + seed);
   }
 
   private static List<String> readAll(BufferedSource source) throws IOException {
@@ -67,28 +73,29 @@ class SseReaderPropertyTest {
   /** A source that hands out {@code bytes} in random read sizes, 1 byte to 64 bytes at a time. */
   static BufferedSource chunked(byte[] bytes, Random random) {
     long seed = random.nextLong();
-    return Okio.buffer(new Source() {
-      private final Random sizes = new Random(seed);
-      private int pos;
+    return Okio.buffer(
+        new Source() {
+          private final Random sizes = new Random(seed);
+          private int pos;
 
-      @Override
-      public long read(Buffer sink, long byteCount) {
-        if (pos == bytes.length) {
-          return -1;
-        }
-        int n = (int) Math.min(Math.min(byteCount, bytes.length - pos), 1 + sizes.nextInt(64));
-        sink.write(bytes, pos, n);
-        pos += n;
-        return n;
-      }
+          @Override
+          public long read(Buffer sink, long byteCount) {
+            if (pos == bytes.length) {
+              return -1;
+            }
+            int n = (int) Math.min(Math.min(byteCount, bytes.length - pos), 1 + sizes.nextInt(64));
+            sink.write(bytes, pos, n);
+            pos += n;
+            return n;
+          }
 
-      @Override
-      public Timeout timeout() {
-        return Timeout.NONE;
-      }
+          @Override
+          public Timeout timeout() {
+            return Timeout.NONE;
+          }
 
-      @Override
-      public void close() {}
-    });
+          @Override
+          public void close() {}
+        });
   }
 }

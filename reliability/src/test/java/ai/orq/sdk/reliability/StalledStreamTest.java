@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fault WireMock cannot make (it holds back the head of a dribbled response): a stream whose
- * head and first events arrive, then nothing more while the connection stays open. The idle
- * timeout must end it with {@link OrqTimeoutException}, after the events that did arrive, and it
- * must not be retried (the server has taken the message), with retries on. Blocking and async.
+ * head and first events arrive, then nothing more while the connection stays open. The idle timeout
+ * must end it with {@link OrqTimeoutException}, after the events that did arrive, and it must not
+ * be retried (the server has taken the message), with retries on. Blocking and async.
  */
 class StalledStreamTest {
   static final Duration TIMEOUT = Duration.ofMillis(1000);
@@ -68,7 +68,10 @@ class StalledStreamTest {
     }
   }
 
-  /** Reads the request head, sends the response head and two events, then waits for the client to leave. */
+  /**
+   * Reads the request head, sends the response head and two events, then waits for the client to
+   * leave.
+   */
   private void stall(Socket socket) {
     try (socket) {
       InputStream in = socket.getInputStream();
@@ -85,8 +88,13 @@ class StalledStreamTest {
       String events = Bodies.EVENTS.substring(0, nthEventEnd(Bodies.EVENTS, 2));
       byte[] chunk = events.getBytes(StandardCharsets.UTF_8);
       OutputStream out = socket.getOutputStream();
-      out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
-          + Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("HTTP/1.1 200 OK\r\n"
+                  + "Content-Type: text/event-stream\r\n"
+                  + "Transfer-Encoding: chunked\r\n\r\n"
+                  + Integer.toHexString(chunk.length)
+                  + "\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(chunk);
       out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
@@ -108,23 +116,34 @@ class StalledStreamTest {
   }
 
   private OrqClient client() {
-    return OrqClient.builder().apiKey("test-key").baseUrl("http://127.0.0.1:" + serverSocket.getLocalPort())
-        .maxRetries(2).timeout(TIMEOUT).build();
+    return OrqClient.builder()
+        .apiKey("test-key")
+        .baseUrl("http://127.0.0.1:" + serverSocket.getLocalPort())
+        .maxRetries(2)
+        .timeout(TIMEOUT)
+        .build();
   }
 
   @Test
   void blockingStreamThatStallsEndsWithTimeoutAfterItsEventsAndIsNotRetried() {
     List<ResponseEvent> events = new CopyOnWriteArrayList<>();
     try (OrqClient client = client()) {
-      OrqTimeoutException e = assertThrows(OrqTimeoutException.class, () -> assertTimeoutPreemptively(
-          Duration.ofSeconds(20), () -> {
-            try (StreamResponse<ResponseEvent> stream =
-                client.conversations().createConversationResponse(Bodies.ID, Operation.streamRequest())) {
-              for (ResponseEvent event : stream) {
-                events.add(event);
-              }
-            }
-          }));
+      OrqTimeoutException e =
+          assertThrows(
+              OrqTimeoutException.class,
+              () ->
+                  assertTimeoutPreemptively(
+                      Duration.ofSeconds(20),
+                      () -> {
+                        try (StreamResponse<ResponseEvent> stream =
+                            client
+                                .conversations()
+                                .createConversationResponse(Bodies.ID, Operation.streamRequest())) {
+                          for (ResponseEvent event : stream) {
+                            events.add(event);
+                          }
+                        }
+                      }));
       assertTrue(e.getMessage().contains("idle"), e.getMessage());
     }
     assertEquals(((List<?>) Operation.STREAM.expected(Support.sdkGson())).subList(0, 2), events);
@@ -136,28 +155,35 @@ class StalledStreamTest {
     List<ResponseEvent> events = new CopyOnWriteArrayList<>();
     CompletableFuture<OrqException> failure = new CompletableFuture<>();
     try (OrqClient client = client()) {
-      CompletableFuture<Void> done = client.conversations()
-          .createConversationResponseAsync(Bodies.ID, Operation.streamRequest())
-          .subscribe(new StreamHandler<ResponseEvent>() {
-            @Override
-            public void onEvent(ResponseEvent event) {
-              events.add(event);
-            }
+      CompletableFuture<Void> done =
+          client
+              .conversations()
+              .createConversationResponseAsync(Bodies.ID, Operation.streamRequest())
+              .subscribe(
+                  new StreamHandler<ResponseEvent>() {
+                    @Override
+                    public void onEvent(ResponseEvent event) {
+                      events.add(event);
+                    }
 
-            @Override
-            public void onComplete() {
-              failure.complete(null);
-            }
+                    @Override
+                    public void onComplete() {
+                      failure.complete(null);
+                    }
 
-            @Override
-            public void onFailure(OrqException error) {
-              failure.complete(error);
-            }
-          })
-          .onCompleteFuture();
+                    @Override
+                    public void onFailure(OrqException error) {
+                      failure.complete(error);
+                    }
+                  })
+              .onCompleteFuture();
       OrqException error = failure.get(20, TimeUnit.SECONDS);
-      assertEquals(OrqTimeoutException.class, error == null ? null : error.getClass(), String.valueOf(error));
-      ExecutionException e = assertThrows(ExecutionException.class, () -> done.get(5, TimeUnit.SECONDS));
+      assertEquals(
+          OrqTimeoutException.class,
+          error == null ? null : error.getClass(),
+          String.valueOf(error));
+      ExecutionException e =
+          assertThrows(ExecutionException.class, () -> done.get(5, TimeUnit.SECONDS));
       assertEquals(error, e.getCause());
     }
     assertEquals(((List<?>) Operation.STREAM.expected(Support.sdkGson())).subList(0, 2), events);

@@ -17,11 +17,15 @@ final class Stalling {
   static HostileServer.Script afterTheFirstEvent() {
     return (request, out) -> {
       if (request.method().equals("GET")) {
-        HostileServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-            + "Content-Length: 1000\r\n\r\n{");
+        HostileServer.write(
+            out,
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 1000\r\n\r\n{");
       } else {
-        HostileServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n"
-            + Bodies.EVENTS.substring(0, Bodies.EVENTS.indexOf("\n\n") + 2));
+        HostileServer.write(
+            out,
+            "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n"
+                + Bodies.EVENTS.substring(0, Bodies.EVENTS.indexOf("\n\n") + 2));
       }
       stall(out);
     };

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.StreamResponse;
-import ai.orq.sdk.errors.OrqException;
-import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.errors.MalformedEventException;
+import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.errors.StreamTruncatedException;
+import ai.orq.sdk.model.ResponseEvent;
 import com.google.gson.Gson;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,12 +21,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Property-based tests of the SDK's blocking stream end to end: a raw loopback server sends
- * random streams in random pieces (see {@link ChunkingSseServer}), and the SDK must yield exactly
- * the generated events; cut-off streams yield a prefix and then {@link StreamTruncatedException};
- * random garbage always ends, normally or with one of the documented stream exceptions
- * ({@link MalformedEventException}, {@link StreamTruncatedException}), never with anything else and
- * never hanging. Seeded: see {@link Support#seed}.
+ * Property-based tests of the SDK's blocking stream end to end: a raw loopback server sends random
+ * streams in random pieces (see {@link ChunkingSseServer}), and the SDK must yield exactly the
+ * generated events; cut-off streams yield a prefix and then {@link StreamTruncatedException};
+ * random garbage always ends, normally or with one of the documented stream exceptions ({@link
+ * MalformedEventException}, {@link StreamTruncatedException}), never with anything else and never
+ * hanging. Seeded: see {@link Support#seed}.
  */
 class StreamPropertyTest {
   static final int VALID_CASES = 300;
@@ -40,8 +40,13 @@ class StreamPropertyTest {
   @BeforeAll
   static void start() throws Exception {
     server = new ChunkingSseServer();
-    client = OrqClient.builder().apiKey("test-key").baseUrl(server.baseUrl()).maxRetries(0)
-        .timeout(Duration.ofSeconds(10)).build();
+    client =
+        OrqClient.builder()
+            .apiKey("test-key")
+            .baseUrl(server.baseUrl())
+            .maxRetries(0)
+            .timeout(Duration.ofSeconds(10))
+            .build();
   }
 
   @AfterAll
@@ -60,7 +65,8 @@ class StreamPropertyTest {
       RandomStreams.Stream stream = streams.valid(40);
       serve(stream.body(), random);
       String where = "case " + i + " of seed " + seed;
-      List<ResponseEvent> events = assertTimeoutPreemptively(BOUND, StreamPropertyTest::readAll, where);
+      List<ResponseEvent> events =
+          assertTimeoutPreemptively(BOUND, StreamPropertyTest::readAll, where);
       assertEquals(decode(gson, stream.eventsJson()), events, where);
       List<String> texts = new ArrayList<>();
       for (ResponseEvent event : events) {
@@ -87,7 +93,8 @@ class StreamPropertyTest {
       OrqException failure = assertTimeoutPreemptively(BOUND, () -> readCatching(read), where);
       List<ResponseEvent> all = decode(gson, stream.eventsJson());
       assertTrue(read.size() <= all.size(), where);
-      assertEquals(all.subList(0, read.size()), read, where + ": delivered events must be a prefix");
+      assertEquals(
+          all.subList(0, read.size()), read, where + ": delivered events must be a prefix");
       if (failure == null) {
         // a normal end only if the cut fell after [DONE] was dispatched (inside its last line end)
         assertEquals(all, read, where + ": ended normally without every event");
@@ -115,7 +122,9 @@ class StreamPropertyTest {
       List<ResponseEvent> read = new ArrayList<>();
       OrqException failure = assertTimeoutPreemptively(BOUND, () -> readCatching(read), where);
       if (failure != null) {
-        assertTrue(failure instanceof MalformedEventException || failure instanceof StreamTruncatedException,
+        assertTrue(
+            failure instanceof MalformedEventException
+                || failure instanceof StreamTruncatedException,
             where + ": undocumented " + failure);
       }
     }

@@ -37,8 +37,11 @@ class ErrorMapperTest {
     assertEquals("Request failed: java.io.IOException: connection reset", io.getMessage());
     assertSame(reset, io.getCause());
 
-    assertEquals(OrqTimeoutException.class, ErrorMapper.fromIOException(new SocketTimeoutException("read"), false).getClass());
-    assertEquals("Request timed out: timeout",
+    assertEquals(
+        OrqTimeoutException.class,
+        ErrorMapper.fromIOException(new SocketTimeoutException("read"), false).getClass());
+    assertEquals(
+        "Request timed out: timeout",
         ErrorMapper.fromIOException(new InterruptedIOException("timeout"), false).getMessage());
     OrqException canceled = ErrorMapper.fromIOException(new IOException("Canceled"), true);
     assertEquals(OrqCanceledException.class, canceled.getClass());
@@ -48,19 +51,22 @@ class ErrorMapperTest {
   @Test
   void aBodyThatBreaksOffKeepsTheStatusAndWhatArrived() {
     Buffer partial = new Buffer().writeUtf8("{\"message\":\"par");
-    BufferedSource breaking = Okio.buffer(new ForwardingSource(partial) {
-      @Override
-      public long read(Buffer sink, long byteCount) throws IOException {
-        long read = super.read(sink, byteCount);
-        if (read == -1) {
-          throw new IOException("connection reset");
-        }
-        return read;
-      }
-    });
+    BufferedSource breaking =
+        Okio.buffer(
+            new ForwardingSource(partial) {
+              @Override
+              public long read(Buffer sink, long byteCount) throws IOException {
+                long read = super.read(sink, byteCount);
+                if (read == -1) {
+                  throw new IOException("connection reset");
+                }
+                return read;
+              }
+            });
 
-    OrqServiceException e = ErrorMapper.fromResponse(response(502,
-        ResponseBody.create(breaking, MediaType.get("application/json"), -1)));
+    OrqServiceException e =
+        ErrorMapper.fromResponse(
+            response(502, ResponseBody.create(breaking, MediaType.get("application/json"), -1)));
 
     assertEquals(InternalServerException.class, e.getClass());
     assertEquals("{\"message\":\"par", e.rawBody());
@@ -72,8 +78,12 @@ class ErrorMapperTest {
     assertEquals("", ErrorMapper.fromResponse(response(404, null)).rawBody());
 
     byte[] latin1 = "café".getBytes(StandardCharsets.ISO_8859_1);
-    NotFoundException e = (NotFoundException) ErrorMapper.fromResponse(
-        response(404, ResponseBody.create(latin1, MediaType.get("text/plain; charset=ISO-8859-1"))));
+    NotFoundException e =
+        (NotFoundException)
+            ErrorMapper.fromResponse(
+                response(
+                    404,
+                    ResponseBody.create(latin1, MediaType.get("text/plain; charset=ISO-8859-1"))));
     assertEquals("café", e.rawBody());
   }
 

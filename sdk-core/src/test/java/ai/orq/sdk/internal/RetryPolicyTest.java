@@ -11,6 +11,13 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownServiceException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Protocol;
 import okhttp3.Request;
@@ -39,6 +46,53 @@ class RetryPolicyTest {
     assertFalse(noJitter.isRetryable(status));
   }
 
+  /**
+   * The retry rule's one statement for users, the Javadoc of {@code OrqClient.Builder.maxRetries}
+   * ("on HTTP 408, 409, 429 and 5xx"), names exactly the statuses this policy retries.
+   */
+  @Test
+  void theStatusesTheJavadocNamesAreTheRetriedOnes() throws IOException {
+    String source =
+        new String(
+                Files.readAllBytes(Paths.get("src/main/java/ai/orq/sdk/OrqClient.java")),
+                StandardCharsets.UTF_8)
+            .replaceAll("\\s*\\n\\s*\\*\\s*", " ");
+    Matcher stated =
+        Pattern.compile("on HTTP ((?:\\d{3}|\\dxx)(?:(?:, | and )(?:\\d{3}|\\dxx))*)")
+            .matcher(source);
+    assertTrue(
+        stated.find(),
+        "OrqClient.java states the retried statuses as \"on HTTP ..., ... and ...\"");
+    List<String> named = new ArrayList<>();
+    Matcher status = Pattern.compile("\\d{3}|\\dxx").matcher(stated.group(1));
+    while (status.find()) {
+      named.add(status.group());
+    }
+    List<String> retried = new ArrayList<>();
+    for (int code = 100; code < 600; code++) {
+      if (noJitter.isRetryable(code)) {
+        String family = code / 100 + "xx";
+        if (code % 100 == 0 && isWholeFamilyRetried(code)) {
+          retried.add(family);
+          code += 99;
+        } else {
+          retried.add(String.valueOf(code));
+        }
+      }
+    }
+    assertEquals(
+        retried, named, "the statuses OrqClient.Builder.maxRetries names, and RetryPolicy's");
+  }
+
+  private boolean isWholeFamilyRetried(int first) {
+    for (int code = first; code < first + 100; code++) {
+      if (!noJitter.isRetryable(code)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Test
   void ioFailuresAreRetriedExceptWhereANewAttemptCannotHelp() {
     assertTrue(noJitter.isRetryable(new ConnectException("refused")));
@@ -51,8 +105,15 @@ class RetryPolicyTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"1, 500, 375", "2, 1000, 750", "3, 2000, 1500", "4, 4000, 3000", "5, 8000, 6000",
-      "6, 8000, 6000", "40, 8000, 6000"})
+  @CsvSource({
+    "1, 500, 375",
+    "2, 1000, 750",
+    "3, 2000, 1500",
+    "4, 4000, 3000",
+    "5, 8000, 6000",
+    "6, 8000, 6000",
+    "40, 8000, 6000"
+  })
   void backoffDoublesFromHalfASecondToEightWithUpTo25PercentJitter(int retry, long max, long min) {
     assertEquals(max, noJitter.delayMillis(retry, null));
     assertEquals(min, fullJitter.delayMillis(retry, null));
@@ -69,14 +130,18 @@ class RetryPolicyTest {
 
   @Test
   void retryAfterHttpDate() {
-    assertEquals(10_000, noJitter.delayMillis(1, response("Retry-After", "Thu, 01 Jan 2026 00:00:10 GMT")));
-    assertEquals(0, noJitter.delayMillis(1, response("Retry-After", "Wed, 31 Dec 2025 23:59:00 GMT")),
+    assertEquals(
+        10_000, noJitter.delayMillis(1, response("Retry-After", "Thu, 01 Jan 2026 00:00:10 GMT")));
+    assertEquals(
+        0,
+        noJitter.delayMillis(1, response("Retry-After", "Wed, 31 Dec 2025 23:59:00 GMT")),
         "a date in the past means: now");
   }
 
   @Test
   void retryAfterMsComesFirst() {
-    assertEquals(250, noJitter.delayMillis(1, response("retry-after-ms", "250", "Retry-After", "30")));
+    assertEquals(
+        250, noJitter.delayMillis(1, response("retry-after-ms", "250", "Retry-After", "30")));
     assertEquals(1, noJitter.delayMillis(1, response("retry-after-ms", "1.9")));
   }
 
@@ -84,7 +149,8 @@ class RetryPolicyTest {
   void aServerAskingForMoreThanAMinuteIsNotRetried() {
     assertEquals(-1, noJitter.delayMillis(1, response("Retry-After", "61")));
     assertEquals(-1, noJitter.delayMillis(1, response("retry-after-ms", "60001")));
-    assertEquals(-1, noJitter.delayMillis(1, response("Retry-After", "Thu, 01 Jan 2026 01:00:00 GMT")));
+    assertEquals(
+        -1, noJitter.delayMillis(1, response("Retry-After", "Thu, 01 Jan 2026 01:00:00 GMT")));
     assertEquals(-1, noJitter.delayMillis(1, response("Retry-After", "1e300")));
   }
 
@@ -106,11 +172,12 @@ class RetryPolicyTest {
   }
 
   private static Response response(String... headers) {
-    Response.Builder response = new Response.Builder()
-        .request(new Request.Builder().url("http://127.0.0.1/").build())
-        .protocol(Protocol.HTTP_1_1)
-        .code(503)
-        .message("Service Unavailable");
+    Response.Builder response =
+        new Response.Builder()
+            .request(new Request.Builder().url("http://127.0.0.1/").build())
+            .protocol(Protocol.HTTP_1_1)
+            .code(503)
+            .message("Service Unavailable");
     for (int i = 0; i < headers.length; i += 2) {
       response.addHeader(headers[i], headers[i + 1]);
     }

@@ -63,21 +63,27 @@ final class OrqTelemetryTest {
       Attributes attributes = create.getAttributes();
       assertEquals("create", attributes.get(GenAi.OPERATION_NAME));
       assertEquals("orq", attributes.get(GenAi.PROVIDER_NAME));
-      assertEquals(okhttp3.HttpUrl.get(server.baseUrl()).host(), attributes.get(GenAi.SERVER_ADDRESS));
-      assertEquals((long) okhttp3.HttpUrl.get(server.baseUrl()).port(), attributes.get(GenAi.SERVER_PORT));
+      assertEquals(
+          okhttp3.HttpUrl.get(server.baseUrl()).host(), attributes.get(GenAi.SERVER_ADDRESS));
+      assertEquals(
+          (long) okhttp3.HttpUrl.get(server.baseUrl()).port(), attributes.get(GenAi.SERVER_PORT));
       assertNull(attributes.get(GenAi.REQUEST_STREAM), "set only on streams");
       assertNull(attributes.get(GenAi.HTTP_RESEND_COUNT), "no retry");
-      assertEquals("https://opentelemetry.io/schemas/1.41.0", create.getInstrumentationScopeInfo().getSchemaUrl());
+      assertEquals(
+          "https://opentelemetry.io/schemas/1.41.0",
+          create.getInstrumentationScopeInfo().getSchemaUrl());
 
       observed.conversations().retrieve(id).execute();
       assertEquals(id, span(otel, "retrieve").getAttributes().get(GenAi.CONVERSATION_ID));
 
-      List<HistogramPointData> durations = points(otel, "gen_ai.client.operation.duration", "create");
+      List<HistogramPointData> durations =
+          points(otel, "gen_ai.client.operation.duration", "create");
       assertEquals(1, durations.size());
       assertEquals(1, durations.get(0).getCount());
       assertEquals(GenAi.DURATION_BUCKETS, durations.get(0).getBoundaries());
       assertEquals("orq", durations.get(0).getAttributes().get(GenAi.PROVIDER_NAME));
-      assertNull(durations.get(0).getAttributes().get(GenAi.CONVERSATION_ID), "not a metric attribute");
+      assertNull(
+          durations.get(0).getAttributes().get(GenAi.CONVERSATION_ID), "not a metric attribute");
     }
   }
 
@@ -111,13 +117,16 @@ final class OrqTelemetryTest {
   @Test
   void aFailedCallEndsItsSpanWithTheTypedException(OrqClient client) throws Exception {
     try (OrqClient observed = traced(client)) {
-      assertThrows(NotFoundException.class, () -> observed.conversations().retrieve("conv_missing").execute());
+      assertThrows(
+          NotFoundException.class,
+          () -> observed.conversations().retrieve("conv_missing").execute());
     }
 
     SpanData retrieve = span(otel, "retrieve");
     assertEquals(StatusCode.ERROR, retrieve.getStatus().getStatusCode());
     assertEquals(NotFoundException.class.getName(), retrieve.getAttributes().get(GenAi.ERROR_TYPE));
-    HistogramPointData duration = points(otel, "gen_ai.client.operation.duration", "retrieve").get(0);
+    HistogramPointData duration =
+        points(otel, "gen_ai.client.operation.duration", "retrieve").get(0);
     assertEquals(NotFoundException.class.getName(), duration.getAttributes().get(GenAi.ERROR_TYPE));
   }
 
@@ -149,20 +158,26 @@ final class OrqTelemetryTest {
     CompletableFuture<Span> inCallback = new CompletableFuture<>();
     try (OrqClient observed = traced(client)) {
       try (Scope ignored = parent.makeCurrent()) {
-        observed.conversations().list().enqueue(new OrqCallback<ConversationPage>() {
-          @Override
-          public void onSuccess(OrqCall<ConversationPage> call, OrqResponse<ConversationPage> response) {
-            inCallback.complete(Span.current());
-          }
+        observed
+            .conversations()
+            .list()
+            .enqueue(
+                new OrqCallback<ConversationPage>() {
+                  @Override
+                  public void onSuccess(
+                      OrqCall<ConversationPage> call, OrqResponse<ConversationPage> response) {
+                    inCallback.complete(Span.current());
+                  }
 
-          @Override
-          public void onFailure(OrqCall<ConversationPage> call, OrqException error) {
-            inCallback.completeExceptionally(error);
-          }
-        });
+                  @Override
+                  public void onFailure(OrqCall<ConversationPage> call, OrqException error) {
+                    inCallback.completeExceptionally(error);
+                  }
+                });
       }
       assertSame(parent, inCallback.get(5, TimeUnit.SECONDS));
-      assertFalse(Span.current().getSpanContext().isValid(), "the test thread's context is left as it was");
+      assertFalse(
+          Span.current().getSpanContext().isValid(), "the test thread's context is left as it was");
     } finally {
       parent.end();
     }
@@ -171,21 +186,25 @@ final class OrqTelemetryTest {
 
   @Test
   void theLatestExperimentalOptInRenamesTheClientMetrics(OrqClient client) throws Exception {
-    OrqTelemetry latest = OrqTelemetry.builder(otel.getOpenTelemetry()).build("http, gen_ai_latest_experimental");
+    OrqTelemetry latest =
+        OrqTelemetry.builder(otel.getOpenTelemetry()).build("http, gen_ai_latest_experimental");
     try (OrqClient observed = client.newBuilder().addListener(latest).build()) {
       observed.conversations().list().execute();
     }
 
     span(otel, "list");
     assertEquals(1, points(otel, "gen_ai.client.inference.duration", "list").size());
-    assertTrue(otel.getMetrics().stream().noneMatch(m -> m.getName().equals("gen_ai.client.operation.duration")));
+    assertTrue(
+        otel.getMetrics().stream()
+            .noneMatch(m -> m.getName().equals("gen_ai.client.operation.duration")));
     assertFalse(GenAi.forOptIn(null).latestExperimental());
     assertFalse(GenAi.forOptIn("gen_ai").latestExperimental());
   }
 
   @Test
   void withoutOpenTelemetryNothingIsBuilt() {
-    NullPointerException e = assertThrows(NullPointerException.class, () -> OrqTelemetry.create(null));
+    NullPointerException e =
+        assertThrows(NullPointerException.class, () -> OrqTelemetry.create(null));
     assertEquals("openTelemetry == null", e.getMessage());
   }
 }

@@ -114,9 +114,11 @@ final class StreamTelemetryTest {
     assertTrue(attributes.get(GenAi.RESPONSE_TIME_TO_FIRST_CHUNK) >= 0);
     assertNull(attributes.get(GenAi.OUTPUT_MESSAGES), "no content without the opt-in");
 
-    List<String> names = chat.getEvents().stream().map(EventData::getName).collect(Collectors.toList());
+    List<String> names =
+        chat.getEvents().stream().map(EventData::getName).collect(Collectors.toList());
     assertEquals(
-        java.util.Arrays.asList("orq.attempt", "orq.tool.review.requested", "orq.tool.review.done"), names);
+        java.util.Arrays.asList("orq.attempt", "orq.tool.review.requested", "orq.tool.review.done"),
+        names);
     assertEquals("call_1", chat.getEvents().get(1).getAttributes().get(GenAi.TOOL_CALL_ID));
     assertEquals("refund", chat.getEvents().get(1).getAttributes().get(GenAi.TOOL_NAME));
     assertEquals("approved", chat.getEvents().get(2).getAttributes().get(GenAi.REVIEW_OUTCOME));
@@ -129,10 +131,13 @@ final class StreamTelemetryTest {
     assertNull(tool.getAttributes().get(GenAi.TOOL_CALL_ARGUMENTS));
     assertNull(tool.getAttributes().get(GenAi.TOOL_CALL_RESULT));
 
-    HistogramPointData first = points(otel, "gen_ai.client.operation.time_to_first_chunk", "chat").get(0);
+    HistogramPointData first =
+        points(otel, "gen_ai.client.operation.time_to_first_chunk", "chat").get(0);
     assertEquals(1, first.getCount());
     assertEquals(GenAi.DURATION_BUCKETS, first.getBoundaries());
-    assertEquals(events - 1, points(otel, "gen_ai.client.operation.time_per_output_chunk", "chat").get(0).getCount());
+    assertEquals(
+        events - 1,
+        points(otel, "gen_ai.client.operation.time_per_output_chunk", "chat").get(0).getCount());
     List<HistogramPointData> tokens = points(otel, "gen_ai.client.token.usage", "chat");
     assertEquals(2, tokens.size(), "input and output");
     for (HistogramPointData point : tokens) {
@@ -146,8 +151,8 @@ final class StreamTelemetryTest {
   }
 
   @Test
-  void withContentCaptureTheOutputMessageAndToolCallsAreRecorded(LocalOrqServer server, OrqClient client)
-      throws Exception {
+  void withContentCaptureTheOutputMessageAndToolCallsAreRecorded(
+      LocalOrqServer server, OrqClient client) throws Exception {
     server.enqueue(withTools());
     try (OrqClient observed = traced(client, true)) {
       readAll(observed, newConversation(observed));
@@ -155,8 +160,9 @@ final class StreamTelemetryTest {
 
     String messages = span(otel, CHAT).getAttributes().get(GenAi.OUTPUT_MESSAGES);
     assertEquals(
-        "[{\"role\":\"assistant\",\"parts\":[{\"type\":\"reasoning\",\"content\":\"The user wants a refund.\"},"
-            + "{\"type\":\"text\",\"content\":\"Let me check that.\"}],\"finish_reason\":\"stop\"}]",
+        "[{\"role\":\"assistant\",\"parts\":[{\"type\":\"reasoning\",\"content\":\"The user wants a"
+            + " refund.\"},{\"type\":\"text\",\"content\":\"Let me check"
+            + " that.\"}],\"finish_reason\":\"stop\"}]",
         messages);
     SpanData tool = span(otel, "execute_tool refund");
     assertEquals("{\"order\":\"A-17\"}", tool.getAttributes().get(GenAi.TOOL_CALL_ARGUMENTS));
@@ -165,7 +171,8 @@ final class StreamTelemetryTest {
 
   @Test
   void aFailedToolEndsItsSpanAsAnError(LocalOrqServer server, OrqClient client) throws Exception {
-    server.enqueue(ScriptedResponse.builder().toolStarted(REFUND).toolFailed(REFUND, "no such order").build());
+    server.enqueue(
+        ScriptedResponse.builder().toolStarted(REFUND).toolFailed(REFUND, "no such order").build());
     try (OrqClient observed = traced(client, false)) {
       readAll(observed, newConversation(observed));
     }
@@ -177,8 +184,8 @@ final class StreamTelemetryTest {
   }
 
   @Test
-  void responseFailedEndsTheSpanFailedReadPlainOrAccumulated(LocalOrqServer server, OrqClient client)
-      throws Exception {
+  void responseFailedEndsTheSpanFailedReadPlainOrAccumulated(
+      LocalOrqServer server, OrqClient client) throws Exception {
     server.enqueue(ScriptedResponse.builder().text("Half").fail(500, "model overloaded").build());
     server.enqueue(ScriptedResponse.builder().text("Half").fail(500, "model overloaded").build());
     try (OrqClient observed = traced(client, false)) {
@@ -188,15 +195,19 @@ final class StreamTelemetryTest {
       assertEquals("response failed (500): model overloaded", plain.getStatus().getDescription());
       otel.clearSpans();
 
-      assertThrows(ResponseFailedException.class, () -> ResponseAccumulator.assemble(
-          observed.conversations().createConversationResponse(id, ask("Again"))));
+      assertThrows(
+          ResponseFailedException.class,
+          () ->
+              ResponseAccumulator.assemble(
+                  observed.conversations().createConversationResponse(id, ask("Again"))));
     }
 
     assertEnded(ResponseFailedException.class);
   }
 
   @Test
-  void aTruncatedStreamEndsTheSpanWithItsException(LocalOrqServer server, OrqClient client) throws Exception {
+  void aTruncatedStreamEndsTheSpanWithItsException(LocalOrqServer server, OrqClient client)
+      throws Exception {
     server.enqueue(ScriptedResponse.builder().toolStarted(REFUND).text("Cut").truncate().build());
     try (OrqClient observed = traced(client, false)) {
       String id = newConversation(observed);
@@ -206,15 +217,19 @@ final class StreamTelemetryTest {
     assertEnded(StreamTruncatedException.class);
     SpanData tool = span(otel, "execute_tool refund");
     assertEquals(StatusCode.ERROR, tool.getStatus().getStatusCode(), "ended with its operation");
-    assertEquals(StreamTruncatedException.class.getName(), tool.getAttributes().get(GenAi.ERROR_TYPE));
+    assertEquals(
+        StreamTruncatedException.class.getName(), tool.getAttributes().get(GenAi.ERROR_TYPE));
   }
 
   @Test
-  void aStreamClosedMidwayEndsItsSpanOnceAsACancel(LocalOrqServer server, OrqClient client) throws Exception {
+  void aStreamClosedMidwayEndsItsSpanOnceAsACancel(LocalOrqServer server, OrqClient client)
+      throws Exception {
     server.enqueue(withTools());
     try (OrqClient observed = traced(client, false)) {
       try (StreamResponse<ResponseEvent> stream =
-          observed.conversations().createConversationResponse(newConversation(observed), ask("Hi"))) {
+          observed
+              .conversations()
+              .createConversationResponse(newConversation(observed), ask("Hi"))) {
         Iterator<ResponseEvent> each = stream.iterator();
         each.next();
         each.next();
@@ -227,18 +242,24 @@ final class StreamTelemetryTest {
   @Test
   void aStreamClosedWithTheClientEndsItsSpanOnceAsACancel(LocalOrqServer server, OrqClient client)
       throws Exception {
-    server.enqueue(ScriptedResponse.builder().text("Slow", " reply", " here").eventDelay(Duration.ofMillis(200)).build());
+    server.enqueue(
+        ScriptedResponse.builder()
+            .text("Slow", " reply", " here")
+            .eventDelay(Duration.ofMillis(200))
+            .build());
     OrqClient observed = traced(client, false);
     StreamResponse<ResponseEvent> stream =
         observed.conversations().createConversationResponse(newConversation(observed), ask("Hi"));
     Iterator<ResponseEvent> each = stream.iterator();
     each.next();
     observed.close();
-    assertThrows(OrqException.class, () -> {
-      while (each.hasNext()) {
-        each.next();
-      }
-    });
+    assertThrows(
+        OrqException.class,
+        () -> {
+          while (each.hasNext()) {
+            each.next();
+          }
+        });
     stream.close();
 
     SpanData chat = assertEnded(OrqCanceledException.class);
@@ -247,13 +268,16 @@ final class StreamTelemetryTest {
 
   @Test
   @SuppressWarnings("try") // the scope is only closed
-  void anAsyncStreamIsAChildOfTheCallersSpanWhichIsCurrentInItsHandler(OrqClient client) throws Exception {
+  void anAsyncStreamIsAChildOfTheCallersSpanWhichIsCurrentInItsHandler(OrqClient client)
+      throws Exception {
     Span parent = otel.getOpenTelemetry().getTracer("test").spanBuilder("parent").startSpan();
     List<Span> inHandler = new CopyOnWriteArrayList<>();
     try (OrqClient observed = traced(client, false)) {
       String id = newConversation(observed);
       try (Scope ignored = parent.makeCurrent()) {
-        observed.conversations().createConversationResponseAsync(id, ask("Hi"))
+        observed
+            .conversations()
+            .createConversationResponseAsync(id, ask("Hi"))
             .subscribe(event -> inHandler.add(Span.current()))
             .onCompleteFuture()
             .thenRun(() -> inHandler.add(Span.current()))
@@ -271,10 +295,12 @@ final class StreamTelemetryTest {
   }
 
   /** The chat span, ended once with {@code error} (or a subclass) as its error type. */
-  private static SpanData assertEnded(Class<? extends OrqException> error) throws InterruptedException {
+  private static SpanData assertEnded(Class<? extends OrqException> error)
+      throws InterruptedException {
     SpanData chat = span(otel, CHAT);
     assertEquals(StatusCode.ERROR, chat.getStatus().getStatusCode());
-    assertTrue(error.isAssignableFrom(loaded(chat.getAttributes().get(GenAi.ERROR_TYPE))),
+    assertTrue(
+        error.isAssignableFrom(loaded(chat.getAttributes().get(GenAi.ERROR_TYPE))),
         () -> chat.getAttributes().toString());
     assertEquals(1, spans(otel, CHAT).size());
     String errorType = chat.getAttributes().get(GenAi.ERROR_TYPE);

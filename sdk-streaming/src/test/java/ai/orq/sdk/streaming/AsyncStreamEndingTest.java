@@ -57,44 +57,52 @@ final class AsyncStreamEndingTest {
 
   @Test
   void anErrorThrownByTheHandlerEndsTheStreamWithOneFailure() throws Exception {
-    AsyncStreamResponse<ResponseEvent> stream = serve(exchange -> {
-      exchange.startEvents().event(delta(1)).event(delta(2)).event("[DONE]").end();
-    });
+    AsyncStreamResponse<ResponseEvent> stream =
+        serve(
+            exchange -> {
+              exchange.startEvents().event(delta(1)).event(delta(2)).event("[DONE]").end();
+            });
     AssertionError thrown = new AssertionError("a failed assertion in the user's handler");
-    RecordingHandler handler = new RecordingHandler() {
-      @Override
-      public void onEvent(ResponseEvent event) {
-        super.onEvent(event);
-        throw thrown;
-      }
-    };
+    RecordingHandler handler =
+        new RecordingHandler() {
+          @Override
+          public void onEvent(ResponseEvent event) {
+            super.onEvent(event);
+            throw thrown;
+          }
+        };
 
     stream.subscribe(handler);
 
     OrqException failure = handler.onlyFailure();
     assertSame(thrown, failure.getCause());
     assertEquals(1, handler.events.size(), "no event after the handler failed");
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> stream.onCompleteFuture().get(10, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class, () -> stream.onCompleteFuture().get(10, TimeUnit.SECONDS));
     assertSame(failure, e.getCause());
   }
 
   @Test
   void anErrorThrownByTheHandlerFailsTheAssembledFuture() throws Exception {
-    AsyncStreamResponse<ResponseEvent> stream = serve(exchange -> {
-      exchange.startEvents().event(delta(1)).event("[DONE]").end();
-    });
-    CompletableFuture<AssembledResponse> assembled = ResponseAccumulator.assemble(
-        new ThrowingOnFirstEvent(stream));
+    AsyncStreamResponse<ResponseEvent> stream =
+        serve(
+            exchange -> {
+              exchange.startEvents().event(delta(1)).event("[DONE]").end();
+            });
+    CompletableFuture<AssembledResponse> assembled =
+        ResponseAccumulator.assemble(new ThrowingOnFirstEvent(stream));
 
-    ExecutionException e = assertThrows(ExecutionException.class, () -> assembled.get(10, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> assembled.get(10, TimeUnit.SECONDS));
     assertInstanceOf(StackOverflowError.class, e.getCause().getCause());
   }
 
   @Test
   void cancellingTheStreamsFutureStopsTheHttpStream() throws Exception {
     CountDownLatch clientGone = new CountDownLatch(1);
-    AsyncStreamResponse<ResponseEvent> stream = serve(exchange -> oneEventThenWait(exchange, clientGone));
+    AsyncStreamResponse<ResponseEvent> stream =
+        serve(exchange -> oneEventThenWait(exchange, clientGone));
     RecordingHandler handler = new RecordingHandler();
     stream.subscribe(handler);
     assertTrue(handler.firstEvent.await(10, TimeUnit.SECONDS));
@@ -109,7 +117,8 @@ final class AsyncStreamEndingTest {
   @Test
   void cancellingTheAssembledFutureStopsTheHttpStream() throws Exception {
     CountDownLatch clientGone = new CountDownLatch(1);
-    AsyncStreamResponse<ResponseEvent> stream = serve(exchange -> oneEventThenWait(exchange, clientGone));
+    AsyncStreamResponse<ResponseEvent> stream =
+        serve(exchange -> oneEventThenWait(exchange, clientGone));
     CompletableFuture<AssembledResponse> assembled = ResponseAccumulator.assemble(stream);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (server.requestCount() == 0 && System.nanoTime() < deadline) {
@@ -120,7 +129,8 @@ final class AsyncStreamEndingTest {
 
     assertTrue(clientGone.await(10, TimeUnit.SECONDS), "the server saw the connection close");
     assertThrows(CancellationException.class, assembled::join);
-    assertThrows(ExecutionException.class, () -> stream.onCompleteFuture().get(10, TimeUnit.SECONDS));
+    assertThrows(
+        ExecutionException.class, () -> stream.onCompleteFuture().get(10, TimeUnit.SECONDS));
   }
 
   /** Passes the stream through, with a handler whose first event throws an {@code Error}. */
@@ -132,7 +142,8 @@ final class AsyncStreamEndingTest {
     }
 
     @Override
-    public AsyncStreamResponse<ResponseEvent> subscribe(ai.orq.sdk.StreamHandler<ResponseEvent> handler) {
+    public AsyncStreamResponse<ResponseEvent> subscribe(
+        ai.orq.sdk.StreamHandler<ResponseEvent> handler) {
       stream.subscribe(throwingOnFirstEvent(handler));
       return this;
     }

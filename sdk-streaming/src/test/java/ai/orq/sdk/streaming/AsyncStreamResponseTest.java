@@ -1,7 +1,5 @@
 package ai.orq.sdk.streaming;
 
-import ai.orq.sdk.errors.StreamTruncatedException;
-import ai.orq.sdk.errors.MalformedEventException;
 import static ai.orq.sdk.streaming.Fixtures.CONVERSATION_ID;
 import static ai.orq.sdk.streaming.Fixtures.RESPONSES_PATH;
 import static ai.orq.sdk.streaming.Fixtures.request;
@@ -22,10 +20,12 @@ import ai.orq.sdk.AsyncStreamResponse;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.RequestOptions;
 import ai.orq.sdk.errors.InvalidResponseException;
+import ai.orq.sdk.errors.MalformedEventException;
 import ai.orq.sdk.errors.NotFoundException;
 import ai.orq.sdk.errors.OrqCanceledException;
 import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.errors.OrqIoException;
+import ai.orq.sdk.errors.StreamTruncatedException;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.model.ResponseStartedEvent;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -48,7 +48,8 @@ final class AsyncStreamResponseTest {
   }
 
   static OrqException failureOf(CompletableFuture<Void> future) {
-    ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
     return assertInstanceOf(OrqException.class, e.getCause());
   }
 
@@ -64,15 +65,22 @@ final class AsyncStreamResponseTest {
     assertEquals(Fixtures.recordedEvents(), handler.events);
     assertEquals(1, handler.completions);
     assertEquals(0, handler.failures.size());
-    assertTrue(handler.threads.stream().allMatch(name -> name.startsWith("OkHttp")), handler.threads.toString());
+    assertTrue(
+        handler.threads.stream().allMatch(name -> name.startsWith("OkHttp")),
+        handler.threads.toString());
     stream.close(); // after the end: nothing happens
     assertEquals(0, handler.failures.size());
   }
 
   @Test
   void notFoundBeforeTheStreamFailsWithTheTypedError() throws Exception {
-    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Conversation not found\"}")));
+    server.stubFor(
+        post(urlEqualTo(RESPONSES_PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"message\":\"Conversation not found\"}")));
     RecordingHandler handler = new RecordingHandler();
     AsyncStreamResponse<ResponseEvent> stream = open().subscribe(handler);
     NotFoundException e = assertInstanceOf(NotFoundException.class, handler.onlyFailure());
@@ -84,11 +92,17 @@ final class AsyncStreamResponseTest {
 
   @Test
   void unavailableThenSuccessIsRetried() throws Exception {
-    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).inScenario("retry").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(503).withHeader("retry-after-ms", "0"))
-        .willSetStateTo("recovered"));
-    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).inScenario("retry").whenScenarioStateIs("recovered")
-        .willReturn(sse("data: " + STARTED + "\n\ndata: [DONE]\n\n")));
+    server.stubFor(
+        post(urlEqualTo(RESPONSES_PATH))
+            .inScenario("retry")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(503).withHeader("retry-after-ms", "0"))
+            .willSetStateTo("recovered"));
+    server.stubFor(
+        post(urlEqualTo(RESPONSES_PATH))
+            .inScenario("retry")
+            .whenScenarioStateIs("recovered")
+            .willReturn(sse("data: " + STARTED + "\n\ndata: [DONE]\n\n")));
     RecordingHandler handler = new RecordingHandler();
     open().subscribe(handler).onCompleteFuture().get(10, TimeUnit.SECONDS);
     assertEquals(1, handler.events.size());
@@ -98,8 +112,13 @@ final class AsyncStreamResponseTest {
 
   @Test
   void aSuccessThatIsNotAnEventStreamFails() throws Exception {
-    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody("{}")));
+    server.stubFor(
+        post(urlEqualTo(RESPONSES_PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{}")));
     RecordingHandler handler = new RecordingHandler();
     open().subscribe(handler);
     assertInstanceOf(InvalidResponseException.class, handler.onlyFailure());
@@ -107,11 +126,13 @@ final class AsyncStreamResponseTest {
 
   @Test
   void malformedEventDataFailsAfterTheEventsBeforeIt() throws Exception {
-    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(
-        sse("data: " + STARTED + "\n\ndata: {not json\n\ndata: [DONE]\n\n")));
+    server.stubFor(
+        post(urlEqualTo(RESPONSES_PATH))
+            .willReturn(sse("data: " + STARTED + "\n\ndata: {not json\n\ndata: [DONE]\n\n")));
     RecordingHandler handler = new RecordingHandler();
     AsyncStreamResponse<ResponseEvent> stream = open().subscribe(handler);
-    MalformedEventException e = assertInstanceOf(MalformedEventException.class, handler.onlyFailure());
+    MalformedEventException e =
+        assertInstanceOf(MalformedEventException.class, handler.onlyFailure());
     assertEquals("{not json", e.rawData());
     assertEquals(1, handler.events.size());
     assertSame(e, failureOf(stream.onCompleteFuture()));
@@ -122,7 +143,9 @@ final class AsyncStreamResponseTest {
     server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(sse("data: " + STARTED + "\n\n")));
     RecordingHandler handler = new RecordingHandler();
     open().subscribe(handler);
-    assertEquals(1, assertInstanceOf(StreamTruncatedException.class, handler.onlyFailure()).eventsReceived());
+    assertEquals(
+        1,
+        assertInstanceOf(StreamTruncatedException.class, handler.onlyFailure()).eventsReceived());
     server.verify(1, postRequestedFor(urlEqualTo(RESPONSES_PATH)));
   }
 
@@ -132,7 +155,8 @@ final class AsyncStreamResponseTest {
     AsyncStreamResponse<ResponseEvent> stream = open();
     assertThrows(NullPointerException.class, () -> stream.subscribe(null));
     stream.subscribe(new RecordingHandler());
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> stream.subscribe(new RecordingHandler()));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> stream.subscribe(new RecordingHandler()));
     assertEquals("Already subscribed.", e.getMessage());
     stream.onCompleteFuture().join();
   }
@@ -154,13 +178,14 @@ final class AsyncStreamResponseTest {
   void aHandlerThatThrowsEndsTheStreamWithItsException() throws Exception {
     server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(sse(Fixtures.recordedStreamText())));
     IllegalArgumentException bug = new IllegalArgumentException("bug in the handler");
-    RecordingHandler handler = new RecordingHandler() {
-      @Override
-      public void onEvent(ResponseEvent event) {
-        super.onEvent(event);
-        throw bug;
-      }
-    };
+    RecordingHandler handler =
+        new RecordingHandler() {
+          @Override
+          public void onEvent(ResponseEvent event) {
+            super.onEvent(event);
+            throw bug;
+          }
+        };
     AsyncStreamResponse<ResponseEvent> stream = open().subscribe(handler);
     OrqException failure = handler.onlyFailure();
     assertSame(bug, failure.getCause());
@@ -172,12 +197,13 @@ final class AsyncStreamResponseTest {
   void anOrqExceptionFromTheHandlerIsPassedOnAsIs() throws Exception {
     server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(sse(Fixtures.recordedStreamText())));
     OrqException stop = new OrqException("stop here");
-    RecordingHandler handler = new RecordingHandler() {
-      @Override
-      public void onEvent(ResponseEvent event) {
-        throw stop;
-      }
-    };
+    RecordingHandler handler =
+        new RecordingHandler() {
+          @Override
+          public void onEvent(ResponseEvent event) {
+            throw stop;
+          }
+        };
     open().subscribe(handler);
     assertSame(stop, handler.onlyFailure());
   }
@@ -190,7 +216,11 @@ final class AsyncStreamResponseTest {
     }
     try (OrqClient offline = Fixtures.client("http://127.0.0.1:" + port)) {
       RecordingHandler handler = new RecordingHandler();
-      offline.conversations().createConversationResponseAsync(CONVERSATION_ID, request()).withOptions(RequestOptions.builder().maxRetries(0).build()).subscribe(handler);
+      offline
+          .conversations()
+          .createConversationResponseAsync(CONVERSATION_ID, request())
+          .withOptions(RequestOptions.builder().maxRetries(0).build())
+          .subscribe(handler);
       OrqIoException e = assertInstanceOf(OrqIoException.class, handler.onlyFailure());
       assertInstanceOf(java.io.IOException.class, e.getCause());
     }

@@ -4,13 +4,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.orq.sdk.model.UserRole;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.internal.JsonModels;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.ResponseEvent;
 import ai.orq.sdk.model.TextPart;
 import ai.orq.sdk.model.UserMessage;
+import ai.orq.sdk.model.UserRole;
 import ai.orq.sdk.streaming.internal.SseTestAccess;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.google.gson.Gson;
@@ -32,8 +32,11 @@ final class Fixtures {
 
   static CreateResponseRequest request() {
     return CreateResponseRequest.builder()
-        .message(UserMessage.builder().role(UserRole.USER)
-            .addMessagePart(TextPart.builder().text("Hello!").build()).build())
+        .message(
+            UserMessage.builder()
+                .role(UserRole.USER)
+                .addMessagePart(TextPart.builder().text("Hello!").build())
+                .build())
         .model("openai/gpt-4o")
         .build();
   }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.orq.sdk.model.FinishReason;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.errors.NotFoundException;
@@ -13,6 +12,7 @@ import ai.orq.sdk.localserver.LocalOrqServer;
 import ai.orq.sdk.model.Conversation;
 import ai.orq.sdk.model.ConversationWithMessages;
 import ai.orq.sdk.model.CreateConversationRequest;
+import ai.orq.sdk.model.FinishReason;
 import ai.orq.sdk.model.ResponseEvent;
 import java.time.Duration;
 import java.util.Iterator;
@@ -39,8 +39,11 @@ final class LocalServerStreamTest {
   }
 
   private static String newConversation() {
-    Conversation created = client.conversations()
-        .create(CreateConversationRequest.builder().projectId("proj_streaming").build()).execute();
+    Conversation created =
+        client
+            .conversations()
+            .create(CreateConversationRequest.builder().projectId("proj_streaming").build())
+            .execute();
     return created.getId();
   }
 
@@ -53,14 +56,16 @@ final class LocalServerStreamTest {
       long start = System.nanoTime();
       ResponseEvent first = events.next();
       assertTrue(first.isResponseStarted(), first.toString());
-      assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 90,
+      assertTrue(
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 90,
           "response.started arrives before the first token delay has passed");
       ResponseAccumulator accumulator = ResponseAccumulator.create();
       events.forEachRemaining(accumulator);
       AssembledResponse answer = accumulator.result();
       assertEquals("You said: Hello!", answer.text());
       assertEquals(FinishReason.STOP, answer.finishReason());
-      assertEquals(answer.usage().getPromptTokens() + answer.usage().getCompletionTokens(),
+      assertEquals(
+          answer.usage().getPromptTokens() + answer.usage().getCompletionTokens(),
           answer.usage().getTotalTokens());
     }
     ConversationWithMessages stored = client.conversations().retrieve(id).execute();
@@ -69,17 +74,28 @@ final class LocalServerStreamTest {
 
   @Test
   void theAsyncFormAssemblesTheSameAnswer() throws Exception {
-    AssembledResponse answer = ResponseAccumulator.assemble(
-        client.conversations().createConversationResponseAsync(newConversation(), Fixtures.request()))
-        .get(10, TimeUnit.SECONDS);
+    AssembledResponse answer =
+        ResponseAccumulator.assemble(
+                client
+                    .conversations()
+                    .createConversationResponseAsync(newConversation(), Fixtures.request()))
+            .get(10, TimeUnit.SECONDS);
     assertEquals("You said: Hello!", answer.text());
     assertTrue(answer.eventCount() >= 4);
   }
 
   @Test
   void anUnknownConversationIsNotFoundBeforeAnyEvent() {
-    NotFoundException e = assertThrows(NotFoundException.class, () -> client.conversations()
-        .createConversationResponse("conv_01JUNKNOWN000000000000000", Fixtures.request()).iterator().hasNext());
+    NotFoundException e =
+        assertThrows(
+            NotFoundException.class,
+            () ->
+                client
+                    .conversations()
+                    .createConversationResponse(
+                        "conv_01JUNKNOWN000000000000000", Fixtures.request())
+                    .iterator()
+                    .hasNext());
     assertEquals(404, e.statusCode());
   }
 
@@ -94,7 +110,9 @@ final class LocalServerStreamTest {
       }
     }
     Thread.sleep(500); // the server notices the broken connection at its next write
-    assertEquals(1, client.conversations().retrieve(id).execute().getMessages().size(),
+    assertEquals(
+        1,
+        client.conversations().retrieve(id).execute().getMessages().size(),
         "only the user message: the server stopped streaming when the client went away");
   }
 }

@@ -45,7 +45,13 @@ final class LoopbackServer implements AutoCloseable {
     private final OutputStream out;
     private boolean chunked;
 
-    Exchange(String method, String path, Map<String, String> headers, String body, int index, Socket socket)
+    Exchange(
+        String method,
+        String path,
+        Map<String, String> headers,
+        String body,
+        int index,
+        Socket socket)
         throws IOException {
       this.method = method;
       this.path = path;
@@ -62,8 +68,8 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /**
-     * Starts a response with the given status and content type. Chunked bodies end with
-     * {@link #end()}; others are delimited by closing the connection.
+     * Starts a response with the given status and content type. Chunked bodies end with {@link
+     * #end()}; others are delimited by closing the connection.
      */
     Exchange start(int status, String contentType, boolean chunked) throws IOException {
       this.chunked = chunked;
@@ -76,7 +82,9 @@ final class LoopbackServer implements AutoCloseable {
       return this;
     }
 
-    /** Answers 503 with {@code retry-after-ms: 0} and an error body; the connection stays usable. */
+    /**
+     * Answers 503 with {@code retry-after-ms: 0} and an error body; the connection stays usable.
+     */
     void send503() throws IOException {
       send503(0);
     }
@@ -84,8 +92,14 @@ final class LoopbackServer implements AutoCloseable {
     /** Answers 503 asking for a retry after {@code retryAfterMillis}. */
     void send503(long retryAfterMillis) throws IOException {
       byte[] body = "{\"message\":\"busy\"}".getBytes(UTF_8);
-      out.write(("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nretry-after-ms: " + retryAfterMillis + "\r\n"
-          + "Content-Length: " + body.length + "\r\n\r\n").getBytes(ISO_8859_1));
+      out.write(
+          ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nretry-after-ms: "
+                  + retryAfterMillis
+                  + "\r\n"
+                  + "Content-Length: "
+                  + body.length
+                  + "\r\n\r\n")
+              .getBytes(ISO_8859_1));
       out.write(body);
       out.flush();
     }
@@ -166,8 +180,11 @@ final class LoopbackServer implements AutoCloseable {
   }
 
   HttpUrl url() {
-    return new HttpUrl.Builder().scheme("http").host(serverSocket.getInetAddress().getHostAddress())
-        .port(serverSocket.getLocalPort()).build();
+    return new HttpUrl.Builder()
+        .scheme("http")
+        .host(serverSocket.getInetAddress().getHostAddress())
+        .port(serverSocket.getLocalPort())
+        .build();
   }
 
   int requestCount() {
@@ -202,7 +219,9 @@ final class LoopbackServer implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
           int colon = line.indexOf(':');
-          headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+          headers.put(
+              line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+              line.substring(colon + 1).trim());
         }
         byte[] body = new byte[Integer.parseInt(headers.getOrDefault("content-length", "0"))];
         for (int read = 0; read < body.length; ) {
@@ -213,8 +232,14 @@ final class LoopbackServer implements AutoCloseable {
           read += n;
         }
         String[] parts = requestLine.split(" ");
-        Exchange exchange = new Exchange(parts[0], parts[1], headers, new String(body, UTF_8),
-            requests.getAndIncrement(), s);
+        Exchange exchange =
+            new Exchange(
+                parts[0],
+                parts[1],
+                headers,
+                new String(body, UTF_8),
+                requests.getAndIncrement(),
+                s);
         exchanges.add(exchange);
         script.respond(exchange);
       }

@@ -1,7 +1,5 @@
 package ai.orq.sdk.streaming;
 
-import ai.orq.sdk.errors.ResponseFailedException;
-import ai.orq.sdk.errors.StreamTruncatedException;
 import static ai.orq.sdk.streaming.Fixtures.CONVERSATION_ID;
 import static ai.orq.sdk.streaming.Fixtures.RESPONSES_PATH;
 import static ai.orq.sdk.streaming.Fixtures.request;
@@ -16,10 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.orq.sdk.model.FinishReason;
-import ai.orq.sdk.model.ToolCallType;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.StreamResponse;
+import ai.orq.sdk.errors.ResponseFailedException;
+import ai.orq.sdk.errors.StreamTruncatedException;
+import ai.orq.sdk.model.FinishReason;
 import ai.orq.sdk.model.PartDeltaEvent;
 import ai.orq.sdk.model.PartDeltaEventData;
 import ai.orq.sdk.model.PartDoneEvent;
@@ -34,6 +33,7 @@ import ai.orq.sdk.model.ResponseFailedEventData;
 import ai.orq.sdk.model.ResponsePart;
 import ai.orq.sdk.model.ResponseReasoningPart;
 import ai.orq.sdk.model.ResponseTextPart;
+import ai.orq.sdk.model.ToolCallType;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -56,8 +56,10 @@ final class ResponseAccumulatorTest {
   static final String TIMESTAMP = "2026-02-01T10:00:00.000Z";
 
   static PartDeltaEvent delta(String partId, ResponsePart delta) {
-    return PartDeltaEvent.builder().timestamp(TIMESTAMP)
-        .data(PartDeltaEventData.builder().partId(partId).delta(delta).build()).build();
+    return PartDeltaEvent.builder()
+        .timestamp(TIMESTAMP)
+        .data(PartDeltaEventData.builder().partId(partId).delta(delta).build())
+        .build();
   }
 
   static PartDeltaEvent textDelta(String partId, String text) {
@@ -65,15 +67,22 @@ final class ResponseAccumulatorTest {
   }
 
   static PartDoneEvent textDone(String partId, String text) {
-    return PartDoneEvent.builder().timestamp(TIMESTAMP).data(PartDoneEventData.builder().partId(partId)
-        .part(ResponseTextPart.builder().id(partId).text(text).build()).build()).build();
+    return PartDoneEvent.builder()
+        .timestamp(TIMESTAMP)
+        .data(
+            PartDoneEventData.builder()
+                .partId(partId)
+                .part(ResponseTextPart.builder().id(partId).text(text).build())
+                .build())
+        .build();
   }
 
   @Test
   void assemblesTheRecordedStream() {
     server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(sse(Fixtures.recordedStreamText())));
-    AssembledResponse answer = ResponseAccumulator.assemble(
-        client.conversations().createConversationResponse(CONVERSATION_ID, request()));
+    AssembledResponse answer =
+        ResponseAccumulator.assemble(
+            client.conversations().createConversationResponse(CONVERSATION_ID, request()));
     assertEquals(ANSWER, answer.text());
     assertEquals("The user greets; answer kindly.", answer.reasoning());
     assertEquals("resp_01", answer.responseId());
@@ -88,20 +97,23 @@ final class ResponseAccumulatorTest {
   @Test
   void assemblesAnAsyncStream() throws Exception {
     server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(sse(Fixtures.recordedStreamText())));
-    AssembledResponse answer = ResponseAccumulator.assemble(
-        client.conversations().createConversationResponseAsync(CONVERSATION_ID, request()))
-        .get(10, TimeUnit.SECONDS);
+    AssembledResponse answer =
+        ResponseAccumulator.assemble(
+                client.conversations().createConversationResponseAsync(CONVERSATION_ID, request()))
+            .get(10, TimeUnit.SECONDS);
     assertEquals(ANSWER, answer.text());
     assertEquals(18, answer.eventCount());
   }
 
   @Test
   void responseFailedBecomesATypedExceptionAndClosesTheStream() {
-    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(
-        sse("data: " + STARTED + "\n\ndata: " + FAILED + "\n\ndata: [DONE]\n\n")));
+    server.stubFor(
+        post(urlEqualTo(RESPONSES_PATH))
+            .willReturn(sse("data: " + STARTED + "\n\ndata: " + FAILED + "\n\ndata: [DONE]\n\n")));
     StreamResponse<ResponseEvent> stream =
         client.conversations().createConversationResponse(CONVERSATION_ID, request());
-    ResponseFailedException e = assertThrows(ResponseFailedException.class, () -> ResponseAccumulator.assemble(stream));
+    ResponseFailedException e =
+        assertThrows(ResponseFailedException.class, () -> ResponseAccumulator.assemble(stream));
     assertEquals("The model is overloaded", e.error());
     assertEquals(529, e.code());
     assertEquals("response failed (529): The model is overloaded", e.getMessage());
@@ -110,11 +122,14 @@ final class ResponseAccumulatorTest {
 
   @Test
   void responseFailedFailsTheAsyncFuture() {
-    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(
-        sse("data: " + STARTED + "\n\ndata: " + FAILED + "\n\ndata: [DONE]\n\n")));
-    CompletableFuture<AssembledResponse> answer = ResponseAccumulator.assemble(
-        client.conversations().createConversationResponseAsync(CONVERSATION_ID, request()));
-    ExecutionException e = assertThrows(ExecutionException.class, () -> answer.get(10, TimeUnit.SECONDS));
+    server.stubFor(
+        post(urlEqualTo(RESPONSES_PATH))
+            .willReturn(sse("data: " + STARTED + "\n\ndata: " + FAILED + "\n\ndata: [DONE]\n\n")));
+    CompletableFuture<AssembledResponse> answer =
+        ResponseAccumulator.assemble(
+            client.conversations().createConversationResponseAsync(CONVERSATION_ID, request()));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> answer.get(10, TimeUnit.SECONDS));
     ResponseFailedException failed = assertInstanceOf(ResponseFailedException.class, e.getCause());
     assertEquals(529, failed.code());
   }
@@ -122,26 +137,33 @@ final class ResponseAccumulatorTest {
   @Test
   void responseFailedStaysTheCauseWhenTheStreamThenBreaks() {
     server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(sse("data: " + FAILED + "\n\n")));
-    CompletableFuture<AssembledResponse> answer = ResponseAccumulator.assemble(
-        client.conversations().createConversationResponseAsync(CONVERSATION_ID, request()));
-    ExecutionException e = assertThrows(ExecutionException.class, () -> answer.get(10, TimeUnit.SECONDS));
+    CompletableFuture<AssembledResponse> answer =
+        ResponseAccumulator.assemble(
+            client.conversations().createConversationResponseAsync(CONVERSATION_ID, request()));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> answer.get(10, TimeUnit.SECONDS));
     assertInstanceOf(ResponseFailedException.class, e.getCause());
   }
 
   @Test
   void streamFailuresReachTheAsyncFuture() {
     server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(sse("data: " + STARTED + "\n\n")));
-    CompletableFuture<AssembledResponse> answer = ResponseAccumulator.assemble(
-        client.conversations().createConversationResponseAsync(CONVERSATION_ID, request()));
-    ExecutionException e = assertThrows(ExecutionException.class, () -> answer.get(10, TimeUnit.SECONDS));
+    CompletableFuture<AssembledResponse> answer =
+        ResponseAccumulator.assemble(
+            client.conversations().createConversationResponseAsync(CONVERSATION_ID, request()));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> answer.get(10, TimeUnit.SECONDS));
     assertInstanceOf(StreamTruncatedException.class, e.getCause());
   }
 
   @Test
   void streamFailuresReachTheBlockingCaller() {
     server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(sse("data: " + STARTED + "\n\n")));
-    assertThrows(StreamTruncatedException.class, () -> ResponseAccumulator.assemble(
-        client.conversations().createConversationResponse(CONVERSATION_ID, request())));
+    assertThrows(
+        StreamTruncatedException.class,
+        () ->
+            ResponseAccumulator.assemble(
+                client.conversations().createConversationResponse(CONVERSATION_ID, request())));
   }
 
   @Test
@@ -152,10 +174,12 @@ final class ResponseAccumulatorTest {
     accumulator.accept(textDelta("a", "lo"));
     assertEquals("HelloSecond.", accumulator.text());
     accumulator.accept(textDone("a", "Hello! "));
-    accumulator.accept(delta("r", ResponseReasoningPart.builder().id("r").reasoning("think").build()));
+    accumulator.accept(
+        delta("r", ResponseReasoningPart.builder().id("r").reasoning("think").build()));
     accumulator.accept(delta("x", ResponseTextPart.builder().id("x").text("").build()));
-    JsonObject hologram = JsonParser.parseString("{\"_id\":\"h\",\"kind\":\"hologram\",\"text\":\"not text\"}")
-        .getAsJsonObject();
+    JsonObject hologram =
+        JsonParser.parseString("{\"_id\":\"h\",\"kind\":\"hologram\",\"text\":\"not text\"}")
+            .getAsJsonObject();
     accumulator.accept(delta("h", ResponsePart.Unknown.of(hologram)));
     AssembledResponse answer = accumulator.result();
     assertEquals("Hello! Second.", answer.text());
@@ -168,23 +192,38 @@ final class ResponseAccumulatorTest {
 
   @Test
   void eventsWithoutTheirRequiredPropertiesCannotBeBuilt() {
-    IllegalStateException noData = assertThrows(IllegalStateException.class,
-        () -> PartDeltaEvent.builder().timestamp(TIMESTAMP).build());
+    IllegalStateException noData =
+        assertThrows(
+            IllegalStateException.class,
+            () -> PartDeltaEvent.builder().timestamp(TIMESTAMP).build());
     assertEquals("PartDeltaEvent.data is required", noData.getMessage());
-    IllegalStateException noText = assertThrows(IllegalStateException.class,
-        () -> ResponseTextPart.builder().id("x").build());
+    IllegalStateException noText =
+        assertThrows(IllegalStateException.class, () -> ResponseTextPart.builder().id("x").build());
     assertEquals("ResponseTextPart.text is required", noText.getMessage());
   }
 
   @Test
   void pendingToolCallsAreKeptUnmodifiable() {
     ResponseAccumulator accumulator = ResponseAccumulator.create();
-    PendingToolCall call = PendingToolCall.builder().id("call_1").type(ToolCallType.FUNCTION)
-        .function(PendingToolCallFunction.builder().name("weather").arguments("{\"city\":\"Bern\"}").build())
-        .build();
-    accumulator.accept(ResponseDoneEvent.builder().timestamp(TIMESTAMP)
-        .data(ResponseDoneEventData.builder().finishReason(FinishReason.FUNCTION_CALL).addPendingToolCall(call).build())
-        .build());
+    PendingToolCall call =
+        PendingToolCall.builder()
+            .id("call_1")
+            .type(ToolCallType.FUNCTION)
+            .function(
+                PendingToolCallFunction.builder()
+                    .name("weather")
+                    .arguments("{\"city\":\"Bern\"}")
+                    .build())
+            .build();
+    accumulator.accept(
+        ResponseDoneEvent.builder()
+            .timestamp(TIMESTAMP)
+            .data(
+                ResponseDoneEventData.builder()
+                    .finishReason(FinishReason.FUNCTION_CALL)
+                    .addPendingToolCall(call)
+                    .build())
+            .build());
     AssembledResponse answer = accumulator.result();
     assertEquals(FinishReason.FUNCTION_CALL, answer.finishReason());
     assertEquals(Collections.singletonList(call), answer.pendingToolCalls());
@@ -195,9 +234,15 @@ final class ResponseAccumulatorTest {
   @Test
   void aFailedEventThrowsWithItsDetails() {
     ResponseAccumulator accumulator = ResponseAccumulator.create();
-    ResponseFailedException withCode = assertThrows(ResponseFailedException.class,
-        () -> accumulator.accept(ResponseFailedEvent.builder().timestamp(TIMESTAMP)
-            .data(ResponseFailedEventData.builder().error("quota").code(429).build()).build()));
+    ResponseFailedException withCode =
+        assertThrows(
+            ResponseFailedException.class,
+            () ->
+                accumulator.accept(
+                    ResponseFailedEvent.builder()
+                        .timestamp(TIMESTAMP)
+                        .data(ResponseFailedEventData.builder().error("quota").code(429).build())
+                        .build()));
     assertEquals("quota", withCode.error());
     assertEquals(429, withCode.code());
     assertEquals("response failed (429): quota", withCode.getMessage());
@@ -207,9 +252,11 @@ final class ResponseAccumulatorTest {
   @Test
   void argumentsAreChecked() {
     assertThrows(NullPointerException.class, () -> ResponseAccumulator.create().accept(null));
-    assertThrows(NullPointerException.class,
+    assertThrows(
+        NullPointerException.class,
         () -> ResponseAccumulator.assemble((StreamResponse<ResponseEvent>) null));
-    assertThrows(NullPointerException.class,
+    assertThrows(
+        NullPointerException.class,
         () -> ResponseAccumulator.assemble((ai.orq.sdk.AsyncStreamResponse<ResponseEvent>) null));
   }
 }

@@ -42,27 +42,45 @@ final class StreamBoundsTest {
   /** Reads the stream to its end and returns its failure. */
   private OrqException failureOf(LoopbackServer.Script script, boolean async) throws Exception {
     server = new LoopbackServer(script);
-    client = OrqClient.builder().apiKey(Fixtures.API_KEY).baseUrl(server.url().toString())
-        .maxResponseBytes(LIMIT).build();
+    client =
+        OrqClient.builder()
+            .apiKey(Fixtures.API_KEY)
+            .baseUrl(server.url().toString())
+            .maxResponseBytes(LIMIT)
+            .build();
     if (async) {
-      ExecutionException e = assertThrows(ExecutionException.class, () -> client.conversations()
-          .createConversationResponseAsync(CONVERSATION_ID, request()).withOptions(ONE_SECOND_IDLE)
-          .subscribe(event -> { }).onCompleteFuture().get(20, TimeUnit.SECONDS));
+      ExecutionException e =
+          assertThrows(
+              ExecutionException.class,
+              () ->
+                  client
+                      .conversations()
+                      .createConversationResponseAsync(CONVERSATION_ID, request())
+                      .withOptions(ONE_SECOND_IDLE)
+                      .subscribe(event -> {})
+                      .onCompleteFuture()
+                      .get(20, TimeUnit.SECONDS));
       return assertInstanceOf(OrqException.class, e.getCause());
     }
     try (StreamResponse<ResponseEvent> stream =
-        client.conversations().createConversationResponse(CONVERSATION_ID, request()).withOptions(ONE_SECOND_IDLE)) {
-      return assertThrows(OrqException.class, () -> stream.forEach(event -> { }));
+        client
+            .conversations()
+            .createConversationResponse(CONVERSATION_ID, request())
+            .withOptions(ONE_SECOND_IDLE)) {
+      return assertThrows(OrqException.class, () -> stream.forEach(event -> {}));
     }
   }
 
   @ParameterizedTest(name = "async {0}")
   @ValueSource(booleans = {false, true})
   void aLineThatNeverEndsIsRefusedAtTheLimit(boolean async) throws Exception {
-    OrqException e = failureOf(exchange -> {
-      exchange.startEvents().send("data: " + "x".repeat(4_000));
-      exchange.awaitClientGone(30_000);
-    }, async);
+    OrqException e =
+        failureOf(
+            exchange -> {
+              exchange.startEvents().send("data: " + "x".repeat(4_000));
+              exchange.awaitClientGone(30_000);
+            },
+            async);
 
     assertEquals(LIMIT, assertInstanceOf(ResponseTooLargeException.class, e).limitBytes());
   }
@@ -70,13 +88,16 @@ final class StreamBoundsTest {
   @ParameterizedTest(name = "async {0}")
   @ValueSource(booleans = {false, true})
   void anEventWithEndlessDataLinesIsRefusedAtTheLimit(boolean async) throws Exception {
-    OrqException e = failureOf(exchange -> {
-      exchange.startEvents();
-      for (int i = 0; i < 400; i++) {
-        exchange.send("data: 0123456789\n");
-      }
-      exchange.awaitClientGone(30_000);
-    }, async);
+    OrqException e =
+        failureOf(
+            exchange -> {
+              exchange.startEvents();
+              for (int i = 0; i < 400; i++) {
+                exchange.send("data: 0123456789\n");
+              }
+              exchange.awaitClientGone(30_000);
+            },
+            async);
 
     assertInstanceOf(ResponseTooLargeException.class, e);
   }
@@ -84,30 +105,42 @@ final class StreamBoundsTest {
   @ParameterizedTest(name = "async {0}")
   @ValueSource(booleans = {false, true})
   void anEventTrickledByteByByteEndsAtTheEventDeadline(boolean async) throws Exception {
-    OrqException e = failureOf(exchange -> {
-      exchange.startEvents().send("data: {");
-      for (int i = 0; i < 80; i++) { // 8 s of bytes every 100 ms: never idle for the 1 s timeout
-        exchange.send("x").pause(100);
-      }
-      exchange.awaitClientGone(30_000);
-    }, async);
+    OrqException e =
+        failureOf(
+            exchange -> {
+              exchange.startEvents().send("data: {");
+              for (int i = 0;
+                  i < 80;
+                  i++) { // 8 s of bytes every 100 ms: never idle for the 1 s timeout
+                exchange.send("x").pause(100);
+              }
+              exchange.awaitClientGone(30_000);
+            },
+            async);
 
     OrqTimeoutException timeout = assertInstanceOf(OrqTimeoutException.class, e);
-    assertTrue(timeout.getMessage().contains("An event took longer than 1000 ms"), timeout.getMessage());
+    assertTrue(
+        timeout.getMessage().contains("An event took longer than 1000 ms"), timeout.getMessage());
   }
 
   @ParameterizedTest(name = "async {0}")
   @ValueSource(booleans = {false, true})
   void anEventTrickledLineByLineEndsAtTheEventDeadline(boolean async) throws Exception {
-    OrqException e = failureOf(exchange -> {
-      exchange.startEvents();
-      for (int i = 0; i < 30; i++) { // 6 s of whole lines every 200 ms, the event never complete
-        exchange.send("data: x\n").pause(200);
-      }
-      exchange.awaitClientGone(30_000);
-    }, async);
+    OrqException e =
+        failureOf(
+            exchange -> {
+              exchange.startEvents();
+              for (int i = 0;
+                  i < 30;
+                  i++) { // 6 s of whole lines every 200 ms, the event never complete
+                exchange.send("data: x\n").pause(200);
+              }
+              exchange.awaitClientGone(30_000);
+            },
+            async);
 
     OrqTimeoutException timeout = assertInstanceOf(OrqTimeoutException.class, e);
-    assertTrue(timeout.getMessage().contains("An event took longer than 1000 ms"), timeout.getMessage());
+    assertTrue(
+        timeout.getMessage().contains("An event took longer than 1000 ms"), timeout.getMessage());
   }
 }

@@ -17,15 +17,26 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import org.junit.jupiter.api.Test;
 
-/** A blocking stream whose reading thread is interrupted reports an interrupt, not an idle timeout. */
+/**
+ * A blocking stream whose reading thread is interrupted reports an interrupt, not an idle timeout.
+ */
 final class StreamInterruptTest {
 
   @Test
   void anInterruptedReaderGetsACancel() throws Exception {
-    try (LoopbackServer server = new LoopbackServer(exchange -> {
-          exchange.startEvents().event(delta(1)).pause(300).event(delta(2)).pause(300)
-              .event(delta(3)).event("[DONE]").end();
-        });
+    try (LoopbackServer server =
+            new LoopbackServer(
+                exchange -> {
+                  exchange
+                      .startEvents()
+                      .event(delta(1))
+                      .pause(300)
+                      .event(delta(2))
+                      .pause(300)
+                      .event(delta(3))
+                      .event("[DONE]")
+                      .end();
+                });
         OrqClient client = Fixtures.client(server.url());
         StreamResponse<ResponseEvent> stream =
             client.conversations().createConversationResponse(CONVERSATION_ID, request())) {
@@ -34,11 +45,14 @@ final class StreamInterruptTest {
       Thread.currentThread().interrupt();
       OrqException e;
       try {
-        e = assertThrows(OrqException.class, () -> {
-          while (events.hasNext()) {
-            events.next();
-          }
-        });
+        e =
+            assertThrows(
+                OrqException.class,
+                () -> {
+                  while (events.hasNext()) {
+                    events.next();
+                  }
+                });
       } finally {
         Thread.interrupted();
       }

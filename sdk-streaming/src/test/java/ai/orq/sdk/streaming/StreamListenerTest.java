@@ -42,23 +42,26 @@ final class StreamListenerTest {
 
   private final List<String> told = new CopyOnWriteArrayList<>();
   private final List<OperationEnd> ends = new CopyOnWriteArrayList<>();
-  private final OrqListener listener = new OrqListener() {
-    @Override
-    public Operation onStart(OperationStart start) {
-      return new Operation() {
+  private final OrqListener listener =
+      new OrqListener() {
         @Override
-        public void onEvent(ResponseEvent event) {
-          told.add(event.getType().toString());
-        }
+        public Operation onStart(OperationStart start) {
+          return new Operation() {
+            @Override
+            public void onEvent(ResponseEvent event) {
+              told.add(event.getType().toString());
+            }
 
-        @Override
-        public void onEnd(OperationEnd end) {
-          ends.add(end);
+            @Override
+            public void onEnd(OperationEnd end) {
+              ends.add(end);
+            }
+          };
         }
       };
-    }
-  };
-  @AutoClose private final OrqClient client =
+
+  @AutoClose
+  private final OrqClient client =
       Fixtures.client(server).newBuilder().addListener(listener).build();
 
   private OperationEnd theEnd() throws InterruptedException {
@@ -74,9 +77,11 @@ final class StreamListenerTest {
     server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(sse(Fixtures.recordedStreamText())));
     List<String> read = new CopyOnWriteArrayList<>();
 
-    try (StreamResponse<ResponseEvent> events = client.conversations().createConversationResponse(CONVERSATION_ID, request())) {
+    try (StreamResponse<ResponseEvent> events =
+        client.conversations().createConversationResponse(CONVERSATION_ID, request())) {
       for (ResponseEvent event : events) {
-        assertEquals(read.size() + 1, told.size(), "the listener is told before the caller gets it");
+        assertEquals(
+            read.size() + 1, told.size(), "the listener is told before the caller gets it");
         read.add(event.getType().toString());
       }
     }
@@ -95,8 +100,12 @@ final class StreamListenerTest {
   void anAsyncStreamEndsOnceWithItsResponse() throws Exception {
     server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(sse(Fixtures.recordedStreamText())));
 
-    client.conversations().createConversationResponseAsync(CONVERSATION_ID, request())
-        .subscribe(event -> {}).onCompleteFuture().get(10, TimeUnit.SECONDS);
+    client
+        .conversations()
+        .createConversationResponseAsync(CONVERSATION_ID, request())
+        .subscribe(event -> {})
+        .onCompleteFuture()
+        .get(10, TimeUnit.SECONDS);
 
     OperationEnd end = theEnd();
     assertNull(end.error());
@@ -121,7 +130,8 @@ final class StreamListenerTest {
   void aStreamClosedMidwayEndsOnceAsACancel() throws Exception {
     server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(sse(Fixtures.recordedStreamText())));
 
-    try (StreamResponse<ResponseEvent> events = client.conversations().createConversationResponse(CONVERSATION_ID, request())) {
+    try (StreamResponse<ResponseEvent> events =
+        client.conversations().createConversationResponse(CONVERSATION_ID, request())) {
       Iterator<ResponseEvent> each = events.iterator();
       each.next();
       each.next();
@@ -137,12 +147,19 @@ final class StreamListenerTest {
   void anAsyncHandlerThatThrowsEndsTheStreamWithItsFailure() throws Exception {
     server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(sse(Fixtures.recordedStreamText())));
 
-    ExecutionException e = assertThrows(ExecutionException.class, () -> client.conversations()
-        .createConversationResponseAsync(CONVERSATION_ID, request())
-        .subscribe(event -> {
-          throw new IllegalStateException("handler bug");
-        })
-        .onCompleteFuture().get(10, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                client
+                    .conversations()
+                    .createConversationResponseAsync(CONVERSATION_ID, request())
+                    .subscribe(
+                        event -> {
+                          throw new IllegalStateException("handler bug");
+                        })
+                    .onCompleteFuture()
+                    .get(10, TimeUnit.SECONDS));
 
     assertEquals(e.getCause(), theEnd().error());
   }

@@ -1,7 +1,5 @@
 package ai.orq.sdk.streaming;
 
-import ai.orq.sdk.errors.StreamTruncatedException;
-import ai.orq.sdk.errors.MalformedEventException;
 import static ai.orq.sdk.streaming.Fixtures.CONVERSATION_ID;
 import static ai.orq.sdk.streaming.Fixtures.RESPONSES_PATH;
 import static ai.orq.sdk.streaming.Fixtures.request;
@@ -19,15 +17,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.orq.sdk.model.FinishReason;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.RequestOptions;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.errors.BadRequestException;
 import ai.orq.sdk.errors.InternalServerException;
 import ai.orq.sdk.errors.InvalidResponseException;
+import ai.orq.sdk.errors.MalformedEventException;
 import ai.orq.sdk.errors.NotFoundException;
 import ai.orq.sdk.errors.OrqIoException;
+import ai.orq.sdk.errors.StreamTruncatedException;
+import ai.orq.sdk.model.FinishReason;
 import ai.orq.sdk.model.PartDeltaEvent;
 import ai.orq.sdk.model.ResponseDataPart;
 import ai.orq.sdk.model.ResponseDoneEvent;
@@ -50,12 +50,16 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The blocking stream against WireMock: typed events, the request, and every failure before or during the stream. */
+/**
+ * The blocking stream against WireMock: typed events, the request, and every failure before or
+ * during the stream.
+ */
 final class StreamResponseTest {
   static final String STARTED =
       "{\"type\":\"response.started\",\"timestamp\":\"2026-02-01T10:00:00.000Z\",\"data\":{\"responseId\":\"resp_01\",\"taskId\":\"t\",\"model\":\"openai/gpt-4o\",\"workflowRunId\":\"wf\"}}";
   static final String FAILED =
-      "{\"type\":\"response.failed\",\"timestamp\":\"2026-02-01T10:00:01.000Z\",\"data\":{\"error\":\"The model is overloaded\",\"code\":529}}";
+      "{\"type\":\"response.failed\",\"timestamp\":\"2026-02-01T10:00:01.000Z\",\"data\":{\"error\":\"The"
+          + " model is overloaded\",\"code\":529}}";
 
   @RegisterExtension static WireMockExtension server = Fixtures.wireMock();
 
@@ -66,7 +70,10 @@ final class StreamResponseTest {
   }
 
   static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder sse(String body) {
-    return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream; charset=utf-8").withBody(body);
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "text/event-stream; charset=utf-8")
+        .withBody(body);
   }
 
   private List<ResponseEvent> readAll() {
@@ -90,7 +97,8 @@ final class StreamResponseTest {
     assertEquals("resp_01", started.getData().getResponseId());
     assertEquals("msg_a1", started.getData().getAssistantMessageId());
 
-    ResponseReasoningPart reasoningDelta = events.get(1).asPartDelta().getData().getDelta().asReasoning();
+    ResponseReasoningPart reasoningDelta =
+        events.get(1).asPartDelta().getData().getDelta().asReasoning();
     assertEquals("The user greets; ", reasoningDelta.getReasoning());
     ResponseReasoningPart reasoning = events.get(2).asPartDone().getData().getPart().asReasoning();
     assertEquals("sig==", reasoning.getSignature());
@@ -110,7 +118,8 @@ final class StreamResponseTest {
     assertEquals("Grüezi! ", text.getData().getDelta().asText().getText());
     PartDeltaEvent multiLine = events.get(10).asPartDelta();
     assertEquals("2026-02-01T10:00:01.100Z", multiLine.getTimestamp());
-    assertEquals("It is 21 °C ☀️ in Zürich — 好天气.", multiLine.getData().getDelta().asText().getText());
+    assertEquals(
+        "It is 21 °C ☀️ in Zürich — 好天气.", multiLine.getData().getDelta().asText().getText());
     assertEquals(ResponsePart.Kind.TEXT, events.get(11).asPartDone().getData().getPart().getKind());
     assertEquals("text", events.get(11).asPartDone().getData().getPart().getKind().asString());
 
@@ -122,7 +131,8 @@ final class StreamResponseTest {
     assertEquals(21L, dataPart.getData().get("temperature").getAsLong());
     assertEquals("tool", dataPart.getMetadata().get("source").getAsString());
 
-    ResponsePart.Unknown unknownKind = events.get(15).asPartDelta().getData().getDelta().asUnknown();
+    ResponsePart.Unknown unknownKind =
+        events.get(15).asPartDelta().getData().getDelta().asUnknown();
     assertEquals("hologram", unknownKind.getKind().asString());
     assertEquals(ResponsePart.Kind.Value._UNKNOWN, unknownKind.getKind().value());
     assertEquals(3, unknownKind.raw().get("frames").getAsInt());
@@ -141,27 +151,46 @@ final class StreamResponseTest {
   @Test
   void aVisitorSeesTheEventsItHandlesAndOtherwiseTheRestUnknownIncluded() {
     stubStream(Fixtures.recordedStreamText());
-    ResponseEvent.Visitor<String> describe = new ResponseEvent.Visitor<String>() {
-      @Override
-      public String visitPartDelta(PartDeltaEvent delta) {
-        return "delta " + delta.getData().getPartId();
-      }
+    ResponseEvent.Visitor<String> describe =
+        new ResponseEvent.Visitor<String>() {
+          @Override
+          public String visitPartDelta(PartDeltaEvent delta) {
+            return "delta " + delta.getData().getPartId();
+          }
 
-      @Override
-      public String visitResponseDone(ResponseDoneEvent done) {
-        return "done " + done.getData().getFinishReason();
-      }
+          @Override
+          public String visitResponseDone(ResponseDoneEvent done) {
+            return "done " + done.getData().getFinishReason();
+          }
 
-      @Override
-      public String otherwise(ResponseEvent event) {
-        return (event.isUnknown() ? "unknown " : "") + event.getType().asString();
-      }
-    };
-    List<String> described = readAll().stream().map(event -> event.accept(describe)).collect(Collectors.toList());
-    assertEquals(List.of("response.started", "delta reas_01", "part.done", "tool.review.requested",
-        "tool.review.done", "tool.started", "tool.done", "tool.started", "tool.failed", "delta text_01",
-        "delta text_01", "part.done", "part.done", "part.done", "part.done", "delta x_01",
-        "unknown response.heartbeat", "done stop"), described);
+          @Override
+          public String otherwise(ResponseEvent event) {
+            return (event.isUnknown() ? "unknown " : "") + event.getType().asString();
+          }
+        };
+    List<String> described =
+        readAll().stream().map(event -> event.accept(describe)).collect(Collectors.toList());
+    assertEquals(
+        List.of(
+            "response.started",
+            "delta reas_01",
+            "part.done",
+            "tool.review.requested",
+            "tool.review.done",
+            "tool.started",
+            "tool.done",
+            "tool.started",
+            "tool.failed",
+            "delta text_01",
+            "delta text_01",
+            "part.done",
+            "part.done",
+            "part.done",
+            "part.done",
+            "delta x_01",
+            "unknown response.heartbeat",
+            "done stop"),
+        described);
   }
 
   @Test
@@ -193,26 +222,33 @@ final class StreamResponseTest {
   void theRequestIsAJsonPostThatAcceptsEventsWithAuth() {
     stubStream("data: [DONE]\n\n");
     assertEquals(0, readAll().size());
-    server.verify(postRequestedFor(urlEqualTo(RESPONSES_PATH))
-        .withHeader("Accept", equalTo("text/event-stream"))
-        .withHeader("Authorization", equalTo("Bearer " + Fixtures.API_KEY))
-        .withHeader("Content-Type", equalTo("application/json"))
-        .withHeader("X-Orq-Retry-Count", equalTo("0"))
-        .withRequestBody(equalToJson(
-            "{\"message\":{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"Hello!\"}]},\"model\":\"openai/gpt-4o\",\"stream\":true}")));
+    server.verify(
+        postRequestedFor(urlEqualTo(RESPONSES_PATH))
+            .withHeader("Accept", equalTo("text/event-stream"))
+            .withHeader("Authorization", equalTo("Bearer " + Fixtures.API_KEY))
+            .withHeader("Content-Type", equalTo("application/json"))
+            .withHeader("X-Orq-Retry-Count", equalTo("0"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"message\":{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"Hello!\"}]},\"model\":\"openai/gpt-4o\",\"stream\":true}")));
   }
 
   @Test
   void streamFalseIsSentAsTrueAndOptionsHeadersApply() {
     stubStream("data: [DONE]\n\n");
     RequestOptions options = RequestOptions.builder().header("X-Trace", "abc").build();
-    try (StreamResponse<ResponseEvent> stream = client.conversations()
-        .createConversationResponse(CONVERSATION_ID, request().toBuilder().stream(false).taskId("task_9").build()).withOptions(options)) {
+    try (StreamResponse<ResponseEvent> stream =
+        client
+            .conversations()
+            .createConversationResponse(
+                CONVERSATION_ID, request().toBuilder().stream(false).taskId("task_9").build())
+            .withOptions(options)) {
       assertFalse(stream.iterator().hasNext());
     }
-    server.verify(postRequestedFor(urlEqualTo(RESPONSES_PATH))
-        .withHeader("X-Trace", equalTo("abc"))
-        .withRequestBody(equalToJson("{\"stream\":true,\"task_id\":\"task_9\"}", true, true)));
+    server.verify(
+        postRequestedFor(urlEqualTo(RESPONSES_PATH))
+            .withHeader("X-Trace", equalTo("abc"))
+            .withRequestBody(equalToJson("{\"stream\":true,\"task_id\":\"task_9\"}", true, true)));
   }
 
   @Test
@@ -228,48 +264,97 @@ final class StreamResponseTest {
 
   @Test
   void notFoundBeforeTheStreamRaisesTheTypedErrorWithItsBody() {
-    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json").withHeader("x-request-id", "req_404")
-        .withBody("{\"message\":\"Conversation not found\"}")));
-    NotFoundException e = assertThrows(NotFoundException.class,
-        () -> client.conversations().createConversationResponse(CONVERSATION_ID, request()).iterator().hasNext());
+    server.stubFor(
+        post(urlEqualTo(RESPONSES_PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("x-request-id", "req_404")
+                    .withBody("{\"message\":\"Conversation not found\"}")));
+    NotFoundException e =
+        assertThrows(
+            NotFoundException.class,
+            () ->
+                client
+                    .conversations()
+                    .createConversationResponse(CONVERSATION_ID, request())
+                    .iterator()
+                    .hasNext());
     assertEquals(404, e.statusCode());
     assertEquals("Conversation not found", e.errorMessage());
     assertEquals("req_404", e.requestId());
-    assertEquals(1, server.findAll(postRequestedFor(urlEqualTo(RESPONSES_PATH))).size(), "404 is not retried");
+    assertEquals(
+        1,
+        server.findAll(postRequestedFor(urlEqualTo(RESPONSES_PATH))).size(),
+        "404 is not retried");
   }
 
   @Test
   void badRequestBeforeTheStreamRaisesTheTypedError() {
-    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(aResponse().withStatus(400)
-        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"model is required\"}")));
-    BadRequestException e = assertThrows(BadRequestException.class,
-        () -> client.conversations().createConversationResponse(CONVERSATION_ID, request()).iterator().hasNext());
+    server.stubFor(
+        post(urlEqualTo(RESPONSES_PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"message\":\"model is required\"}")));
+    BadRequestException e =
+        assertThrows(
+            BadRequestException.class,
+            () ->
+                client
+                    .conversations()
+                    .createConversationResponse(CONVERSATION_ID, request())
+                    .iterator()
+                    .hasNext());
     assertEquals("model is required", e.errorMessage());
     assertEquals("{\"message\":\"model is required\"}", e.rawBody());
   }
 
   @Test
   void unavailableThenSuccessIsRetried() {
-    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).inScenario("retry").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(503).withHeader("retry-after-ms", "0").withBody("busy"))
-        .willSetStateTo("recovered"));
-    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).inScenario("retry").whenScenarioStateIs("recovered")
-        .willReturn(sse("data: " + STARTED + "\n\ndata: [DONE]\n\n")));
+    server.stubFor(
+        post(urlEqualTo(RESPONSES_PATH))
+            .inScenario("retry")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(
+                aResponse().withStatus(503).withHeader("retry-after-ms", "0").withBody("busy"))
+            .willSetStateTo("recovered"));
+    server.stubFor(
+        post(urlEqualTo(RESPONSES_PATH))
+            .inScenario("retry")
+            .whenScenarioStateIs("recovered")
+            .willReturn(sse("data: " + STARTED + "\n\ndata: [DONE]\n\n")));
     List<ResponseEvent> events = readAll();
     assertEquals(1, events.size());
     assertTrue(events.get(0).isResponseStarted(), events.get(0).toString());
     server.verify(2, postRequestedFor(urlEqualTo(RESPONSES_PATH)));
-    server.verify(1, postRequestedFor(urlEqualTo(RESPONSES_PATH)).withHeader("X-Orq-Retry-Count", equalTo("1")));
+    server.verify(
+        1,
+        postRequestedFor(urlEqualTo(RESPONSES_PATH)).withHeader("X-Orq-Retry-Count", equalTo("1")));
   }
 
   @Test
   void retriesStopAtTheLimitWithTheLastError() {
-    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(
-        aResponse().withStatus(503).withHeader("retry-after-ms", "0").withBody("{\"message\":\"busy\"}")));
+    server.stubFor(
+        post(urlEqualTo(RESPONSES_PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(503)
+                    .withHeader("retry-after-ms", "0")
+                    .withBody("{\"message\":\"busy\"}")));
     RequestOptions oneRetry = RequestOptions.builder().maxRetries(1).build();
-    InternalServerException e = assertThrows(InternalServerException.class,
-        () -> client.conversations().createConversationResponse(CONVERSATION_ID, request()).withOptions(oneRetry).iterator().hasNext());
+    InternalServerException e =
+        assertThrows(
+            InternalServerException.class,
+            () ->
+                client
+                    .conversations()
+                    .createConversationResponse(CONVERSATION_ID, request())
+                    .withOptions(oneRetry)
+                    .iterator()
+                    .hasNext());
     assertEquals(503, e.statusCode());
     assertEquals("busy", e.errorMessage());
     server.verify(2, postRequestedFor(urlEqualTo(RESPONSES_PATH)));
@@ -277,19 +362,38 @@ final class StreamResponseTest {
 
   @Test
   void aServerAskingToWaitTooLongIsNotRetried() {
-    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(
-        aResponse().withStatus(429).withHeader("Retry-After", "3600")));
-    assertThrows(ai.orq.sdk.errors.RateLimitException.class,
-        () -> client.conversations().createConversationResponse(CONVERSATION_ID, request()).iterator().hasNext());
+    server.stubFor(
+        post(urlEqualTo(RESPONSES_PATH))
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+    assertThrows(
+        ai.orq.sdk.errors.RateLimitException.class,
+        () ->
+            client
+                .conversations()
+                .createConversationResponse(CONVERSATION_ID, request())
+                .iterator()
+                .hasNext());
     server.verify(1, postRequestedFor(urlEqualTo(RESPONSES_PATH)));
   }
 
   @Test
   void aSuccessThatIsNotAnEventStreamIsAnInvalidResponse() {
-    server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody("{\"answer\":\"buffered\"}")));
-    InvalidResponseException e = assertThrows(InvalidResponseException.class,
-        () -> client.conversations().createConversationResponse(CONVERSATION_ID, request()).iterator().hasNext());
+    server.stubFor(
+        post(urlEqualTo(RESPONSES_PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"answer\":\"buffered\"}")));
+    InvalidResponseException e =
+        assertThrows(
+            InvalidResponseException.class,
+            () ->
+                client
+                    .conversations()
+                    .createConversationResponse(CONVERSATION_ID, request())
+                    .iterator()
+                    .hasNext());
     assertEquals(200, e.statusCode());
     assertEquals("{\"answer\":\"buffered\"}", e.bodySnippet());
     assertTrue(e.getMessage().contains("text/event-stream"), e.getMessage());
@@ -298,8 +402,15 @@ final class StreamResponseTest {
   @Test
   void aSuccessWithoutContentTypeIsAnInvalidResponse() {
     server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(aResponse().withStatus(204)));
-    InvalidResponseException e = assertThrows(InvalidResponseException.class,
-        () -> client.conversations().createConversationResponse(CONVERSATION_ID, request()).iterator().hasNext());
+    InvalidResponseException e =
+        assertThrows(
+            InvalidResponseException.class,
+            () ->
+                client
+                    .conversations()
+                    .createConversationResponse(CONVERSATION_ID, request())
+                    .iterator()
+                    .hasNext());
     assertEquals(204, e.statusCode());
   }
 
@@ -324,11 +435,15 @@ final class StreamResponseTest {
 
   @Test
   void eventDataOfTheWrongShapeIsMalformed() {
-    for (String data : new String[] {"null", "42", "[1,2]", "{\"type\":\"part.delta\",\"data\":\"text\"}", "{\"a\":1} trailing"}) {
+    for (String data :
+        new String[] {
+          "null", "42", "[1,2]", "{\"type\":\"part.delta\",\"data\":\"text\"}", "{\"a\":1} trailing"
+        }) {
       stubStream("data: " + data + "\n\ndata: [DONE]\n\n");
       try (StreamResponse<ResponseEvent> stream =
           client.conversations().createConversationResponse(CONVERSATION_ID, request())) {
-        MalformedEventException e = assertThrows(MalformedEventException.class, () -> stream.iterator().next(), data);
+        MalformedEventException e =
+            assertThrows(MalformedEventException.class, () -> stream.iterator().next(), data);
         assertEquals(data, e.rawData());
       }
     }
@@ -337,15 +452,19 @@ final class StreamResponseTest {
   @Test
   void anEventWithoutARequiredPropertyIsMalformedAndNamesIt() {
     String noData = "{\"type\":\"part.delta\",\"timestamp\":\"2026-02-01T10:00:00.000Z\"}";
-    String noText = "{\"type\":\"part.delta\",\"timestamp\":\"t\",\"data\":{\"partId\":\"p\",\"delta\":{\"_id\":\"p\",\"kind\":\"text\"}}}";
+    String noText =
+        "{\"type\":\"part.delta\",\"timestamp\":\"t\",\"data\":{\"partId\":\"p\",\"delta\":{\"_id\":\"p\",\"kind\":\"text\"}}}";
     String[][] cases = {{noData, "\"data\""}, {noText, "\"data.delta.text\""}};
     for (String[] malformed : cases) {
       stubStream("data: " + malformed[0] + "\n\ndata: [DONE]\n\n");
       try (StreamResponse<ResponseEvent> stream =
           client.conversations().createConversationResponse(CONVERSATION_ID, request())) {
-        MalformedEventException e = assertThrows(MalformedEventException.class, () -> stream.iterator().next());
+        MalformedEventException e =
+            assertThrows(MalformedEventException.class, () -> stream.iterator().next());
         assertEquals(malformed[0], e.rawData());
-        assertTrue(e.getMessage().contains("the required property " + malformed[1] + " is missing"), e.getMessage());
+        assertTrue(
+            e.getMessage().contains("the required property " + malformed[1] + " is missing"),
+            e.getMessage());
       }
     }
   }
@@ -367,12 +486,15 @@ final class StreamResponseTest {
   void aStreamEndingWithoutDoneIsTruncated() {
     stubStream("data: " + STARTED + "\n\ndata: " + STARTED + "\n\n");
     List<ResponseEvent> events = new ArrayList<>();
-    StreamTruncatedException e = assertThrows(StreamTruncatedException.class, () -> {
-      try (StreamResponse<ResponseEvent> stream =
-          client.conversations().createConversationResponse(CONVERSATION_ID, request())) {
-        stream.forEach(events::add);
-      }
-    });
+    StreamTruncatedException e =
+        assertThrows(
+            StreamTruncatedException.class,
+            () -> {
+              try (StreamResponse<ResponseEvent> stream =
+                  client.conversations().createConversationResponse(CONVERSATION_ID, request())) {
+                stream.forEach(events::add);
+              }
+            });
     assertEquals(2, events.size());
     assertEquals(2, e.eventsReceived());
     assertTrue(e.getMessage().contains("without [DONE]"), e.getMessage());
@@ -385,7 +507,10 @@ final class StreamResponseTest {
     stubStream("");
     try (StreamResponse<ResponseEvent> stream =
         client.conversations().createConversationResponse(CONVERSATION_ID, request())) {
-      assertEquals(0, assertThrows(StreamTruncatedException.class, () -> stream.iterator().hasNext()).eventsReceived());
+      assertEquals(
+          0,
+          assertThrows(StreamTruncatedException.class, () -> stream.iterator().hasNext())
+              .eventsReceived());
     }
   }
 
@@ -397,8 +522,16 @@ final class StreamResponseTest {
     }
     try (OrqClient offline = Fixtures.client("http://127.0.0.1:" + port)) {
       RequestOptions noRetries = RequestOptions.builder().maxRetries(0).build();
-      OrqIoException e = assertThrows(OrqIoException.class,
-          () -> offline.conversations().createConversationResponse(CONVERSATION_ID, request()).withOptions(noRetries).iterator().hasNext());
+      OrqIoException e =
+          assertThrows(
+              OrqIoException.class,
+              () ->
+                  offline
+                      .conversations()
+                      .createConversationResponse(CONVERSATION_ID, request())
+                      .withOptions(noRetries)
+                      .iterator()
+                      .hasNext());
       assertInstanceOf(java.io.IOException.class, e.getCause());
     }
   }

@@ -1,6 +1,5 @@
 package ai.orq.sdk.streaming;
 
-import static ai.orq.sdk.streaming.Fixtures.CONVERSATION_ID;
 import static ai.orq.sdk.streaming.Fixtures.RESPONSES_PATH;
 import static ai.orq.sdk.streaming.StreamResponseTest.sse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -14,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.orq.sdk.Messages;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.OrqJson;
-import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.PendingToolCall;
 import ai.orq.sdk.model.ResponseEvent;
@@ -22,7 +20,6 @@ import ai.orq.sdk.model.ToolResultPart;
 import ai.orq.sdk.model.ToolStartedEventData;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.google.gson.JsonPrimitive;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;

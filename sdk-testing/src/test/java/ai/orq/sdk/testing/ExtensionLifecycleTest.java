@@ -43,8 +43,10 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  */
 class ExtensionLifecycleTest {
   private static final String FIXTURE = "ai.orq.sdk.testing.ExtensionLifecycleTest#launching";
+
   /** What the fixtures saw, in order; each fixture run starts with an empty list. */
   static final List<Object> SEEN = Collections.synchronizedList(new ArrayList<>());
+
   /** The fixtures run only when launched from here, not when a build tool finds them. */
   private static volatile boolean launching;
 
@@ -96,7 +98,9 @@ class ExtensionLifecycleTest {
     TestExecutionSummary summary = run(PerTestInBeforeAll.class);
     assertEquals(1, summary.getContainersFailedCount());
     String message = summary.getFailures().get(0).getException().getMessage();
-    assertTrue(message.contains("use @OrqLocalServerTest(perClass = true) for constructors and @BeforeAll methods"),
+    assertTrue(
+        message.contains(
+            "use @OrqLocalServerTest(perClass = true) for constructors and @BeforeAll methods"),
         message);
   }
 
@@ -120,13 +124,21 @@ class ExtensionLifecycleTest {
   @Test
   void outsideATestThereIsNoServer() {
     OrqLocalServerExtension extension = OrqLocalServerExtension.builder().build();
-    assertEquals("No local orq server is running here: call server() and client() from a test or its lifecycle methods",
+    assertEquals(
+        "No local orq server is running here: call server() and client() from a test or its"
+            + " lifecycle methods",
         assertThrows(IllegalStateException.class, extension::server).getMessage());
     assertThrows(IllegalStateException.class, extension::client);
-    assertEquals("settings == null",
-        assertThrows(NullPointerException.class, () -> OrqLocalServerExtension.builder().server(null)).getMessage());
-    assertEquals("settings == null",
-        assertThrows(NullPointerException.class, () -> OrqLocalServerExtension.builder().client(null)).getMessage());
+    assertEquals(
+        "settings == null",
+        assertThrows(
+                NullPointerException.class, () -> OrqLocalServerExtension.builder().server(null))
+            .getMessage());
+    assertEquals(
+        "settings == null",
+        assertThrows(
+                NullPointerException.class, () -> OrqLocalServerExtension.builder().client(null))
+            .getMessage());
   }
 
   @Test
@@ -139,7 +151,9 @@ class ExtensionLifecycleTest {
     Throwable failure = summary.getFailures().get(0).getException();
     assertInstanceOf(IllegalArgumentException.class, failure);
     assertTrue(failure.getMessage().startsWith("timeout"), failure.getMessage());
-    assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), BadClientSettings.port).close(),
+    assertThrows(
+        ConnectException.class,
+        () -> new Socket(InetAddress.getLoopbackAddress(), BadClientSettings.port).close(),
         "the server on port " + BadClientSettings.port + " was stopped");
   }
 
@@ -148,8 +162,10 @@ class ExtensionLifecycleTest {
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
     launching = true;
     try {
-      LauncherFactory.create().execute(
-          LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture)).build(), listener);
+      LauncherFactory.create()
+          .execute(
+              LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture)).build(),
+              listener);
     } finally {
       launching = false;
     }
@@ -207,7 +223,10 @@ class ExtensionLifecycleTest {
     @Test
     void first(LocalOrqServer server, OrqClient client) {
       SEEN.add(server);
-      client.conversations().create(CreateConversationRequest.builder().projectId("p").build()).execute();
+      client
+          .conversations()
+          .create(CreateConversationRequest.builder().projectId("p").build())
+          .execute();
     }
 
     @Test
@@ -264,10 +283,11 @@ class ExtensionLifecycleTest {
   @EnabledIf(FIXTURE)
   static class Registered {
     @RegisterExtension
-    final OrqLocalServerExtension orq = OrqLocalServerExtension.builder()
-        .server(server -> server.apiKey("custom-key"))
-        .client(client -> client.maxRetries(0))
-        .build();
+    final OrqLocalServerExtension orq =
+        OrqLocalServerExtension.builder()
+            .server(server -> server.apiKey("custom-key"))
+            .client(client -> client.maxRetries(0))
+            .build();
 
     @Test
     void usesTheSettings() {
@@ -285,7 +305,8 @@ class ExtensionLifecycleTest {
   @EnabledIf(FIXTURE)
   static class RegisteredPerClass {
     @RegisterExtension
-    static final OrqLocalServerExtension ORQ = OrqLocalServerExtension.builder().perClass(true).build();
+    static final OrqLocalServerExtension ORQ =
+        OrqLocalServerExtension.builder().perClass(true).build();
 
     @Test
     void first() {
@@ -303,10 +324,11 @@ class ExtensionLifecycleTest {
     static volatile int port;
 
     @RegisterExtension
-    final OrqLocalServerExtension orq = OrqLocalServerExtension.builder()
-        .server(server -> server.port(port))
-        .client(client -> client.timeout(Duration.ofSeconds(-1)))
-        .build();
+    final OrqLocalServerExtension orq =
+        OrqLocalServerExtension.builder()
+            .server(server -> server.port(port))
+            .client(client -> client.timeout(Duration.ofSeconds(-1)))
+            .build();
 
     @Test
     void never() {}

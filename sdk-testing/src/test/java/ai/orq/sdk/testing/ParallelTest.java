@@ -20,15 +20,18 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * Tests of one class running at the same time (JUnit's parallel mode, see junit-platform.properties)
- * each get their own server on their own port, with their own script and requests.
+ * Tests of one class running at the same time (JUnit's parallel mode, see
+ * junit-platform.properties) each get their own server on their own port, with their own script and
+ * requests.
  */
 @OrqLocalServerTest
 @Execution(ExecutionMode.CONCURRENT)
 class ParallelTest {
   private static final int TESTS = 3;
+
   /** Every test waits here until all are running: it times out unless they run at once. */
   private static final CyclicBarrier ALL_RUNNING = new CyclicBarrier(TESTS);
+
   private static final Set<String> BASE_URLS = ConcurrentHashMap.newKeySet();
 
   @RepeatedTest(TESTS)
@@ -38,9 +41,23 @@ class ParallelTest {
     server.enqueue(ScriptedResponse.text("for ", mine));
     ALL_RUNNING.await(20, TimeUnit.SECONDS);
 
-    String id = client.conversations().create(CreateConversationRequest.builder().projectId("p").build()).execute().getId();
-    String text = ResponseAccumulator.assemble(client.conversations().createConversationResponse(id,
-        CreateResponseRequest.builder().model("openai/gpt-4o").message(Messages.userText("who?")).build())).text();
+    String id =
+        client
+            .conversations()
+            .create(CreateConversationRequest.builder().projectId("p").build())
+            .execute()
+            .getId();
+    String text =
+        ResponseAccumulator.assemble(
+                client
+                    .conversations()
+                    .createConversationResponse(
+                        id,
+                        CreateResponseRequest.builder()
+                            .model("openai/gpt-4o")
+                            .message(Messages.userText("who?"))
+                            .build()))
+            .text();
 
     assertEquals("for " + mine, text, "this test's own script");
     assertEquals(1, server.storedConversations().size(), "only this test's conversation");

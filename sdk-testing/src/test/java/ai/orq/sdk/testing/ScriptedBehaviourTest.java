@@ -13,6 +13,8 @@ import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.errors.InternalServerException;
 import ai.orq.sdk.errors.OrqTimeoutException;
 import ai.orq.sdk.errors.RateLimitException;
+import ai.orq.sdk.errors.ResponseFailedException;
+import ai.orq.sdk.errors.StreamTruncatedException;
 import ai.orq.sdk.localserver.LocalOrqServer;
 import ai.orq.sdk.localserver.Operation;
 import ai.orq.sdk.localserver.RecordedRequest;
@@ -36,8 +38,6 @@ import ai.orq.sdk.model.ToolReviewRequestedEvent;
 import ai.orq.sdk.model.ToolStartedEvent;
 import ai.orq.sdk.streaming.AssembledResponse;
 import ai.orq.sdk.streaming.ResponseAccumulator;
-import ai.orq.sdk.errors.ResponseFailedException;
-import ai.orq.sdk.errors.StreamTruncatedException;
 import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,12 +47,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every scripted behaviour of the local server, seen through the real SDK (core and streaming):
- * the typed events, exceptions and retries that the user's code gets.
+ * Every scripted behaviour of the local server, seen through the real SDK (core and streaming): the
+ * typed events, exceptions and retries that the user's code gets.
  */
 @OrqLocalServerTest
 class ScriptedBehaviourTest {
-  private static final ScriptedToolCall REFUND = ScriptedToolCall.of("call_7", "refund", "{\"order\":\"A-17\",\"cents\":1250}");
+  private static final ScriptedToolCall REFUND =
+      ScriptedToolCall.of("call_7", "refund", "{\"order\":\"A-17\",\"cents\":1250}");
 
   @Test
   void textArrivesInTheScriptedChunks(LocalOrqServer server, OrqClient client) {
@@ -60,24 +61,25 @@ class ScriptedBehaviourTest {
 
     List<String> deltas = new ArrayList<>();
     List<FinishReason> finishReasons = new ArrayList<>();
-    ResponseEvent.Visitor<Void> reader = new ResponseEvent.Visitor<Void>() {
-      @Override
-      public Void visitPartDelta(PartDeltaEvent delta) {
-        deltas.add(delta.getData().getDelta().asText().getText());
-        return null;
-      }
+    ResponseEvent.Visitor<Void> reader =
+        new ResponseEvent.Visitor<Void>() {
+          @Override
+          public Void visitPartDelta(PartDeltaEvent delta) {
+            deltas.add(delta.getData().getDelta().asText().getText());
+            return null;
+          }
 
-      @Override
-      public Void visitResponseDone(ResponseDoneEvent done) {
-        finishReasons.add(done.getData().getFinishReason());
-        return null;
-      }
+          @Override
+          public Void visitResponseDone(ResponseDoneEvent done) {
+            finishReasons.add(done.getData().getFinishReason());
+            return null;
+          }
 
-      @Override
-      public Void otherwise(ResponseEvent event) {
-        return null;
-      }
-    };
+          @Override
+          public Void otherwise(ResponseEvent event) {
+            return null;
+          }
+        };
     try (StreamResponse<ResponseEvent> events = send(client, "hello")) {
       for (ResponseEvent event : events) {
         event.accept(reader);
@@ -90,7 +92,12 @@ class ScriptedBehaviourTest {
 
   @Test
   void reasoningIsAssembledApartFromText(LocalOrqServer server, OrqClient client) {
-    server.enqueue(ScriptedResponse.builder().reasoning("User greets; ", "greet back.").text("Hi!").finish("length").build());
+    server.enqueue(
+        ScriptedResponse.builder()
+            .reasoning("User greets; ", "greet back.")
+            .text("Hi!")
+            .finish("length")
+            .build());
 
     AssembledResponse answer = ResponseAccumulator.assemble(send(client, "hello"));
     assertEquals("User greets; greet back.", answer.reasoning());
@@ -112,15 +119,17 @@ class ScriptedBehaviourTest {
 
   @Test
   void toolCallsAndReviewsArriveAsTypedEvents(LocalOrqServer server, OrqClient client) {
-    ScriptedToolCall lookup = ScriptedToolCall.of("call_1", "lookup_order", "{\"order\":\"A-17\"}").withToolId("tool_01");
-    server.enqueue(ScriptedResponse.builder()
-        .toolStarted(lookup)
-        .toolDone(lookup, "{\"status\":\"delivered\"}")
-        .toolReviewRequested(REFUND)
-        .toolReviewDone(REFUND, false)
-        .toolFailed(REFUND, "refund rejected by reviewer")
-        .text("I could not refund that order.")
-        .build());
+    ScriptedToolCall lookup =
+        ScriptedToolCall.of("call_1", "lookup_order", "{\"order\":\"A-17\"}").withToolId("tool_01");
+    server.enqueue(
+        ScriptedResponse.builder()
+            .toolStarted(lookup)
+            .toolDone(lookup, "{\"status\":\"delivered\"}")
+            .toolReviewRequested(REFUND)
+            .toolReviewDone(REFUND, false)
+            .toolFailed(REFUND, "refund rejected by reviewer")
+            .text("I could not refund that order.")
+            .build());
 
     List<ResponseEvent> events;
     try (StreamResponse<ResponseEvent> stream = send(client, "refund A-17")) {
@@ -133,7 +142,8 @@ class ScriptedBehaviourTest {
     assertEquals("lookup_order", started.getData().getToolName());
     assertEquals("A-17", started.getData().getArguments().get("order").getAsString());
     ToolDoneEvent done = events.get(2).asToolDone();
-    assertEquals("delivered", done.getData().getResult().getAsJsonObject().get("status").getAsString());
+    assertEquals(
+        "delivered", done.getData().getResult().getAsJsonObject().get("status").getAsString());
     ToolReviewRequestedEvent review = events.get(3).asToolReviewRequested();
     assertEquals("refund", review.getData().getToolName());
     assertTrue(review.getData().getRequiresApproval());
@@ -148,7 +158,8 @@ class ScriptedBehaviourTest {
 
   @Test
   void aFunctionCallFinishHandsBackThePendingToolCalls(LocalOrqServer server, OrqClient client) {
-    server.enqueue(ScriptedResponse.builder().text("Checking.").finishWithToolCalls(REFUND).build());
+    server.enqueue(
+        ScriptedResponse.builder().text("Checking.").finishWithToolCalls(REFUND).build());
 
     AssembledResponse answer = ResponseAccumulator.assemble(send(client, "refund A-17"));
     assertEquals("function_call", String.valueOf(answer.finishReason()));
@@ -163,7 +174,8 @@ class ScriptedBehaviourTest {
 
   @Test
   void aFailedResponseIsAnEventOrAnException(LocalOrqServer server, OrqClient client) {
-    server.enqueue(ScriptedResponse.builder().text("Let me").fail(503, "model overloaded").build(),
+    server.enqueue(
+        ScriptedResponse.builder().text("Let me").fail(503, "model overloaded").build(),
         ScriptedResponse.builder().fail(500, "tool crashed").build());
 
     try (StreamResponse<ResponseEvent> stream = send(client, "one")) {
@@ -172,8 +184,9 @@ class ScriptedBehaviourTest {
       assertEquals(503, failed.getData().getCode());
       assertEquals("model overloaded", failed.getData().getError());
     }
-    ResponseFailedException e = assertThrows(ResponseFailedException.class,
-        () -> ResponseAccumulator.assemble(send(client, "two")));
+    ResponseFailedException e =
+        assertThrows(
+            ResponseFailedException.class, () -> ResponseAccumulator.assemble(send(client, "two")));
     assertEquals(500, e.code());
     assertEquals("tool crashed", e.error());
   }
@@ -194,60 +207,92 @@ class ScriptedBehaviourTest {
   @Test
   void theAsyncFormSeesTheSameScript(LocalOrqServer server, OrqClient client) throws Exception {
     String conversationId = newConversation(client);
-    server.failNext(Operation.CREATE_RESPONSE, 1, ScriptedError.status(503).retryAfter(Duration.ofMillis(10)));
-    server.enqueue(ScriptedResponse.builder().text("async ", "answer").finishWithToolCalls(REFUND).build(),
+    server.failNext(
+        Operation.CREATE_RESPONSE, 1, ScriptedError.status(503).retryAfter(Duration.ofMillis(10)));
+    server.enqueue(
+        ScriptedResponse.builder().text("async ", "answer").finishWithToolCalls(REFUND).build(),
         ScriptedResponse.builder().text("cut").truncate().build());
     CreateResponseRequest request = request("hi");
 
-    AssembledResponse answer = ResponseAccumulator.assemble(
-        client.conversations().createConversationResponseAsync(conversationId, request)).get(10, TimeUnit.SECONDS);
+    AssembledResponse answer =
+        ResponseAccumulator.assemble(
+                client.conversations().createConversationResponseAsync(conversationId, request))
+            .get(10, TimeUnit.SECONDS);
     assertEquals("async answer", answer.text());
     assertEquals("function_call", String.valueOf(answer.finishReason()));
     assertEquals(3, server.requestCount(), "the create, a 503 and its retry");
 
-    ExecutionException cut = assertThrows(ExecutionException.class, () -> ResponseAccumulator.assemble(
-        client.conversations().createConversationResponseAsync(conversationId, request)).get(10, TimeUnit.SECONDS));
+    ExecutionException cut =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                ResponseAccumulator.assemble(
+                        client
+                            .conversations()
+                            .createConversationResponseAsync(conversationId, request))
+                    .get(10, TimeUnit.SECONDS));
     assertInstanceOf(StreamTruncatedException.class, cut.getCause());
   }
 
   @Test
-  void rateLimitsAreRetriedAfterRetryAfterAndTheRetriesAreRecorded(LocalOrqServer server, OrqClient client)
-      throws InterruptedException {
+  void rateLimitsAreRetriedAfterRetryAfterAndTheRetriesAreRecorded(
+      LocalOrqServer server, OrqClient client) throws InterruptedException {
     String conversationId = newConversation(client);
     server.takeRequest(1, TimeUnit.SECONDS); // the create
-    server.failNext(Operation.CREATE_RESPONSE, 2, ScriptedError.status(429).retryAfter(Duration.ofMillis(20)));
+    server.failNext(
+        Operation.CREATE_RESPONSE, 2, ScriptedError.status(429).retryAfter(Duration.ofMillis(20)));
     server.enqueue(ScriptedResponse.text("Finally."));
 
-    AssembledResponse answer = ResponseAccumulator.assemble(client.conversations().createConversationResponse(
-        conversationId, request("hi")));
+    AssembledResponse answer =
+        ResponseAccumulator.assemble(
+            client.conversations().createConversationResponse(conversationId, request("hi")));
 
     assertEquals("Finally.", answer.text());
     for (int attempt = 0; attempt < 3; attempt++) {
       RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
       assertEquals(Operation.CREATE_RESPONSE, request.operation());
       assertEquals(String.valueOf(attempt), request.header("X-Orq-Retry-Count"));
-      assertEquals("hi", request.jsonBody().getAsJsonObject("message").getAsJsonArray("parts").get(0)
-          .getAsJsonObject().get("text").getAsString());
+      assertEquals(
+          "hi",
+          request
+              .jsonBody()
+              .getAsJsonObject("message")
+              .getAsJsonArray("parts")
+              .get(0)
+              .getAsJsonObject()
+              .get("text")
+              .getAsString());
     }
     assertNull(server.takeRequest(10, TimeUnit.MILLISECONDS), "three attempts in all");
   }
 
   @Test
-  void errorsOutlastingTheRetriesReachTheCaller(LocalOrqServer server, OrqClient client) throws InterruptedException {
-    server.failNext(Operation.CREATE, 3, ScriptedError.status(503).retryAfter(Duration.ofMillis(5)).message("Down for maintenance"));
-    InternalServerException down = assertThrows(InternalServerException.class, () -> newConversation(client));
+  void errorsOutlastingTheRetriesReachTheCaller(LocalOrqServer server, OrqClient client)
+      throws InterruptedException {
+    server.failNext(
+        Operation.CREATE,
+        3,
+        ScriptedError.status(503).retryAfter(Duration.ofMillis(5)).message("Down for maintenance"));
+    InternalServerException down =
+        assertThrows(InternalServerException.class, () -> newConversation(client));
     assertEquals(503, down.statusCode());
     assertEquals("Down for maintenance", down.errorMessage());
     assertEquals(3, server.requestCount(), "the first attempt and the client's two retries");
 
     server.failNext(Operation.LIST, 1, ScriptedError.status(500).retryAfter(Duration.ofMillis(5)));
-    assertTrue(client.conversations().list().execute().getData().isEmpty(), "500 once, then retried");
+    assertTrue(
+        client.conversations().list().execute().getData().isEmpty(), "500 once, then retried");
 
-    server.failNext(Operation.RETRIEVE, 1, ScriptedError.status(429).retryAfter(Duration.ofSeconds(1)).message("Slow down"));
+    server.failNext(
+        Operation.RETRIEVE,
+        1,
+        ScriptedError.status(429).retryAfter(Duration.ofSeconds(1)).message("Slow down"));
     OrqClient noRetries = client.newBuilder().maxRetries(0).build();
     try {
-      RateLimitException limited = assertThrows(RateLimitException.class,
-          () -> noRetries.conversations().retrieve("conv_1").execute());
+      RateLimitException limited =
+          assertThrows(
+              RateLimitException.class,
+              () -> noRetries.conversations().retrieve("conv_1").execute());
       assertEquals("1", limited.headers().get("Retry-After"));
       assertEquals("Slow down", limited.errorMessage());
     } finally {
@@ -258,11 +303,17 @@ class ScriptedBehaviourTest {
   @Test
   void aSlowServerTimesOut(LocalOrqServer server, OrqClient client) {
     String conversationId = newConversation(client);
-    server.enqueue(ScriptedResponse.builder().headersDelay(Duration.ofSeconds(3)).text("late").build());
+    server.enqueue(
+        ScriptedResponse.builder().headersDelay(Duration.ofSeconds(3)).text("late").build());
     OrqClient impatient = client.newBuilder().timeout(Duration.ofMillis(100)).maxRetries(0).build();
     try {
-      assertThrows(OrqTimeoutException.class, () -> ResponseAccumulator.assemble(impatient.conversations()
-          .createConversationResponse(conversationId, request("hi"))));
+      assertThrows(
+          OrqTimeoutException.class,
+          () ->
+              ResponseAccumulator.assemble(
+                  impatient
+                      .conversations()
+                      .createConversationResponse(conversationId, request("hi"))));
     } finally {
       impatient.close();
     }
@@ -270,8 +321,13 @@ class ScriptedBehaviourTest {
 
   @Test
   void delayedEventsStillArriveInOrder(LocalOrqServer server, OrqClient client) {
-    server.enqueue(ScriptedResponse.builder().eventDelay(Duration.ofMillis(10)).text("a", "b")
-        .pause(Duration.ofMillis(20)).text("c").build());
+    server.enqueue(
+        ScriptedResponse.builder()
+            .eventDelay(Duration.ofMillis(10))
+            .text("a", "b")
+            .pause(Duration.ofMillis(20))
+            .text("c")
+            .build());
     assertEquals("abc", ResponseAccumulator.assemble(send(client, "hello")).text());
   }
 
@@ -283,23 +339,41 @@ class ScriptedBehaviourTest {
     JsonObject stored = server.storedConversations().get(0);
     assertEquals("test-project", stored.get("displayName").getAsString());
     assertEquals(2, stored.getAsJsonArray("messages").size());
-    assertEquals("Scripted answer", stored.getAsJsonArray("messages").get(1).getAsJsonObject()
-        .getAsJsonArray("parts").get(0).getAsJsonObject().get("text").getAsString());
-    ConversationWithMessages retrieved = client.conversations().retrieve(stored.get("_id").getAsString()).execute();
-    assertEquals("Scripted answer", retrieved.getMessages().get(1).getParts().get(0).asText().getText());
+    assertEquals(
+        "Scripted answer",
+        stored
+            .getAsJsonArray("messages")
+            .get(1)
+            .getAsJsonObject()
+            .getAsJsonArray("parts")
+            .get(0)
+            .getAsJsonObject()
+            .get("text")
+            .getAsString());
+    ConversationWithMessages retrieved =
+        client.conversations().retrieve(stored.get("_id").getAsString()).execute();
+    assertEquals(
+        "Scripted answer", retrieved.getMessages().get(1).getParts().get(0).asText().getText());
   }
 
   private static StreamResponse<ResponseEvent> send(OrqClient client, String text) {
-    return client.conversations().createConversationResponse(newConversation(client), request(text));
+    return client
+        .conversations()
+        .createConversationResponse(newConversation(client), request(text));
   }
 
   private static CreateResponseRequest request(String text) {
-    return CreateResponseRequest.builder().model("openai/gpt-4o").message(Messages.userText(text)).build();
+    return CreateResponseRequest.builder()
+        .model("openai/gpt-4o")
+        .message(Messages.userText(text))
+        .build();
   }
 
   private static String newConversation(OrqClient client) {
-    return client.conversations()
-        .create(CreateConversationRequest.builder().projectId("p").displayName("test-project").build())
+    return client
+        .conversations()
+        .create(
+            CreateConversationRequest.builder().projectId("p").displayName("test-project").build())
         .execute()
         .getId();
   }

@@ -15,14 +15,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds JSON instances of a schema from the document's own {@code example}s: one instance for
- * each union branch and each enum value, every optional property filled, and plain made-up
- * values only where the document gives no example.
+ * Builds JSON instances of a schema from the document's own {@code example}s: one instance for each
+ * union branch and each enum value, every optional property filled, and plain made-up values only
+ * where the document gives no example.
  */
 final class ExampleInstances {
   private static final String[] STRUCTURE = {
-      "type", "properties", "items", "enum", "example", "default", "oneOf", "anyOf", "allOf",
-      "additionalProperties"};
+    "type",
+    "properties",
+    "items",
+    "enum",
+    "example",
+    "default",
+    "oneOf",
+    "anyOf",
+    "allOf",
+    "additionalProperties"
+  };
 
   private final OpenApiDocument document;
   private final Gson gson;
@@ -71,7 +80,8 @@ final class ExampleInstances {
     return true;
   }
 
-  private List<Map<String, Object>> flatten(Map<String, Object> schema, List<Map<String, Object>> into) {
+  private List<Map<String, Object>> flatten(
+      Map<String, Object> schema, List<Map<String, Object>> into) {
     into.add(schema);
     for (Object member : list(schema.get("allOf"))) {
       flatten(document.resolve(member), into);
@@ -155,7 +165,8 @@ final class ExampleInstances {
     JsonObject merged = base.getAsJsonObject().deepCopy();
     for (Map.Entry<String, JsonElement> field : overlay.getAsJsonObject().entrySet()) {
       JsonElement existing = merged.get(field.getKey());
-      merged.add(field.getKey(), existing == null ? field.getValue() : merge(existing, field.getValue()));
+      merged.add(
+          field.getKey(), existing == null ? field.getValue() : merge(existing, field.getValue()));
     }
     return merged;
   }

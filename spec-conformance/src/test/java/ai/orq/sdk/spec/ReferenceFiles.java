@@ -18,7 +18,9 @@ public final class ReferenceFiles {
 
   /** Why a test that needs the reference is skipped where it is absent. */
   public static String absentMessage() {
-    return "skipped: the orq.ai reference document is not at " + referenceDocument()
-        + " (it lives in ../shared/reference beside the clone; set -Dorq.reference.dir to point elsewhere)";
+    return "skipped: the orq.ai reference document is not at "
+        + referenceDocument()
+        + " (it lives in ../shared/reference beside the clone; set -Dorq.reference.dir to point"
+        + " elsewhere)";
   }
 }

@@ -21,14 +21,18 @@ import org.junit.jupiter.api.Test;
  */
 final class SpecConformanceTest {
   private static final String STARTED =
-      "POST /v2/conversations/{conversation_id}/responses 200 text/event-stream $.data<response.started>.data";
+      "POST /v2/conversations/{conversation_id}/responses 200 text/event-stream"
+          + " $.data<response.started>.data";
 
   /** The facts where our spec differs from the reference on purpose: theirs, ours, and why. */
-  static final List<Difference> DELIBERATE = List.of(
-      new Difference(STARTED + ".taskId required", STARTED + ".taskId optional",
-          "taskId is deprecated (the reference marks it so and says it will be replaced; responseId"
-              + " tracks a response): the server still sends it, but a reader that required it would"
-              + " break the day the server drops it"));
+  static final List<Difference> DELIBERATE =
+      List.of(
+          new Difference(
+              STARTED + ".taskId required",
+              STARTED + ".taskId optional",
+              "taskId is deprecated (the reference marks it so and says it will be replaced;"
+                  + " responseId tracks a response): the server still sends it, but a reader that"
+                  + " required it would break the day the server drops it"));
 
   record Difference(String reference, String ours, String why) {}
 
@@ -59,9 +63,12 @@ final class SpecConformanceTest {
   void everyPropertyTypeRequiredFlagAndEnumMatches() {
     Set<String> expected = new TreeSet<>(reference);
     for (Difference difference : DELIBERATE) {
-      assertTrue(reference.contains(difference.reference()),
+      assertTrue(
+          reference.contains(difference.reference()),
           "a deliberate difference the reference no longer has: " + difference);
-      assertTrue(ours.contains(difference.ours()), "a deliberate difference our spec no longer has: " + difference);
+      assertTrue(
+          ours.contains(difference.ours()),
+          "a deliberate difference our spec no longer has: " + difference);
       expected.remove(difference.reference());
       expected.add(difference.ours());
     }
@@ -72,10 +79,14 @@ final class SpecConformanceTest {
   void theComparisonSeesTheWholeWireShape() {
     assertTrue(ours.size() > 400, "only " + ours.size() + " facts: the walk stopped early");
     assertTrue(ours.contains("GET /v2/conversations/ 200 application/json $.has_more required"));
-    assertTrue(ours.contains(
-        "POST /v2/conversations/{conversation_id}/responses 200 text/event-stream $.data<part.delta>.data.delta<reasoning>.signature optional"));
-    assertTrue(ours.contains(
-        "GET /v2/conversations/{conversation_id} 200 application/json $.messages[].parts[]<tool_result>.tool_call_id required"));
+    assertTrue(
+        ours.contains(
+            "POST /v2/conversations/{conversation_id}/responses 200 text/event-stream"
+                + " $.data<part.delta>.data.delta<reasoning>.signature optional"));
+    assertTrue(
+        ours.contains(
+            "GET /v2/conversations/{conversation_id} 200 application/json"
+                + " $.messages[].parts[]<tool_result>.tool_call_id required"));
   }
 
   private static Set<String> onlyOperations(Set<String> facts) {
@@ -93,8 +104,11 @@ final class SpecConformanceTest {
     missing.removeAll(actual);
     Set<String> extra = new TreeSet<>(actual);
     extra.removeAll(expected);
-    assertTrue(missing.isEmpty() && extra.isEmpty(),
+    assertTrue(
+        missing.isEmpty() && extra.isEmpty(),
         "our spec differs from the reference on the wire.\n  missing from ours:\n    "
-            + String.join("\n    ", missing) + "\n  only in ours:\n    " + String.join("\n    ", extra));
+            + String.join("\n    ", missing)
+            + "\n  only in ours:\n    "
+            + String.join("\n    ", extra));
   }
 }

@@ -14,14 +14,14 @@ import java.util.Set;
 /**
  * The conventions of our spec that the generator's templates rely on, as its {@code
  * info.description} states them. Each check returns what breaks its convention, every entry naming
- * the place in the document (as {@code components.schemas.TextPart.properties.kind}); an empty
- * list means the document keeps it.
+ * the place in the document (as {@code components.schemas.TextPart.properties.kind}); an empty list
+ * means the document keeps it.
  *
  * <p>Every schema of the document is looked at, inline ones included: the component schemas and
  * parameters, and the schemas of each operation's parameters, request body and responses, down
  * through {@code properties}, {@code items}, {@code allOf}/{@code oneOf}/{@code anyOf} and {@code
- * additionalProperties}. A {@code $ref} is not followed where it stands: its target is looked at
- * as a component.
+ * additionalProperties}. A {@code $ref} is not followed where it stands: its target is looked at as
+ * a component.
  */
 final class SpecConventions {
   private static final String EVENT_STREAM = "text/event-stream";
@@ -42,20 +42,29 @@ final class SpecConventions {
   SpecConventions(OpenApiDocument document) {
     this.document = document;
     document.schemas().forEach((name, schema) -> collect(SCHEMAS + name, map(schema), null));
-    map(map(document.root().get("components")).get("parameters")).forEach((name, parameter) ->
-        collect("components.parameters." + name + ".schema", map(map(parameter).get("schema")), null));
-    operations().forEach((where, operation) -> {
-      List<?> parameters = list(operation.get("parameters"));
-      for (int i = 0; i < parameters.size(); i++) {
-        Map<String, Object> parameter = map(parameters.get(i));
-        if (parameter.containsKey("schema")) {
-          collect(where + " parameters[" + i + "].schema", map(parameter.get("schema")), null);
-        }
-      }
-      collectContent(where + " requestBody", map(operation.get("requestBody")));
-      map(operation.get("responses")).forEach((status, response) ->
-          collectContent(where + " " + status, map(response)));
-    });
+    map(map(document.root().get("components")).get("parameters"))
+        .forEach(
+            (name, parameter) ->
+                collect(
+                    "components.parameters." + name + ".schema",
+                    map(map(parameter).get("schema")),
+                    null));
+    operations()
+        .forEach(
+            (where, operation) -> {
+              List<?> parameters = list(operation.get("parameters"));
+              for (int i = 0; i < parameters.size(); i++) {
+                Map<String, Object> parameter = map(parameters.get(i));
+                if (parameter.containsKey("schema")) {
+                  collect(
+                      where + " parameters[" + i + "].schema", map(parameter.get("schema")), null);
+                }
+              }
+              collectContent(where + " requestBody", map(operation.get("requestBody")));
+              map(operation.get("responses"))
+                  .forEach(
+                      (status, response) -> collectContent(where + " " + status, map(response)));
+            });
   }
 
   /**
@@ -77,23 +86,39 @@ final class SpecConventions {
       for (int i = 0; i < members.size(); i++) {
         Object ref = map(members.get(i)).get("$ref");
         if (ref == null || !mapping.containsValue(ref)) {
-          violations.add(node.where() + ".oneOf[" + i + "]: a member its discriminator mapping does not list");
+          violations.add(
+              node.where() + ".oneOf[" + i + "]: a member its discriminator mapping does not list");
         }
       }
-      mapping.forEach((key, ref) -> {
-        String at = where((String) ref) + ".properties." + property;
-        discriminators.add(at);
-        Map<String, Object> declared = map(map(document.resolve(Map.of("$ref", ref)).get("properties")).get(property));
-        if (declared.containsKey("$ref") || !List.of(key).equals(declared.get("enum"))) {
-          violations.add(at + ": the discriminator of member '" + key + "' of " + node.where()
-              + " must be the inline enum [" + key + "], is " + declared);
-        }
-      });
+      mapping.forEach(
+          (key, ref) -> {
+            String at = where((String) ref) + ".properties." + property;
+            discriminators.add(at);
+            Map<String, Object> declared =
+                map(map(document.resolve(Map.of("$ref", ref)).get("properties")).get(property));
+            if (declared.containsKey("$ref") || !List.of(key).equals(declared.get("enum"))) {
+              violations.add(
+                  at
+                      + ": the discriminator of member '"
+                      + key
+                      + "' of "
+                      + node.where()
+                      + " must be the inline enum ["
+                      + key
+                      + "], is "
+                      + declared);
+            }
+          });
     }
     for (Node node : nodes) {
-      if (!node.component() && node.schema().containsKey("enum") && !discriminators.contains(node.where())) {
-        violations.add(node.where() + ": an inline enum " + node.schema().get("enum")
-            + " that is no union member's discriminator (make it a component schema)");
+      if (!node.component()
+          && node.schema().containsKey("enum")
+          && !discriminators.contains(node.where())) {
+        violations.add(
+            node.where()
+                + ": an inline enum "
+                + node.schema().get("enum")
+                + " that is no union member's discriminator (make it a component schema)");
       }
     }
     return new ArrayList<>(violations);
@@ -119,7 +144,10 @@ final class SpecConventions {
     return new ArrayList<>(violations);
   }
 
-  /** (c) {@code x-orq-epoch-millis} is {@code true}, and only on properties of type integer, format int64. */
+  /**
+   * (c) {@code x-orq-epoch-millis} is {@code true}, and only on properties of type integer, format
+   * int64.
+   */
   List<String> epochMillisOnlyOnInt64Properties() {
     List<String> violations = new ArrayList<>();
     for (Node node : nodes) {
@@ -128,14 +156,23 @@ final class SpecConventions {
         continue;
       }
       if (!Boolean.TRUE.equals(schema.get("x-orq-epoch-millis"))) {
-        violations.add(node.where() + ": x-orq-epoch-millis is " + schema.get("x-orq-epoch-millis") + ", not true");
+        violations.add(
+            node.where()
+                + ": x-orq-epoch-millis is "
+                + schema.get("x-orq-epoch-millis")
+                + ", not true");
       }
       if (node.property() == null) {
         violations.add(node.where() + ": x-orq-epoch-millis on a schema that is not a property's");
       }
       if (!"integer".equals(schema.get("type")) || !"int64".equals(schema.get("format"))) {
-        violations.add(node.where() + ": x-orq-epoch-millis on type " + schema.get("type") + ", format "
-            + schema.get("format") + ", not an integer of format int64");
+        violations.add(
+            node.where()
+                + ": x-orq-epoch-millis on type "
+                + schema.get("type")
+                + ", format "
+                + schema.get("format")
+                + ", not an integer of format int64");
       }
     }
     return violations;
@@ -147,58 +184,82 @@ final class SpecConventions {
    */
   List<String> eventStreamMarksExactlyTheStreamingOperations() {
     List<String> violations = new ArrayList<>();
-    operations().forEach((where, operation) -> {
-      Object mark = operation.get("x-orq-event-stream");
-      boolean marked = Boolean.TRUE.equals(mark);
-      if (mark != null && !marked) {
-        violations.add(where + ": x-orq-event-stream is " + mark + ", not true");
-      }
-      Set<String> mediaTypes = new LinkedHashSet<>();
-      map(operation.get("responses")).values()
-          .forEach(response -> mediaTypes.addAll(map(document.resolve(response).get("content")).keySet()));
-      boolean streams = mediaTypes.contains(EVENT_STREAM);
-      if (marked && !streams) {
-        violations.add(where + ": marked x-orq-event-stream but answers " + mediaTypes + ", no " + EVENT_STREAM);
-      }
-      if (streams && !marked) {
-        violations.add(where + ": answers " + EVENT_STREAM + " but is not marked x-orq-event-stream: true");
-      }
-    });
+    operations()
+        .forEach(
+            (where, operation) -> {
+              Object mark = operation.get("x-orq-event-stream");
+              boolean marked = Boolean.TRUE.equals(mark);
+              if (mark != null && !marked) {
+                violations.add(where + ": x-orq-event-stream is " + mark + ", not true");
+              }
+              Set<String> mediaTypes = new LinkedHashSet<>();
+              map(operation.get("responses"))
+                  .values()
+                  .forEach(
+                      response ->
+                          mediaTypes.addAll(
+                              map(document.resolve(response).get("content")).keySet()));
+              boolean streams = mediaTypes.contains(EVENT_STREAM);
+              if (marked && !streams) {
+                violations.add(
+                    where
+                        + ": marked x-orq-event-stream but answers "
+                        + mediaTypes
+                        + ", no "
+                        + EVENT_STREAM);
+              }
+              if (streams && !marked) {
+                violations.add(
+                    where
+                        + ": answers "
+                        + EVENT_STREAM
+                        + " but is not marked x-orq-event-stream: true");
+              }
+            });
     return violations;
   }
 
   /** The operations marked {@code x-orq-event-stream: true}, named as in the violations. */
   List<String> markedStreamingOperations() {
     List<String> marked = new ArrayList<>();
-    operations().forEach((where, operation) -> {
-      if (Boolean.TRUE.equals(operation.get("x-orq-event-stream"))) {
-        marked.add(where);
-      }
-    });
+    operations()
+        .forEach(
+            (where, operation) -> {
+              if (Boolean.TRUE.equals(operation.get("x-orq-event-stream"))) {
+                marked.add(where);
+              }
+            });
     return marked;
   }
 
   /** Each operation by {@code METHOD path (operationId)}, in document order. */
   private Map<String, Map<String, Object>> operations() {
     Map<String, Map<String, Object>> operations = new LinkedHashMap<>();
-    document.paths().forEach((path, item) -> {
-      for (String method : METHODS) {
-        Map<String, Object> operation = map(map(item).get(method));
-        if (!operation.isEmpty()) {
-          operations.put(method.toUpperCase() + " " + path + " (" + operation.get("operationId") + ")", operation);
-        }
-      }
-    });
+    document
+        .paths()
+        .forEach(
+            (path, item) -> {
+              for (String method : METHODS) {
+                Map<String, Object> operation = map(map(item).get(method));
+                if (!operation.isEmpty()) {
+                  operations.put(
+                      method.toUpperCase() + " " + path + " (" + operation.get("operationId") + ")",
+                      operation);
+                }
+              }
+            });
     return operations;
   }
 
   private void collectContent(String where, Map<String, Object> body) {
-    map(document.resolve(body).get("content")).forEach((mediaType, media) -> {
-      Map<String, Object> schema = map(map(media).get("schema"));
-      if (!schema.isEmpty()) {
-        collect(where + " " + mediaType, schema, null);
-      }
-    });
+    map(document.resolve(body).get("content"))
+        .forEach(
+            (mediaType, media) -> {
+              Map<String, Object> schema = map(map(media).get("schema"));
+              if (!schema.isEmpty()) {
+                collect(where + " " + mediaType, schema, null);
+              }
+            });
   }
 
   private void collect(String where, Map<String, Object> schema, String property) {
@@ -206,8 +267,8 @@ final class SpecConventions {
     if (schema.containsKey("$ref")) {
       return;
     }
-    map(schema.get("properties")).forEach((name, child) ->
-        collect(where + ".properties." + name, map(child), name));
+    map(schema.get("properties"))
+        .forEach((name, child) -> collect(where + ".properties." + name, map(child), name));
     if (schema.containsKey("items")) {
       collect(where + ".items", map(schema.get("items")), null);
     }
@@ -222,8 +283,11 @@ final class SpecConventions {
     }
   }
 
-  /** The properties and required names of {@code schema} with those of its {@code allOf} members. */
-  private void merge(Map<String, Object> schema, Map<String, Object> properties, Set<String> required) {
+  /**
+   * The properties and required names of {@code schema} with those of its {@code allOf} members.
+   */
+  private void merge(
+      Map<String, Object> schema, Map<String, Object> properties, Set<String> required) {
     for (Object member : list(schema.get("allOf"))) {
       merge(document.resolve(member), properties, required);
     }

@@ -15,15 +15,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reduces an OpenAPI document to the facts that decide what travels on the wire: operations,
- * status codes, media types, parameters, and for every JSON property its path, JSON type,
- * required flag and enum values.
+ * Reduces an OpenAPI document to the facts that decide what travels on the wire: operations, status
+ * codes, media types, parameters, and for every JSON property its path, JSON type, required flag
+ * and enum values.
  *
  * <p>Two documents with the same facts are the same on the wire, however differently they are
- * written: {@code $ref}s are followed, {@code allOf} members are merged, and each branch of a
- * union is named by its discriminator value (from the mapping, or from a one-value enum on
- * {@code kind}/{@code type}) or, for unions without one, by the set of its required properties;
- * a member's one-value discriminator enum is compared like any other enum. Descriptions, examples, formats, bounds and nullability are not wire shape and are left out.
+ * written: {@code $ref}s are followed, {@code allOf} members are merged, and each branch of a union
+ * is named by its discriminator value (from the mapping, or from a one-value enum on {@code
+ * kind}/{@code type}) or, for unions without one, by the set of its required properties; a member's
+ * one-value discriminator enum is compared like any other enum. Descriptions, examples, formats,
+ * bounds and nullability are not wire shape and are left out.
  */
 final class WireFacts {
   private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
@@ -42,23 +43,32 @@ final class WireFacts {
   }
 
   private void walkPaths() {
-    document.paths().forEach((path, item) -> {
-      Map<String, Object> pathItem = map(item);
-      for (String method : METHODS) {
-        if (pathItem.containsKey(method)) {
-          walkOperation(method.toUpperCase() + " " + path, map(pathItem.get(method)));
-        }
-      }
-    });
+    document
+        .paths()
+        .forEach(
+            (path, item) -> {
+              Map<String, Object> pathItem = map(item);
+              for (String method : METHODS) {
+                if (pathItem.containsKey(method)) {
+                  walkOperation(method.toUpperCase() + " " + path, map(pathItem.get(method)));
+                }
+              }
+            });
   }
 
   private void walkOperation(String operation, Map<String, Object> op) {
     facts.add(operation);
     for (Object p : list(op.get("parameters"))) {
       Map<String, Object> parameter = resolve(p);
-      facts.add(operation + " param " + parameter.get("in") + " " + parameter.get("name")
-          + (Boolean.TRUE.equals(parameter.get("required")) ? " required" : " optional")
-          + " " + jsonType(resolve(parameter.get("schema"))));
+      facts.add(
+          operation
+              + " param "
+              + parameter.get("in")
+              + " "
+              + parameter.get("name")
+              + (Boolean.TRUE.equals(parameter.get("required")) ? " required" : " optional")
+              + " "
+              + jsonType(resolve(parameter.get("schema"))));
     }
     if (op.containsKey("requestBody")) {
       Map<String, Object> body = resolve(op.get("requestBody"));
@@ -66,21 +76,24 @@ final class WireFacts {
       facts.add(prefix + (Boolean.TRUE.equals(body.get("required")) ? " required" : " optional"));
       walkContent(prefix, map(body.get("content")));
     }
-    map(op.get("responses")).forEach((status, response) -> {
-      String prefix = operation + " " + status;
-      facts.add(prefix);
-      walkContent(prefix, map(resolve(response).get("content")));
-    });
+    map(op.get("responses"))
+        .forEach(
+            (status, response) -> {
+              String prefix = operation + " " + status;
+              facts.add(prefix);
+              walkContent(prefix, map(resolve(response).get("content")));
+            });
   }
 
   private void walkContent(String prefix, Map<String, Object> content) {
-    content.forEach((mediaType, media) -> {
-      facts.add(prefix + " " + mediaType);
-      Object schema = map(media).get("schema");
-      if (schema != null) {
-        walkSchema(prefix + " " + mediaType + " $", List.of(schema));
-      }
-    });
+    content.forEach(
+        (mediaType, media) -> {
+          facts.add(prefix + " " + mediaType);
+          Object schema = map(media).get("schema");
+          if (schema != null) {
+            walkSchema(prefix + " " + mediaType + " $", List.of(schema));
+          }
+        });
   }
 
   /** Walks the merge of {@code schemas} at {@code path}. */
@@ -90,11 +103,12 @@ final class WireFacts {
     if (!flat.enumValues.isEmpty()) {
       facts.add(path + " enum " + new TreeSet<>(flat.enumValues));
     }
-    flat.properties.forEach((name, propertySchemas) -> {
-      String propertyPath = path + "." + name;
-      facts.add(propertyPath + (flat.required.contains(name) ? " required" : " optional"));
-      walkSchema(propertyPath, propertySchemas);
-    });
+    flat.properties.forEach(
+        (name, propertySchemas) -> {
+          String propertyPath = path + "." + name;
+          facts.add(propertyPath + (flat.required.contains(name) ? " required" : " optional"));
+          walkSchema(propertyPath, propertySchemas);
+        });
     if (!flat.items.isEmpty()) {
       walkSchema(path + "[]", flat.items);
     }
@@ -102,7 +116,8 @@ final class WireFacts {
     Map<String, String> discriminators = new LinkedHashMap<>();
     for (Map<String, Object> union : flat.unions) {
       String property = discriminatorProperty(union);
-      for (Object branch : union.containsKey("oneOf") ? list(union.get("oneOf")) : list(union.get("anyOf"))) {
+      for (Object branch :
+          union.containsKey("oneOf") ? list(union.get("oneOf")) : list(union.get("anyOf"))) {
         String label = label(union, property, branch);
         branches.computeIfAbsent(label, k -> new ArrayList<>()).add(branch);
         if (property != null) {
@@ -119,7 +134,8 @@ final class WireFacts {
    * which keys are present) describes one set of variants: each key-told branch joins the
    * discriminated branch that declares all of its required keys.
    */
-  private void foldUndiscriminatedBranches(Map<String, List<Object>> branches, Map<String, String> discriminators) {
+  private void foldUndiscriminatedBranches(
+      Map<String, List<Object>> branches, Map<String, String> discriminators) {
     for (String label : new ArrayList<>(branches.keySet())) {
       if (discriminators.containsKey(label)) {
         continue;
@@ -127,7 +143,8 @@ final class WireFacts {
       Set<String> required = flatten(branches.get(label)).required;
       List<String> owners = new ArrayList<>();
       for (String candidate : discriminators.keySet()) {
-        if (!required.isEmpty() && flatten(branches.get(candidate)).properties.keySet().containsAll(required)) {
+        if (!required.isEmpty()
+            && flatten(branches.get(candidate)).properties.keySet().containsAll(required)) {
           owners.add(candidate);
         }
       }
@@ -141,10 +158,12 @@ final class WireFacts {
     if (union.containsKey("discriminator")) {
       return (String) map(union.get("discriminator")).get("propertyName");
     }
-    for (Object branch : union.containsKey("oneOf") ? list(union.get("oneOf")) : list(union.get("anyOf"))) {
+    for (Object branch :
+        union.containsKey("oneOf") ? list(union.get("oneOf")) : list(union.get("anyOf"))) {
       Flat flat = flatten(List.of(branch));
       for (String candidate : List.of("type", "kind")) {
-        if (flat.properties.containsKey(candidate) && flatten(flat.properties.get(candidate)).enumValues.size() == 1) {
+        if (flat.properties.containsKey(candidate)
+            && flatten(flat.properties.get(candidate)).enumValues.size() == 1) {
           return candidate;
         }
       }
@@ -153,8 +172,11 @@ final class WireFacts {
   }
 
   private String label(Map<String, Object> union, String property, Object branch) {
-    if (branch instanceof Map<?, ?> ref && ref.containsKey("$ref") && union.containsKey("discriminator")) {
-      for (Map.Entry<String, Object> entry : map(map(union.get("discriminator")).get("mapping")).entrySet()) {
+    if (branch instanceof Map<?, ?> ref
+        && ref.containsKey("$ref")
+        && union.containsKey("discriminator")) {
+      for (Map.Entry<String, Object> entry :
+          map(map(union.get("discriminator")).get("mapping")).entrySet()) {
         if (entry.getValue().equals(ref.get("$ref"))) {
           return entry.getKey();
         }
@@ -195,8 +217,10 @@ final class WireFacts {
       for (Object member : list(schema.get("allOf"))) {
         add(resolve(member));
       }
-      map(schema.get("properties")).forEach((name, property) ->
-          properties.computeIfAbsent(name, k -> new ArrayList<>()).add(property));
+      map(schema.get("properties"))
+          .forEach(
+              (name, property) ->
+                  properties.computeIfAbsent(name, k -> new ArrayList<>()).add(property));
       for (Object name : list(schema.get("required"))) {
         required.add((String) name);
       }
@@ -212,7 +236,8 @@ final class WireFacts {
         items.add(schema.get("items"));
       }
       Object type = schema.get("type");
-      for (Object t : type instanceof List<?> many ? many : type == null ? List.of() : List.of(type)) {
+      for (Object t :
+          type instanceof List<?> many ? many : type == null ? List.of() : List.of(type)) {
         if (!"null".equals(t)) {
           types.add("integer".equals(t) ? "number" : (String) t);
         }

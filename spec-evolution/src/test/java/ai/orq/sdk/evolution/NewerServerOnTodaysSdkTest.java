@@ -32,48 +32,76 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class NewerServerOnTodaysSdkTest {
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-      .build();
+  static WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+          .build();
 
   @AutoClose
   private final OrqClient client =
-      OrqClient.builder().apiKey("sk-today").baseUrl("http://127.0.0.1:" + server.getPort()).build();
+      OrqClient.builder()
+          .apiKey("sk-today")
+          .baseUrl("http://127.0.0.1:" + server.getPort())
+          .build();
 
   @Test
   void aNewEventTypeReachesAVisitorOfTodayAsAnUnknownInOtherwise() {
-    server.stubFor(post(urlEqualTo("/v2/conversations/conv_1/responses")).willReturn(aResponse()
-        .withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(NewerServer.STREAM)));
+    server.stubFor(
+        post(urlEqualTo("/v2/conversations/conv_1/responses"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withBody(NewerServer.STREAM)));
     EventNotes notes = new EventNotes();
 
     List<String> seen;
-    try (StreamResponse<ResponseEvent> events = client.conversations().createConversationResponse("conv_1",
-        CreateResponseRequest.builder().model("openai/gpt-4o").message(Messages.userText("Hi")).build())) {
+    try (StreamResponse<ResponseEvent> events =
+        client
+            .conversations()
+            .createConversationResponse(
+                "conv_1",
+                CreateResponseRequest.builder()
+                    .model("openai/gpt-4o")
+                    .message(Messages.userText("Hi"))
+                    .build())) {
       seen = events.stream().map(event -> event.accept(notes)).collect(Collectors.toList());
     }
 
-    assertEquals(List.of("other response.progress", "delta p1", "other part.done", "done pause_turn"), seen);
+    assertEquals(
+        List.of("other response.progress", "delta p1", "other part.done", "done pause_turn"), seen);
     ResponseEvent progress = notes.others().get(0);
     assertTrue(progress.isUnknown(), progress.toString());
     assertEquals(ResponseEvent.Type.Value._UNKNOWN, progress.getType().value());
-    assertEquals("searching", progress.asUnknown().raw().getAsJsonObject("data").get("stage").getAsString());
+    assertEquals(
+        "searching", progress.asUnknown().raw().getAsJsonObject("data").get("stage").getAsString());
     assertTrue(notes.others().get(1).isPartDone());
-    assertTrue(notes.others().get(1).asPartDone().getData().getPart().asFile().getFile().isUnknown());
+    assertTrue(
+        notes.others().get(1).asPartDone().getData().getPart().asFile().getFile().isUnknown());
   }
 
   @Test
   void aNewPartKindReachesAVisitorOfTodayAsAnUnknownInOtherwise() {
-    server.stubFor(get(urlEqualTo("/v2/conversations/conv_1")).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(NewerServer.CONVERSATION_WITH_NEW_PARTS)));
+    server.stubFor(
+        get(urlEqualTo("/v2/conversations/conv_1"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(NewerServer.CONVERSATION_WITH_NEW_PARTS)));
     PartNotes notes = new PartNotes();
 
-    List<MessagePart> parts = client.conversations().retrieve("conv_1").execute().getMessages().get(0).getParts();
+    List<MessagePart> parts =
+        client.conversations().retrieve("conv_1").execute().getMessages().get(0).getParts();
 
-    assertEquals(List.of("other audio", "file", "text hi"),
+    assertEquals(
+        List.of("other audio", "file", "text hi"),
         parts.stream().map(part -> part.accept(notes)).collect(Collectors.toList()));
     MessagePart audio = notes.others().get(0);
     assertTrue(audio.isUnknown(), audio.toString());
     assertEquals("hello there", audio.asUnknown().raw().get("transcript").getAsString());
-    assertTrue(parts.get(1).asFile().getFile().isUnknown(), "a file from a source today's spec does not list");
+    assertTrue(
+        parts.get(1).asFile().getFile().isUnknown(),
+        "a file from a source today's spec does not list");
   }
 }

@@ -78,7 +78,9 @@ public final class SpecEvolution {
     evolution.addProperty("Conversation", "pinned", Map.of("type", "boolean"));
     evolution.addProperty("Conversation", "visibility", ref("ConversationVisibility"));
     evolution.addEnumValue("FinishReason", "pause_turn");
-    evolution.addProperty("UpdateConversationRequest", "description",
+    evolution.addProperty(
+        "UpdateConversationRequest",
+        "description",
         new LinkedHashMap<>(Map.of("type", "string", "nullable", true)));
     return evolution.changes;
   }
@@ -99,26 +101,38 @@ public final class SpecEvolution {
    * declares, as the spec's convention has it: a one-value inline enum (the mapping key).
    */
   private void addDiscriminatedMember(String union, String member) {
-    Map<String, Object> discriminator = map(schema(union).get("discriminator"), union + ".discriminator");
-    Map<String, Object> mapping = map(discriminator.get("mapping"), union + ".discriminator.mapping");
+    Map<String, Object> discriminator =
+        map(schema(union).get("discriminator"), union + ".discriminator");
+    Map<String, Object> mapping =
+        map(discriminator.get("mapping"), union + ".discriminator.mapping");
     String property = (String) discriminator.get("propertyName");
     Object declared = map(schema(member).get("properties"), member + ".properties").get(property);
     Object values = declared instanceof Map<?, ?> declaration ? declaration.get("enum") : null;
-    if (!(values instanceof List<?> list && list.size() == 1 && list.get(0) instanceof String discriminatorValue)) {
-      throw new IllegalStateException(member + "." + property + " must declare the discriminator of " + union
-          + " as a one-value inline enum, is " + declared);
+    if (!(values instanceof List<?> list
+        && list.size() == 1
+        && list.get(0) instanceof String discriminatorValue)) {
+      throw new IllegalStateException(
+          member
+              + "."
+              + property
+              + " must declare the discriminator of "
+              + union
+              + " as a one-value inline enum, is "
+              + declared);
     }
     if (mapping.containsKey(discriminatorValue)) {
       throw new IllegalStateException(union + " already maps " + discriminatorValue);
     }
     oneOf(union).add(ref(member));
     mapping.put(discriminatorValue, ref(member).get("$ref"));
-    changes.add(union + ": new member " + member + " (" + property + " = " + discriminatorValue + ")");
+    changes.add(
+        union + ": new member " + member + " (" + property + " = " + discriminatorValue + ")");
   }
 
   private void addMember(String union, String member) {
     if (schema(union).containsKey("discriminator")) {
-      throw new IllegalStateException(union + " has a discriminator; this edit grows a union without one");
+      throw new IllegalStateException(
+          union + " has a discriminator; this edit grows a union without one");
     }
     oneOf(union).add(ref(member));
     changes.add(union + ": new member " + member + " (told apart by its required properties)");

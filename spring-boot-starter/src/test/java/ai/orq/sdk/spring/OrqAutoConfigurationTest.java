@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.orq.sdk.LogLevel;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.errors.OrqCanceledException;
-import ai.orq.sdk.errors.ResponseTooLargeException;
 import ai.orq.sdk.errors.OrqServiceException;
+import ai.orq.sdk.errors.ResponseTooLargeException;
 import ai.orq.sdk.localserver.LocalOrqServer;
 import ai.orq.sdk.localserver.Operation;
 import ai.orq.sdk.localserver.RecordedRequest;
@@ -38,7 +38,8 @@ final class OrqAutoConfigurationTest {
     runner =
         new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(OrqAutoConfiguration.class))
-            .withPropertyValues("orq.base-url=" + server.baseUrl(), "orq.api-key=" + server.apiKey());
+            .withPropertyValues(
+                "orq.base-url=" + server.baseUrl(), "orq.api-key=" + server.apiKey());
   }
 
   @AfterEach
@@ -100,7 +101,8 @@ final class OrqAutoConfigurationTest {
           assertThat(properties.getMaxRetries()).isNull();
           assertThat(properties.getMaxResponseSize()).isNull();
           assertThat(properties.getLogLevel()).isNull();
-          try (OrqClient plain = OrqClient.builder().apiKey("k").baseUrl(server.baseUrl()).build()) {
+          try (OrqClient plain =
+              OrqClient.builder().apiKey("k").baseUrl(server.baseUrl()).build()) {
             assertThat(context.getBean(OrqClient.class).toString()).isEqualTo(plain.toString());
           }
         });
@@ -200,7 +202,9 @@ final class OrqAutoConfigurationTest {
   @Test
   void refusesAnOkHttpClientWithACallTimeout() {
     runner
-        .withBean(OkHttpClient.class, () -> new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(1)).build())
+        .withBean(
+            OkHttpClient.class,
+            () -> new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(1)).build())
         .run(
             context ->
                 assertThat(context)

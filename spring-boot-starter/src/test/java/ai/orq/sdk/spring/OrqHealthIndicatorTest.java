@@ -79,7 +79,9 @@ final class OrqHealthIndicatorTest {
           client.conversations().list().execute();
           Health up = indicator.health();
           assertThat(up.getStatus()).isEqualTo(Status.UP);
-          assertThat(up.getDetails()).containsEntry("consecutiveFailures", 0).containsKey("lastSuccess");
+          assertThat(up.getDetails())
+              .containsEntry("consecutiveFailures", 0)
+              .containsKey("lastSuccess");
         });
   }
 

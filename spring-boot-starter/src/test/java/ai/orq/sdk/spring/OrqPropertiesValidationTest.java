@@ -80,8 +80,8 @@ final class OrqPropertiesValidationTest {
               assertThat(failure)
                   .rootCause()
                   .hasMessage(
-                      "orq.api-key: apiKey must be printable ASCII without surrounding spaces (check"
-                          + " for a trailing newline)");
+                      "orq.api-key: apiKey must be printable ASCII without surrounding spaces"
+                          + " (check for a trailing newline)");
               FailureAnalysis analysis = new InvalidOrqPropertyFailureAnalyzer().analyze(failure);
               assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain(key);
               for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -63,7 +63,9 @@ final class OrqRuntimeHintsTest {
   }
 
   private static void assertHints(RuntimeHints hints) {
-    assertThat(RuntimeHintsPredicates.reflection().onConstructorInvocation(constructor(OrqProperties.class)))
+    assertThat(
+            RuntimeHintsPredicates.reflection()
+                .onConstructorInvocation(constructor(OrqProperties.class)))
         .accepts(hints);
     assertThat(
             RuntimeHintsPredicates.reflection()

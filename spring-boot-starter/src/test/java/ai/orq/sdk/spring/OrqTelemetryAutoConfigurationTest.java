@@ -31,7 +31,8 @@ final class OrqTelemetryAutoConfigurationTest {
             .withConfiguration(
                 AutoConfigurations.of(
                     OrqAutoConfiguration.class, OrqTelemetryAutoConfiguration.class))
-            .withPropertyValues("orq.base-url=" + server.baseUrl(), "orq.api-key=" + server.apiKey());
+            .withPropertyValues(
+                "orq.base-url=" + server.baseUrl(), "orq.api-key=" + server.apiKey());
   }
 
   @AfterEach

@@ -8,8 +8,8 @@ import okio.Source;
 import okio.Timeout;
 
 /**
- * A source that hands out the given chunks one read at a time, then either ends or throws
- * {@link WouldBlock}: a parser that asks for more than it needs shows up as that exception.
+ * A source that hands out the given chunks one read at a time, then either ends or throws {@link
+ * WouldBlock}: a parser that asks for more than it needs shows up as that exception.
  */
 final class ChunkedSource implements Source {
   static final class WouldBlock extends IOException {

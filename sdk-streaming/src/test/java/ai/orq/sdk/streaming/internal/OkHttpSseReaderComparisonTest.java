@@ -24,7 +24,7 @@ final class OkHttpSseReaderComparisonTest {
 
   @Test
   void okHttpWaitsForTheByteAfterACrWhereOursDoesNot() throws IOException {
-    List<byte[]> input = Arrays.asList("data: a\r\r".getBytes(UTF_8));
+    List<byte[]> input = List.of("data: a\r\r".getBytes(UTF_8));
     List<String> okhttp = new ArrayList<>();
     ServerSentEventReader reader = okHttpReader(new ChunkedSource(input, false), okhttp);
     assertThrows(ChunkedSource.WouldBlock.class, reader::processNextEvent);
@@ -61,15 +61,17 @@ final class OkHttpSseReaderComparisonTest {
   }
 
   private static ServerSentEventReader okHttpReader(okio.Source source, List<String> events) {
-    return new ServerSentEventReader(Okio.buffer(source), new ServerSentEventReader.Callback() {
-      @Override
-      public void onEvent(String id, String type, String data) {
-        events.add(data);
-      }
+    return new ServerSentEventReader(
+        Okio.buffer(source),
+        new ServerSentEventReader.Callback() {
+          @Override
+          public void onEvent(String id, String type, String data) {
+            events.add(data);
+          }
 
-      @Override
-      public void onRetryChange(long timeMs) {}
-    });
+          @Override
+          public void onRetryChange(long timeMs) {}
+        });
   }
 
   private static List<String> okHttpEvents(String input) throws IOException {

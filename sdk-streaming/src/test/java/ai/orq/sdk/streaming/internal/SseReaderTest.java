@@ -42,14 +42,18 @@ final class SseReaderTest {
   @Test
   void crlfSplitBetweenChunksIsOneLineEnd() throws IOException {
     assertEquals(Arrays.asList("null|null|a"), parseChunks("data: a\r", "\n\r", "\n"));
-    assertEquals(Arrays.asList("null|null|a\nb"), parseChunks("data: a\r", "\ndata: b\r", "\n\r\n"));
+    assertEquals(
+        Arrays.asList("null|null|a\nb"), parseChunks("data: a\r", "\ndata: b\r", "\n\r\n"));
     // A lone CR at a chunk end followed by a CR is a blank line, not half a CRLF.
-    assertEquals(Arrays.asList("null|null|a", "null|null|b"), parseChunks("data: a\r", "\rdata: b\r\r"));
+    assertEquals(
+        Arrays.asList("null|null|a", "null|null|b"), parseChunks("data: a\r", "\rdata: b\r\r"));
   }
 
   @Test
   void commentsAndKeepAlivesAreSkipped() throws IOException {
-    assertEquals(Arrays.asList("null|null|a"), parse(": hello\n\n:\n\n: ping\ndata: a\n: mid-event\n\n: bye\n"));
+    assertEquals(
+        Arrays.asList("null|null|a"),
+        parse(": hello\n\n:\n\n: ping\ndata: a\n: mid-event\n\n: bye\n"));
   }
 
   @Test
@@ -59,8 +63,8 @@ final class SseReaderTest {
 
   @Test
   void fieldValueRules() throws IOException {
-    assertEquals(Arrays.asList(
-            "null|null|x", " x", "", "", "a:b", "", "null|null|ok"),
+    assertEquals(
+        Arrays.asList("null|null|x", " x", "", "", "a:b", "", "null|null|ok"),
         Arrays.asList(
             parse("data:x\n\n").get(0),
             data("data:  x\n\n"),
@@ -75,13 +79,22 @@ final class SseReaderTest {
 
   @Test
   void idPersistsAndIgnoresNul() throws IOException {
-    assertEquals(Arrays.asList("null|7|a", "null|7|b", "null||c", "null||d"),
+    assertEquals(
+        Arrays.asList("null|7|a", "null|7|b", "null||c", "null||d"),
         parse("id: 7\ndata: a\n\ndata: b\n\nid: x\u0000y\nid\ndata: c\n\nid: \u0000\ndata: d\n\n"));
   }
 
   @Test
   void retryTakesOnlyDigits() throws IOException {
-    SseReader reader = reader("retry: 1500\ndata: a\n\nretry: soon\nretry: -1\nretry:\nretry: 99999999999999999999\ndata: b\n\n");
+    SseReader reader =
+        reader(
+            "retry: 1500\n"
+                + "data: a\n\n"
+                + "retry: soon\n"
+                + "retry: -1\n"
+                + "retry:\n"
+                + "retry: 99999999999999999999\n"
+                + "data: b\n\n");
     assertEquals(-1, new SseReader(new Buffer()).retryMillis());
     assertTrue(reader.next());
     assertEquals(1500, reader.retryMillis());
@@ -116,15 +129,21 @@ final class SseReaderTest {
     String text = "data: h\u00E9llo \uD83D\uDE00 \u4E16\u754C \u20AC\n\n";
     byte[] bytes = text.getBytes(UTF_8);
     for (int cut = 1; cut < bytes.length; cut++) {
-      List<byte[]> chunks = Arrays.asList(Arrays.copyOfRange(bytes, 0, cut), Arrays.copyOfRange(bytes, cut, bytes.length));
-      assertEquals(Arrays.asList("null|null|h\u00E9llo \uD83D\uDE00 \u4E16\u754C \u20AC"), parse(chunks), "cut at " + cut);
+      List<byte[]> chunks =
+          Arrays.asList(
+              Arrays.copyOfRange(bytes, 0, cut), Arrays.copyOfRange(bytes, cut, bytes.length));
+      assertEquals(
+          Arrays.asList("null|null|h\u00E9llo \uD83D\uDE00 \u4E16\u754C \u20AC"),
+          parse(chunks),
+          "cut at " + cut);
     }
     // One byte per read, everywhere.
     List<byte[]> singles = new ArrayList<>();
     for (byte b : bytes) {
       singles.add(new byte[] {b});
     }
-    assertEquals(Arrays.asList("null|null|h\u00E9llo \uD83D\uDE00 \u4E16\u754C \u20AC"), parse(singles));
+    assertEquals(
+        Arrays.asList("null|null|h\u00E9llo \uD83D\uDE00 \u4E16\u754C \u20AC"), parse(singles));
   }
 
   @Test
@@ -146,7 +165,7 @@ final class SseReaderTest {
   @Test
   void randomChunkingOfARecordedStreamGivesIdenticalEvents() throws IOException {
     byte[] recorded = recordedStream();
-    List<String> whole = parse(Arrays.asList(recorded));
+    List<String> whole = parse(List.of(recorded));
     assertEquals(19, whole.size());
     assertEquals("null|2|[DONE]", whole.get(18));
     assertEquals("message|1|", whole.get(0).substring(0, 10));
@@ -160,7 +179,10 @@ final class SseReaderTest {
           chunks.add(Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + size)));
           i += size;
         }
-        assertEquals(whole, parse(chunks), "round " + round + " with " + ending.length() + "-byte line ends");
+        assertEquals(
+            whole,
+            parse(chunks),
+            "round " + round + " with " + ending.length() + "-byte line ends");
       }
     }
   }
@@ -199,7 +221,7 @@ final class SseReaderTest {
   }
 
   private static List<String> parse(String text) throws IOException {
-    return parse(Arrays.asList(text.getBytes(UTF_8)));
+    return parse(List.of(text.getBytes(UTF_8)));
   }
 
   private static List<String> parseChunks(String... chunks) throws IOException {

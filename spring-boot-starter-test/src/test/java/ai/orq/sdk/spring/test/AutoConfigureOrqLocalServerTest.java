@@ -2,13 +2,13 @@ package ai.orq.sdk.spring.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.orq.sdk.Messages;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.localserver.LocalOrqServer;
 import ai.orq.sdk.localserver.ScriptedResponse;
 import ai.orq.sdk.model.CreateConversationRequest;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.streaming.ResponseAccumulator;
-import ai.orq.sdk.Messages;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -24,7 +24,11 @@ final class LocalServerContextCustomizerTest {
     assertThat(context.getEnvironment().getProperty("orq.base-url")).isEqualTo(server.baseUrl());
     assertThat(context.getEnvironment().getProperty("orq.api-key")).isEqualTo(server.apiKey());
     try (OrqClient client =
-        OrqClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).maxRetries(0).build()) {
+        OrqClient.builder()
+            .apiKey(server.apiKey())
+            .baseUrl(server.baseUrl())
+            .maxRetries(0)
+            .build()) {
       client.conversations().list().execute();
       context.close();
       assertThatThrownBy(() -> client.conversations().list().execute())
@@ -36,7 +40,8 @@ final class LocalServerContextCustomizerTest {
   void closesTheServerWhenTheRefreshFails() {
     GenericApplicationContext context = new GenericApplicationContext();
     customizer().customizeContext(context, null);
-    LocalOrqServer server = (LocalOrqServer) context.getBeanFactory().getSingleton("orqLocalServer");
+    LocalOrqServer server =
+        (LocalOrqServer) context.getBeanFactory().getSingleton("orqLocalServer");
     String baseUrl = server.baseUrl();
     context.registerBean(
         "broken",
@@ -70,7 +75,9 @@ final class LocalServerContextCustomizerTest {
                 + " factory, jdk.proxy");
   }
 
-  /** A {@code type} whose {@code getBeanFactory()} returns {@code beans}; nothing else is called. */
+  /**
+   * A {@code type} whose {@code getBeanFactory()} returns {@code beans}; nothing else is called.
+   */
   private static <T> T proxy(Class<T> type, Object beans) {
     return type.cast(
         Proxy.newProxyInstance(

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConsumerTest {
   private final LocalOrqServer server = LocalOrqServer.builder().build().start();
-  private final OrqClient client = OrqClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+  private final OrqClient client =
+      OrqClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
 
   @AfterEach
   void close() {
@@ -33,22 +34,36 @@ class ConsumerTest {
 
   @Test
   void createsRetrievesAndStreamsAReply() {
-    Conversation created = client.conversations()
-        .create(CreateConversationRequest.builder().projectId("consumer").displayName("From a consumer").build())
-        .execute();
+    Conversation created =
+        client
+            .conversations()
+            .create(
+                CreateConversationRequest.builder()
+                    .projectId("consumer")
+                    .displayName("From a consumer")
+                    .build())
+            .execute();
 
     ConversationWithMessages fetched = client.conversations().retrieve(created.getId()).execute();
     assertEquals("From a consumer", fetched.getDisplayName());
     assertTrue(fetched.getMessages().isEmpty());
 
     // streaming comes from orq-sdk-streaming, found on the classpath through ServiceLoader
-    AssembledResponse reply = ResponseAccumulator.assemble(client.conversations().createConversationResponse(
-        created.getId(),
-        CreateResponseRequest.builder().model("openai/gpt-4o-mini").message(Messages.userText("Hello from Maven")).build()));
+    AssembledResponse reply =
+        ResponseAccumulator.assemble(
+            client
+                .conversations()
+                .createConversationResponse(
+                    created.getId(),
+                    CreateResponseRequest.builder()
+                        .model("openai/gpt-4o-mini")
+                        .message(Messages.userText("Hello from Maven"))
+                        .build()));
     assertEquals("You said: Hello from Maven", reply.text());
     assertEquals(FinishReason.STOP, reply.finishReason());
 
-    assertEquals(2, client.conversations().retrieve(created.getId()).execute().getMessages().size());
+    assertEquals(
+        2, client.conversations().retrieve(created.getId()).execute().getMessages().size());
   }
 
   @Test

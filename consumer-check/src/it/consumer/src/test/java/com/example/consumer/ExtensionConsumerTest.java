@@ -21,13 +21,29 @@ import org.junit.jupiter.api.Test;
 @OrqLocalServerTest
 class ExtensionConsumerTest {
   @Test
-  void scriptsTheAnswerAndSeesTheRetry(LocalOrqServer server, OrqClient client) throws InterruptedException {
-    String id = client.conversations().create(CreateConversationRequest.builder().projectId("consumer").build()).execute().getId();
-    server.failNext(Operation.CREATE_RESPONSE, 1, ScriptedError.status(429).retryAfter(Duration.ofMillis(10)));
+  void scriptsTheAnswerAndSeesTheRetry(LocalOrqServer server, OrqClient client)
+      throws InterruptedException {
+    String id =
+        client
+            .conversations()
+            .create(CreateConversationRequest.builder().projectId("consumer").build())
+            .execute()
+            .getId();
+    server.failNext(
+        Operation.CREATE_RESPONSE, 1, ScriptedError.status(429).retryAfter(Duration.ofMillis(10)));
     server.enqueue(ScriptedResponse.text("Scripted ", "reply"));
 
-    String text = ResponseAccumulator.assemble(client.conversations().createConversationResponse(id,
-        CreateResponseRequest.builder().model("openai/gpt-4o-mini").message(Messages.userText("Hi")).build())).text();
+    String text =
+        ResponseAccumulator.assemble(
+                client
+                    .conversations()
+                    .createConversationResponse(
+                        id,
+                        CreateResponseRequest.builder()
+                            .model("openai/gpt-4o-mini")
+                            .message(Messages.userText("Hi"))
+                            .build()))
+            .text();
 
     assertEquals("Scripted reply", text);
     assertEquals(Operation.CREATE, server.takeRequest(1, TimeUnit.SECONDS).operation());

@@ -24,13 +24,21 @@ class TelemetryConsumerTest {
   @Test
   void theCallersTraceContextReachesTheServer() throws InterruptedException {
     OpenTelemetry openTelemetry =
-        OpenTelemetry.propagating(ContextPropagators.create(W3CTraceContextPropagator.getInstance()));
-    SpanContext caller = SpanContext.create(
-        "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", TraceFlags.getSampled(), TraceState.getDefault());
+        OpenTelemetry.propagating(
+            ContextPropagators.create(W3CTraceContextPropagator.getInstance()));
+    SpanContext caller =
+        SpanContext.create(
+            "0af7651916cd43dd8448eb211c80319c",
+            "b7ad6b7169203331",
+            TraceFlags.getSampled(),
+            TraceState.getDefault());
     try (LocalOrqServer server = LocalOrqServer.builder().build().start();
-        OrqClient client = OrqClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl())
-            .addListener(OrqTelemetry.create(openTelemetry))
-            .build()) {
+        OrqClient client =
+            OrqClient.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .addListener(OrqTelemetry.create(openTelemetry))
+                .build()) {
       try (Scope ignored = Span.wrap(caller).makeCurrent()) {
         client.conversations().list().execute();
       }

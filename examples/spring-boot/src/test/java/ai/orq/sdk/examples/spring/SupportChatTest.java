@@ -39,6 +39,7 @@ class SupportChatTest {
     assertThat(create.header("User-Agent")).endsWith(" support-chat/1.0"); // the customizer's
     assertThat(create.header("X-Team")).isEqualTo("support");
   }
+
   // [/readme:spring-test]
 
   @Autowired OrqProperties properties;
