@@ -93,12 +93,18 @@ class UnionOrderTest {
     return copy;
   }
 
-  /** The event (equal whatever the order of its properties) or the error. */
+  /**
+   * The event (equal whatever the order of its properties) or the error: its path, and its problem
+   * without the position a Gson exception adds to its own message, which names the reader Gson was
+   * at (a JSON tree's for properties before the discriminator).
+   */
   private Object outcome(String json) {
     try {
       return JsonModels.read(gson, events, json);
     } catch (ModelJsonException e) {
-      return "error " + e.getMessage() + " missing=" + e.isMissingProperty();
+      int position = e.problem().indexOf(" at ");
+      String problem = position == -1 ? e.problem() : e.problem().substring(0, position);
+      return "error at " + e.path() + ": " + problem + ", missing " + e.isMissingProperty();
     }
   }
 }
