@@ -66,6 +66,13 @@ final class BaselineStream {
     volatile boolean done;
     volatile Throwable failure;
     volatile int sink;
+    volatile long allocatedBytes;
+    private long allocatedAtOpen;
+
+    @Override
+    public void onOpen(EventSource source, Response response) {
+      allocatedAtOpen = Allocation.currentThread();
+    }
 
     @Override
     @SuppressWarnings("NonAtomicVolatileUpdate") // one writer: the thread that reads the stream
@@ -86,6 +93,7 @@ final class BaselineStream {
 
     @Override
     public void onClosed(EventSource source) {
+      allocatedBytes = Allocation.currentThread() - allocatedAtOpen;
       finished.countDown();
     }
 

@@ -33,6 +33,7 @@ final class SseEventReader implements StreamingProvider.EventReader {
   private final SseReader reader;
   private final long idleTimeoutMillis;
   private final Gson gson;
+  private final EventDataDecoder decoder;
   private final TypeAdapter<ResponseEvent> events;
   private final TypeAdapter<ErrorMessage> errors;
 
@@ -41,6 +42,7 @@ final class SseEventReader implements StreamingProvider.EventReader {
         new SseReader(response.body().source(), context.maxResponseBytes(), idleTimeoutMillis);
     this.idleTimeoutMillis = idleTimeoutMillis;
     this.gson = context.gson();
+    this.decoder = new EventDataDecoder(gson);
     this.events = gson.getAdapter(ResponseEvent.class);
     this.errors = gson.getAdapter(ErrorMessage.class);
   }
@@ -83,15 +85,15 @@ final class SseEventReader implements StreamingProvider.EventReader {
               delivered,
               null);
         }
-        String data = reader.data();
-        if (!reader.isNamed() || DONE.equals(data)) {
-          return decode(data);
+        if (!reader.isNamed() || reader.dataEquals(DONE)) {
+          return decode();
         }
-        ResponseEvent event = typedEventOrNull(data);
+        ResponseEvent event = typedEventOrNull();
         if (event != null) {
           return event;
         }
         if (reader.isErrorEvent()) {
+          String data = reader.data();
           throw new StreamErrorException(errorText(data), data, delivered);
         }
       }
@@ -102,10 +104,9 @@ final class SseEventReader implements StreamingProvider.EventReader {
 
   /** The event in the data of a named SSE event, or null when it is not a typed event. */
   @Nullable
-  private ResponseEvent typedEventOrNull(String data) {
+  private ResponseEvent typedEventOrNull() {
     try {
-      ResponseEvent event = JsonModels.read(gson, events, data);
-      return event;
+      return decoder.read(events, reader);
     } catch (ModelJsonException e) {
       return null;
     }
@@ -121,20 +122,20 @@ final class SseEventReader implements StreamingProvider.EventReader {
     }
   }
 
-  /** The event in {@code data} (unknown types included), or null for {@code [DONE]}. */
+  /** The event in the data (unknown types included), or null for {@code [DONE]}. */
   @Nullable
-  private ResponseEvent decode(String data) {
-    if (DONE.equals(data)) {
+  private ResponseEvent decode() {
+    if (reader.dataEquals(DONE)) {
       return null;
     }
     ResponseEvent event;
     try {
-      event = JsonModels.read(gson, events, data);
+      event = decoder.read(events, reader);
     } catch (ModelJsonException e) {
-      throw new MalformedEventException(data, "not a valid event: " + e.getMessage(), e);
+      throw new MalformedEventException(reader.data(), "not a valid event: " + e.getMessage(), e);
     }
     if (event == null) {
-      throw new MalformedEventException(data, "no event", null);
+      throw new MalformedEventException(reader.data(), "no event", null);
     }
     return event;
   }

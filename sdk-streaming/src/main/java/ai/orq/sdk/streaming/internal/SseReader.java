@@ -4,6 +4,11 @@ import ai.orq.sdk.errors.ResponseTooLargeException;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import okio.Buffer;
 import okio.BufferedSource;
@@ -27,6 +32,10 @@ import okio.ByteString;
  * whose first byte arrived more than {@code eventTimeoutMillis} ago without it being complete fails
  * with {@link EventTimeoutException}, however steadily its bytes trickle in.
  *
+ * <p>An event's data is decoded into a character window reused for the whole stream ({@link
+ * #dataChars()}); {@link #data()} makes a string of it only when asked. Windows larger than {@value
+ * #KEPT_WINDOW} characters are let go after their event.
+ *
  * <p>Not thread-safe; owned by the thread that reads the stream.
  */
 public final class SseReader {
@@ -46,6 +55,8 @@ public final class SseReader {
   private static final int ID = 3;
   private static final int RETRY = 4;
   private static final long NOT_STARTED = Long.MIN_VALUE;
+  private static final int KEPT_WINDOW = 64 * 1024;
+  private static final int FIRST_WINDOW = 1024;
 
   private final BufferedSource source;
   private final Buffer buffer;
@@ -60,12 +71,20 @@ public final class SseReader {
 
   private boolean started;
   private boolean skipLeadingLf;
-  @Nullable private String firstData;
-  @Nullable private StringBuilder moreData;
+  private final CharsetDecoder utf8 =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE);
+  private ByteBuffer lineBytes = ByteBuffer.allocate(FIRST_WINDOW);
+  private CharBuffer chars = CharBuffer.allocate(FIRST_WINDOW);
+  private boolean hasData;
   @Nullable private String pendingType;
 
   @Nullable private String lastId;
   @Nullable private String type;
+  private boolean dispatched;
+  private int dataLength;
   @Nullable private String data;
   private long retryMillis = -1;
 
@@ -91,6 +110,15 @@ public final class SseReader {
    * Blocks while the source does.
    */
   public boolean next() throws IOException {
+    if (dispatched) {
+      dispatched = false;
+      data = null;
+      chars.clear();
+      if (chars.capacity() > KEPT_WINDOW) {
+        chars = CharBuffer.allocate(FIRST_WINDOW);
+        lineBytes = ByteBuffer.allocate(FIRST_WINDOW);
+      }
+    }
     if (!started) {
       skipByteOrderMark();
       started = true;
@@ -171,15 +199,48 @@ public final class SseReader {
   }
 
   private boolean inEvent() {
-    return firstData != null || pendingType != null;
+    return hasData || pendingType != null;
   }
 
   /** The data of the event last returned by {@link #next()}, lines joined with LF. */
   public String data() {
-    if (data == null) {
+    if (!dispatched) {
       throw new IllegalStateException("no event read yet");
     }
+    if (data == null) {
+      data = new String(chars.array(), 0, dataLength);
+    }
     return data;
+  }
+
+  /**
+   * The window holding the data of the event last returned, as {@link #data()} without a copy: its
+   * first {@link #dataLength()} characters. Valid until the next call to {@link #next()}.
+   */
+  char[] dataChars() {
+    if (!dispatched) {
+      throw new IllegalStateException("no event read yet");
+    }
+    return chars.array();
+  }
+
+  /** The length of the data of the event last returned. */
+  int dataLength() {
+    return dataLength;
+  }
+
+  /** Whether the data of the event last returned is exactly {@code text}. */
+  boolean dataEquals(String text) {
+    if (dataLength != text.length()) {
+      return false;
+    }
+    char[] window = dataChars();
+    for (int i = 0; i < dataLength; i++) {
+      if (window[i] != text.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The {@code event} field of the event last returned, or null when it had none. */
@@ -222,14 +283,14 @@ public final class SseReader {
   }
 
   private boolean dispatch() {
-    if (firstData == null) {
+    if (!hasData) {
       pendingType = null;
       return false;
     }
-    data = moreData == null ? firstData : moreData.toString();
+    dataLength = chars.position();
+    dispatched = true;
     type = pendingType;
-    firstData = null;
-    moreData = null;
+    hasData = false;
     pendingType = null;
     return true;
   }
@@ -249,7 +310,7 @@ public final class SseReader {
       buffer.skip(length);
       return false;
     }
-    String value = "";
+    long valueLength = 0;
     if (colon == -1L) {
       buffer.skip(length);
     } else {
@@ -258,12 +319,14 @@ public final class SseReader {
         valueStart++;
       }
       buffer.skip(valueStart);
-      value = buffer.readUtf8(length - valueStart);
+      valueLength = length - valueStart;
     }
+    if (field == DATA) {
+      appendData((int) valueLength);
+      return false;
+    }
+    String value = buffer.readUtf8(valueLength);
     switch (field) {
-      case DATA:
-        appendData(value);
-        break;
       case EVENT:
         pendingType = value.isEmpty() ? null : value;
         break;
@@ -293,15 +356,42 @@ public final class SseReader {
     return OTHER;
   }
 
-  private void appendData(String value) {
-    if (firstData == null) {
-      firstData = value;
-    } else {
-      if (moreData == null) {
-        moreData = new StringBuilder(firstData);
-      }
-      moreData.append('\n').append(value);
+  /**
+   * Decodes the {@code length} bytes of a data line at the head of the buffer into the window,
+   * after an LF when it is not the event's first; consumes them. Malformed UTF-8 becomes U+FFFD, as
+   * in a string decoded from the line.
+   */
+  private void appendData(int length) throws IOException {
+    if (hasData) {
+      reserve(1).put('\n');
     }
+    hasData = true;
+    if (lineBytes.capacity() < length) {
+      lineBytes = ByteBuffer.allocate(Math.max(length, 2 * lineBytes.capacity()));
+    }
+    lineBytes.clear();
+    byte[] bytes = lineBytes.array();
+    for (int read = 0; read < length; ) {
+      read += buffer.read(bytes, read, length - read); // present: its line end is in the buffer
+    }
+    lineBytes.limit(length);
+    utf8.reset();
+    CharBuffer window = reserve(length); // UTF-8 never has more characters than bytes
+    utf8.decode(lineBytes, window, true);
+    utf8.flush(window);
+  }
+
+  /** The window, with room for {@code more} characters after its content. */
+  private CharBuffer reserve(int more) {
+    if (chars.remaining() < more) {
+      CharBuffer larger =
+          CharBuffer.allocate(
+              (int) Math.max(chars.position() + (long) more, 2L * chars.capacity()));
+      chars.flip();
+      larger.put(chars);
+      chars = larger;
+    }
+    return chars;
   }
 
   private void setRetry(String value) {
