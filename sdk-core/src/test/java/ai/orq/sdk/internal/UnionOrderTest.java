@@ -60,7 +60,8 @@ class UnionOrderTest {
       String shuffled = gson.toJson(shuffled(event, random));
       Object expected = outcome(inOrder);
       errors += expected instanceof String ? 1 : 0;
-      assertEquals(expected, outcome(shuffled), "seed " + seed + ": " + inOrder + " as " + shuffled);
+      assertEquals(
+          expected, outcome(shuffled), "seed " + seed + ": " + inOrder + " as " + shuffled);
     }
     assertTrue(errors > CASES / 10, errors + " errors");
   }
@@ -84,7 +85,8 @@ class UnionOrderTest {
     if (!json.isJsonObject()) {
       return json;
     }
-    List<Map.Entry<String, JsonElement>> properties = new ArrayList<>(json.getAsJsonObject().entrySet());
+    List<Map.Entry<String, JsonElement>> properties =
+        new ArrayList<>(json.getAsJsonObject().entrySet());
     Collections.shuffle(properties, random);
     JsonObject copy = new JsonObject();
     for (Map.Entry<String, JsonElement> property : properties) {
