@@ -45,11 +45,7 @@ public final class OrqClient implements AutoCloseable {
 
   private OrqClient(Builder builder) {
     this.settings = new Builder(builder);
-    ScheduledExecutorService scheduler =
-        builder.scheduler != null
-            ? builder.scheduler
-            : RetryTimer.newScheduler("orq-retry-scheduler");
-    this.context = HttpClients.newContext(builder, new RetryTimer(scheduler));
+    this.context = HttpClients.newContext(builder, new RetryTimer(builder.scheduler));
     this.conversations = new Conversations(context, Conversations::findStreaming);
   }
 

@@ -18,9 +18,10 @@ import java.util.stream.Stream;
  * Benchmark 5: a whole process, from the start of its JVM to the first call's result and to the
  * first streamed event, the SDK's ({@link ColdStartSdk}) against the raw stack's ({@link
  * ColdStartRaw}), each run a fresh JVM ({@link ColdStartProgram}), SDK and raw alternating, against
- * one loopback server in this JVM. On a Temurin 25 beside this JVM, the same again with an AOT
- * cache of each program's own training run (JEP 483/514), and the SDK with its cache against the
- * SDK without.
+ * one loopback server in this JVM; for the first call, plain Retrofit ({@link ColdStartRetrofit})
+ * in the same turns, to tell what the SDK adds from what its stack costs. On a Temurin 25 beside
+ * this JVM, the same again with an AOT cache of each program's own training run (JEP 483/514), and
+ * the SDK with its cache against the SDK without.
  */
 final class ColdStartBenchmark {
   static final String NAME = "5. cold start";
@@ -45,10 +46,40 @@ final class ColdStartBenchmark {
       Launch call = new Launch(java, classPath, server.baseUrl(), requestJson, "call", List.of());
       Launch events =
           new Launch(java, classPath, server.baseUrl(), requestJson, "stream", List.of());
-      Harness.Outcome first = pairs(settings, call.of("sdk"), call.of("raw"));
+      Harness.Outcome first =
+          Harness.interleave(
+              1,
+              settings.coldStartRounds(),
+              call.of("sdk")::run,
+              call.of("raw")::run,
+              call.of("retrofit")::run);
       rows.add(row(first, "first call's result, wall", "wallMs", TARGET));
       rows.add(row(first, "first call's result, CPU", "cpuMs", TARGET));
       rows.add(row(first, "first call's result, classes loaded", "classes", Double.NaN));
+      for (String key : List.of("wallMs", "cpuMs")) {
+        String metric = key.equals("wallMs") ? "wall" : "CPU";
+        rows.add(
+            Row.paired(
+                NAME,
+                "first call's result, " + metric + ", plain Retrofit / raw",
+                "ms",
+                first.contender(),
+                key,
+                "reported",
+                null,
+                "SDK column: the generated interface on plain Retrofit + Gson, the SDK's stack"
+                    + " alone"));
+        rows.add(
+            Row.paired(
+                NAME,
+                "first call's result, " + metric + ", SDK / plain Retrofit",
+                "ms",
+                first.sdkAgainstContender(),
+                key,
+                "reported",
+                null,
+                "what the SDK adds to its stack's first call; baseline column: plain Retrofit"));
+      }
       Harness.Outcome streamed = pairs(settings, events.of("sdk"), events.of("raw"));
       rows.add(row(streamed, "first streamed event, wall", "wallMs", Double.NaN));
       rows.add(row(streamed, "first streamed event, CPU", "cpuMs", Double.NaN));

@@ -16,13 +16,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Not API. The waits between attempts of one client. A wait holds no thread: it is a timer on the
  * client's scheduler, which has at most one daemon thread, and none once idle for {@value
- * #IDLE_SECONDS} s. A wait ends early when woken (its call was canceled) and when the timer closes
- * with the client, so that no call waits out its delay for nothing. Thread-safe.
+ * #IDLE_SECONDS} s; a client that never waits never makes it. A wait ends early when woken (its
+ * call was canceled) and when the timer closes with the client, so that no call waits out its delay
+ * for nothing. Thread-safe.
  */
 public final class RetryTimer implements AutoCloseable {
   static final int IDLE_SECONDS = 2;
 
-  private final ScheduledExecutorService scheduler;
+  @GuardedBy("this")
+  @Nullable
+  private ScheduledExecutorService scheduler;
 
   @GuardedBy("this")
   private final Set<Wait> pending = new HashSet<>();
@@ -30,7 +33,11 @@ public final class RetryTimer implements AutoCloseable {
   @GuardedBy("this")
   private boolean closed;
 
-  public RetryTimer(ScheduledExecutorService scheduler) {
+  /**
+   * A timer on {@code scheduler}, or without one on a scheduler of its own ({@link #newScheduler}),
+   * made on first use.
+   */
+  public RetryTimer(@Nullable ScheduledExecutorService scheduler) {
     this.scheduler = scheduler;
   }
 
@@ -53,11 +60,13 @@ public final class RetryTimer implements AutoCloseable {
   /** Runs {@code then} once: after the delay, or sooner on the thread that wakes or closes it. */
   public Wait start(long delayMillis, Runnable then) {
     Wait wait = new Wait(then);
+    ScheduledExecutorService scheduler;
     synchronized (this) {
       if (closed) {
         throw Operations.clientClosed(null);
       }
       pending.add(wait);
+      scheduler = scheduler();
     }
     try {
       wait.timer = scheduler.schedule(wait::wake, delayMillis, TimeUnit.MILLISECONDS);
@@ -76,11 +85,26 @@ public final class RetryTimer implements AutoCloseable {
    */
   @Nullable
   public Future<?> schedule(long delayMillis, Runnable task) {
+    ScheduledExecutorService scheduler;
+    synchronized (this) {
+      if (closed) {
+        return null;
+      }
+      scheduler = scheduler();
+    }
     try {
       return scheduler.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       return null;
     }
+  }
+
+  @GuardedBy("this")
+  private ScheduledExecutorService scheduler() {
+    if (scheduler == null) {
+      scheduler = newScheduler("orq-retry-scheduler");
+    }
+    return scheduler;
   }
 
   /** Whether the client closed. */
@@ -92,14 +116,18 @@ public final class RetryTimer implements AutoCloseable {
   @Override
   public void close() {
     List<Wait> woken;
+    ScheduledExecutorService made;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
       woken = new ArrayList<>(pending);
+      made = scheduler;
     }
-    scheduler.shutdownNow();
+    if (made != null) {
+      made.shutdownNow();
+    }
     for (Wait wait : woken) {
       wait.wake();
     }
