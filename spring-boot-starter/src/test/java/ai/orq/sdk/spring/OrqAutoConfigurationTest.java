@@ -14,7 +14,9 @@ import ai.orq.sdk.localserver.RecordedRequest;
 import ai.orq.sdk.localserver.ScriptedError;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
@@ -26,6 +28,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.unit.DataSize;
 
 final class OrqAutoConfigurationTest {
@@ -145,6 +148,51 @@ final class OrqAutoConfigurationTest {
               assertThat(server.takeRequest(5, TimeUnit.SECONDS).header("Authorization"))
                   .isEqualTo("Bearer " + server.apiKey());
             });
+  }
+
+  @Test
+  void bindsEnvironmentVariablesTheWayBootMapsThem() {
+    server.failNext(Operation.LIST, 1, ScriptedError.status(503));
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(OrqAutoConfiguration.class))
+        .withInitializer(
+            context ->
+                context
+                    .getEnvironment()
+                    .getPropertySources()
+                    .addFirst(
+                        environmentVariables(
+                            "ORQ_API_KEY", server.apiKey(),
+                            "ORQ_BASE_URL", server.baseUrl(),
+                            "ORQ_MAXRETRIES", "0",
+                            "ORQ_TIMEOUT", "2m",
+                            "ORQ_HEALTH_FAILURETHRESHOLD", "5")))
+        .run(
+            context -> {
+              OrqProperties properties = context.getBean(OrqProperties.class);
+              assertThat(properties.getMaxRetries()).isEqualTo(0);
+              assertThat(properties.getTimeout()).isEqualTo(Duration.ofMinutes(2));
+              assertThat(properties.getHealth().getFailureThreshold()).isEqualTo(5);
+              OrqClient client = context.getBean(OrqClient.class);
+              assertThatThrownBy(() -> client.conversations().list().execute())
+                  .isInstanceOfSatisfying(
+                      OrqServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(503));
+              RecordedRequest only = server.takeRequest(5, TimeUnit.SECONDS);
+              assertThat(only.header("Authorization")).isEqualTo("Bearer " + server.apiKey());
+              assertThat(server.requestCount()).isEqualTo(1);
+            });
+  }
+
+  /**
+   * Variables as the process environment gives them: Boot maps a source of this kind and name
+   * ({@code ORQ_MAXRETRIES} to {@code orq.max-retries}) as it maps the real one.
+   */
+  private static SystemEnvironmentPropertySource environmentVariables(String... namesAndValues) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      variables.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return new SystemEnvironmentPropertySource("test-systemEnvironment", variables);
   }
 
   @Test
