@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
@@ -27,6 +28,20 @@ final class ColdStartBenchmark {
   static final String NAME = "5. cold start";
   static final String CONVERSATION_ID = StreamingBenchmark.CONVERSATION_ID;
   static final double TARGET = 1.05;
+
+  /**
+   * The phases of a first call, by their keys in a program's result: the SDK's {@code
+   * OrqClient.build()}, {@code retrieve(id)} (Retrofit's proxy and the request) and {@code
+   * execute()}, against the raw program's {@code new OkHttpClient()}, request and exchange with
+   * Gson's parse.
+   */
+  private static final Map<String, String> PHASES =
+      linked(
+          "mainMs", "JVM start to main",
+          "clientMs", "the client built",
+          "requestMs", "the request built",
+          "exchangeMs", "the exchange and the parse");
+
   private static final Path TEMURIN_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
   private ColdStartBenchmark() {}
@@ -56,6 +71,19 @@ final class ColdStartBenchmark {
       rows.add(row(first, "first call's result, wall", "wallMs", TARGET));
       rows.add(row(first, "first call's result, CPU", "cpuMs", TARGET));
       rows.add(row(first, "first call's result, classes loaded", "classes", Double.NaN));
+      PHASES.forEach(
+          (key, phase) ->
+              rows.add(
+                  Row.paired(
+                      NAME,
+                      "first call's phase: " + phase,
+                      "ms",
+                      first,
+                      key,
+                      "reported",
+                      null,
+                      "where the time falls; a class both sides need loads in the phase that"
+                          + " first uses it")));
       for (String key : List.of("wallMs", "cpuMs")) {
         String metric = key.equals("wallMs") ? "wall" : "CPU";
         rows.add(
@@ -160,6 +188,14 @@ final class ColdStartBenchmark {
     }
   }
 
+  private static Map<String, String> linked(String... keysAndValues) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
   private static List<String> aot(Path cache) {
     return List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off");
   }
@@ -230,6 +266,11 @@ final class ColdStartBenchmark {
         Map<String, Double> metrics = new HashMap<>();
         for (String key : List.of("wallMs", "cpuMs", "classes")) {
           metrics.put(key, result.get(key).getAsDouble());
+        }
+        for (String phase : PHASES.keySet()) {
+          if (result.has(phase)) {
+            metrics.put(phase, result.get(phase).getAsDouble());
+          }
         }
         return metrics;
       }

@@ -11,9 +11,24 @@ import java.time.Duration;
  * the raw code live in classes of their own, so a raw process never loads a class of the SDK.
  */
 final class ColdStartProgram {
+  private static long mainStarted;
+  private static long clientBuilt;
+  private static long requestBuilt;
+
   private ColdStartProgram() {}
 
+  /** Called by a side of a first call once its client is built. */
+  static void clientBuilt() {
+    clientBuilt = System.nanoTime();
+  }
+
+  /** Called by a side of a first call once the request is built, before it is sent. */
+  static void requestBuilt() {
+    requestBuilt = System.nanoTime();
+  }
+
   public static void main(String[] args) throws Exception {
+    mainStarted = System.nanoTime();
     String baseUrl = args[2];
     String requestJson = args[3];
     long started = Long.parseLong(args[4]);
@@ -40,7 +55,23 @@ final class ColdStartProgram {
             + classes
             + ",\"resultChars\":"
             + result.length()
+            + phases(started, done)
             + "}");
     System.exit(0); // both variants alike: no wait for OkHttp's idle threads
+  }
+
+  /** The phases of a first call whose side marked them, as more JSON properties; else none. */
+  private static String phases(long started, long done) {
+    if (clientBuilt == 0 || requestBuilt == 0) {
+      return "";
+    }
+    return ",\"mainMs\":"
+        + (mainStarted - started) / 1e6
+        + ",\"clientMs\":"
+        + (clientBuilt - mainStarted) / 1e6
+        + ",\"requestMs\":"
+        + (requestBuilt - clientBuilt) / 1e6
+        + ",\"exchangeMs\":"
+        + (done - requestBuilt) / 1e6;
   }
 }

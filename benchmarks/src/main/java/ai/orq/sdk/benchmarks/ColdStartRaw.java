@@ -40,11 +40,13 @@ final class ColdStartRaw {
 
   static String retrieve(String baseUrl) throws IOException {
     OkHttpClient http = new OkHttpClient();
+    ColdStartProgram.clientBuilt();
     Request request =
         new Request.Builder()
             .url(baseUrl + "v2/conversations/" + ColdStartBenchmark.CONVERSATION_ID)
             .header("Authorization", "Bearer " + BenchmarkMain.API_KEY)
             .build();
+    ColdStartProgram.requestBuilt();
     try (Response response = http.newCall(request).execute()) {
       if (!response.isSuccessful()) {
         throw new IOException("HTTP " + response.code());

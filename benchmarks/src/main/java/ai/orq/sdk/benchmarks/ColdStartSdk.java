@@ -1,5 +1,6 @@
 package ai.orq.sdk.benchmarks;
 
+import ai.orq.sdk.OrqCall;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.model.ConversationWithMessages;
@@ -11,9 +12,11 @@ final class ColdStartSdk {
 
   static String retrieve(String baseUrl) {
     OrqClient client = OrqClient.builder().apiKey(BenchmarkMain.API_KEY).baseUrl(baseUrl).build();
-    ConversationWithMessages conversation =
-        client.conversations().retrieve(ColdStartBenchmark.CONVERSATION_ID).execute();
-    return conversation.getId();
+    ColdStartProgram.clientBuilt();
+    OrqCall<ConversationWithMessages> call =
+        client.conversations().retrieve(ColdStartBenchmark.CONVERSATION_ID);
+    ColdStartProgram.requestBuilt();
+    return call.execute().getId();
   }
 
   static String firstEvent(String baseUrl) {
