@@ -156,8 +156,8 @@ class ScriptFileTest {
         "responses[0]: only one of finish, pendingToolCalls, fail and truncate",
         message("{\"responses\": [{\"finish\": \"stop\", \"truncate\": true}]}"));
     assertEquals(
-        "errors[0].operation: unknown operation \"chat\"; known: list, create, generateName,"
-            + " retrieve, update, delete, createConversationResponse",
+        "errors[0].operation: unknown operation \"chat\"; known: create,"
+            + " createConversationResponse, delete, generateName, list, retrieve, update",
         message("{\"errors\": [{\"operation\": \"chat\", \"status\": 500}]}"));
     assertEquals(
         "errors[0] needs an operation and a status",
