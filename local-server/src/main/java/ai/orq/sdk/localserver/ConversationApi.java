@@ -18,6 +18,33 @@ final class ConversationApi {
     this.store = store;
   }
 
+  /** Adds the handler of each of the six operations. */
+  void addHandlers(Map<Operation, Router.Handler> handlers) {
+    handlers.put(
+        Operation.LIST,
+        (exchange, id, body) -> Exchanges.sendJson(exchange, 200, list(Exchanges.query(exchange))));
+    handlers.put(
+        Operation.CREATE,
+        (exchange, id, body) -> Exchanges.sendJson(exchange, 201, create(Json.parseObject(body))));
+    handlers.put(
+        Operation.RETRIEVE,
+        (exchange, id, body) -> Exchanges.sendJson(exchange, 200, retrieve(id)));
+    handlers.put(
+        Operation.UPDATE,
+        (exchange, id, body) ->
+            Exchanges.sendJson(exchange, 200, update(id, Json.parseObject(body))));
+    handlers.put(
+        Operation.DELETE,
+        (exchange, id, body) -> {
+          delete(id);
+          Exchanges.sendNoContent(exchange);
+        });
+    handlers.put(
+        Operation.GENERATE_NAME,
+        (exchange, id, body) ->
+            Exchanges.sendJson(exchange, 200, generateName(id, Json.parseObject(body))));
+  }
+
   JsonObject list(Map<String, String> query) {
     int limit = parseLimit(query.get("limit"));
     String startingAfter = query.get("startingAfter");

@@ -1,7 +1,9 @@
 package ai.orq.sdk.localserver;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -57,18 +59,30 @@ final class Playback {
       Scripts.sleep(tokenDelay);
       JsonObject delta = new JsonObject();
       delta.addProperty("partId", partId);
-      delta.add("delta", part(partId, kind, chunk));
+      delta.add("delta", part(partId, kind, new JsonPrimitive(chunk)));
       event("part.delta", delta);
       whole.append(chunk);
       completionTokens++;
     }
-    JsonObject part = part(partId, kind, whole.toString());
+    JsonObject part = part(partId, kind, new JsonPrimitive(whole.toString()));
     if (kind.equals("text")) {
       textParts.add(part.deepCopy());
     }
     JsonObject done = new JsonObject();
     done.addProperty("partId", partId);
     done.add("part", part);
+    event("part.done", done);
+  }
+
+  /**
+   * Sends a part of {@code kind} whole, in one {@code part.done}: its content, under the property
+   * named as the kind, is not text to stream in pieces.
+   */
+  void wholePart(String kind, JsonElement content) throws IOException, InterruptedException {
+    String partId = ulid.next(kind);
+    JsonObject done = new JsonObject();
+    done.addProperty("partId", partId);
+    done.add("part", part(partId, kind, content));
     event("part.done", done);
   }
 
@@ -98,11 +112,11 @@ final class Playback {
     events.done();
   }
 
-  private static JsonObject part(String id, String kind, String content) {
+  private static JsonObject part(String id, String kind, JsonElement content) {
     JsonObject part = new JsonObject();
     part.addProperty("_id", id);
     part.addProperty("kind", kind);
-    part.addProperty(kind, content);
+    part.add(kind, content);
     return part;
   }
 }

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * {@code POST /v2/conversations/{id}/responses}: validates the request, stores the user message
@@ -24,6 +25,13 @@ final class ResponseApi {
     this.ulid = ulid;
     this.tokenDelay = tokenDelay;
     this.scripts = scripts;
+  }
+
+  /** Adds the handler of {@code createConversationResponse}. */
+  void addHandlers(Map<Operation, Router.Handler> handlers) {
+    handlers.put(
+        Operation.CREATE_RESPONSE,
+        (exchange, id, body) -> respond(exchange, id, Json.parseObject(body)));
   }
 
   void respond(HttpExchange exchange, String conversationId, JsonObject body) throws IOException {

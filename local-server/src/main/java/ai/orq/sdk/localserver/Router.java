@@ -5,23 +5,24 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one handler: tags every response with an {@code x-request-id}, records the request, checks
- * the bearer key, maps method and path to an operation, answers a scripted error if one is queued
- * for it, and turns {@link ApiError}s into {@code {"message": ...}} bodies. Unknown paths are 404;
- * a known path with the wrong method is 405 with an {@code Allow} header.
+ * the bearer key, maps method and path to an operation (by the method and path template of each
+ * {@link Operation}, generated from the spec), answers a scripted error if one is queued for it,
+ * and turns {@link ApiError}s into {@code {"message": ...}} bodies. Unknown paths are 404; a known
+ * path with the wrong method is 405 with an {@code Allow} header.
  */
 final class Router implements HttpHandler {
-  private static final String COLLECTION = "/v2/conversations";
-  private static final String LIST = COLLECTION + "/";
-
   private final byte[] expectedAuthorization;
   private final Ulid ulid;
-  private final ConversationApi conversations;
-  private final ResponseApi responses;
+  private final Map<Operation, Handler> handlers = new EnumMap<>(Operation.class);
   private final Script script;
 
   /** Null when requests are not recorded. */
@@ -39,8 +40,8 @@ final class Router implements HttpHandler {
       AtomicInteger sequence) {
     this.expectedAuthorization = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
     this.ulid = ulid;
-    this.conversations = conversations;
-    this.responses = responses;
+    conversations.addHandlers(handlers);
+    responses.addHandlers(handlers);
     this.script = script;
     this.recorded = recorded;
     this.sequence = sequence;
@@ -110,89 +111,87 @@ final class Router implements HttpHandler {
     }
   }
 
+  /**
+   * Answers the request of {@code operation} with its handler. An operation the spec gained has
+   * none until {@link ConversationApi} or {@link ResponseApi} adds it: its requests are a 500
+   * naming it, and {@code OperationTest} fails.
+   */
   private void dispatch(HttpExchange exchange, Operation operation, String id, String body)
       throws IOException {
-    switch (operation) {
-      case LIST:
-        Exchanges.sendJson(exchange, 200, conversations.list(Exchanges.query(exchange)));
-        break;
-      case CREATE:
-        Exchanges.sendJson(exchange, 201, conversations.create(Json.parseObject(body)));
-        break;
-      case RETRIEVE:
-        Exchanges.sendJson(exchange, 200, conversations.retrieve(id));
-        break;
-      case UPDATE:
-        Exchanges.sendJson(exchange, 200, conversations.update(id, Json.parseObject(body)));
-        break;
-      case DELETE:
-        conversations.delete(id);
-        Exchanges.sendNoContent(exchange);
-        break;
-      case GENERATE_NAME:
-        Exchanges.sendJson(exchange, 200, conversations.generateName(id, Json.parseObject(body)));
-        break;
-      case CREATE_RESPONSE:
-        responses.respond(exchange, id, Json.parseObject(body));
-        break;
+    Handler handler = handlers.get(operation);
+    if (handler == null) {
+      throw new IllegalStateException(
+          "no handler for the operation " + operation + " (ConversationApi or ResponseApi)");
     }
+    handler.handle(exchange, id, body);
   }
 
   /**
-   * Where a method and path lead: an operation (and conversation id), or a 404 or 405 to answer.
+   * Where a method and path lead: the operation whose method and path template (from the spec)
+   * match, with the path's parameters; or a 404 (no template matches the path) or a 405 (templates
+   * match, of other methods).
    */
   private static Route route(String method, String path) {
-    if (path.equals(LIST)) {
-      return Route.of(method, path, null, Operation.LIST);
+    String[] segments = path.split("/", -1);
+    StringBuilder allow = new StringBuilder();
+    for (Operation operation : Operation.values()) {
+      List<String> parameters = parameters(operation.pathTemplate(), segments);
+      if (parameters == null) {
+        continue;
+      }
+      if (operation.method().equals(method)) {
+        return new Route(operation, parameters, method, path, null);
+      }
+      allow.append(allow.length() == 0 ? "" : ", ").append(operation.method());
     }
-    if (path.equals(COLLECTION)) {
-      return Route.of(method, path, null, Operation.CREATE);
+    return new Route(null, null, method, path, allow.length() == 0 ? null : allow.toString());
+  }
+
+  /**
+   * The raw values of the template's parameters in the path's segments, in order; null when the
+   * path does not match the template. A parameter matches one segment, never an empty one.
+   */
+  private static List<String> parameters(String template, String[] segments) {
+    String[] expected = template.split("/", -1);
+    if (expected.length != segments.length) {
+      return null;
     }
-    String[] segments =
-        path.startsWith(LIST) ? path.substring(LIST.length()).split("/", -1) : new String[0];
-    if (segments.length == 0 || segments.length > 2 || segments[0].isEmpty()) {
-      return Route.notFound(method, path);
+    List<String> parameters = new ArrayList<>();
+    for (int i = 0; i < expected.length; i++) {
+      if (expected[i].startsWith("{") && expected[i].endsWith("}")) {
+        if (segments[i].isEmpty()) {
+          return null;
+        }
+        parameters.add(segments[i]);
+      } else if (!expected[i].equals(segments[i])) {
+        return null;
+      }
     }
-    if (segments.length == 1) {
-      return Route.of(
-          method, path, segments[0], Operation.RETRIEVE, Operation.UPDATE, Operation.DELETE);
-    } else if (segments[1].equals("generate-name")) {
-      return Route.of(method, path, segments[0], Operation.GENERATE_NAME);
-    } else if (segments[1].equals("responses")) {
-      return Route.of(method, path, segments[0], Operation.CREATE_RESPONSE);
-    }
-    return Route.notFound(method, path);
+    return parameters;
+  }
+
+  /**
+   * Answers the request of one operation, past the key check and the script: {@code id} is the
+   * decoded conversation id (null without one), {@code body} the body as received.
+   */
+  interface Handler {
+    void handle(HttpExchange exchange, String id, String body) throws IOException;
   }
 
   private static final class Route {
     final Operation operation; // null when no route matches
-    private final String rawId;
+    private final List<String> parameters; // raw, null when no route matches
     private final String method;
     private final String path;
     private final String allow; // the methods of a known path, null for an unknown one
 
-    private Route(Operation operation, String rawId, String method, String path, String allow) {
+    private Route(
+        Operation operation, List<String> parameters, String method, String path, String allow) {
       this.operation = operation;
-      this.rawId = rawId;
+      this.parameters = parameters;
       this.method = method;
       this.path = path;
       this.allow = allow;
-    }
-
-    static Route of(String method, String path, String rawId, Operation... candidates) {
-      StringBuilder allow = new StringBuilder();
-      for (Operation candidate : candidates) {
-        String candidateMethod = methodOf(candidate);
-        if (candidateMethod.equals(method)) {
-          return new Route(candidate, rawId, method, path, null);
-        }
-        allow.append(allow.length() == 0 ? "" : ", ").append(candidateMethod);
-      }
-      return new Route(null, rawId, method, path, allow.toString());
-    }
-
-    static Route notFound(String method, String path) {
-      return new Route(null, null, method, path, null);
     }
 
     /** Throws the 404 or 405 of a method and path that name no operation. */
@@ -204,31 +203,19 @@ final class Router implements HttpHandler {
         throw ApiError.notFound("No route for " + method + " " + path);
       }
       exchange.getResponseHeaders().set("Allow", allow);
+      Operation withSlash = route(method, path + "/").operation;
       String hint =
-          path.equals(COLLECTION) && method.equals("GET")
-              ? "; list conversations with GET " + LIST
-              : "";
+          withSlash == null ? "" : "; " + method + " " + path + "/ is " + withSlash.operationId();
       throw ApiError.methodNotAllowed(
           "Method " + method + " is not allowed on " + path + " (allowed: " + allow + ")" + hint);
     }
 
-    /** The conversation id, percent-decoded (400 when malformed); null for list and create. */
+    /**
+     * The first path parameter (the conversation id), percent-decoded (400 when malformed); null
+     * for an operation without one.
+     */
     String id() {
-      return rawId == null ? null : Exchanges.decodePathSegment(rawId);
-    }
-
-    private static String methodOf(Operation operation) {
-      switch (operation) {
-        case LIST:
-        case RETRIEVE:
-          return "GET";
-        case UPDATE:
-          return "PATCH";
-        case DELETE:
-          return "DELETE";
-        default:
-          return "POST";
-      }
+      return parameters.isEmpty() ? null : Exchanges.decodePathSegment(parameters.get(0));
     }
   }
 }

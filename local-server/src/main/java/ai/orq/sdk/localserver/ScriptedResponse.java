@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 
@@ -20,6 +21,7 @@ import java.util.List;
  * server.enqueue(ScriptedResponse.builder()
  *     .reasoning("The user wants a refund.")
  *     .text("Let me ", "check that.")
+ *     .data("{\"order\":\"A-17\",\"refundable\":true}")
  *     .toolReviewRequested(refund)
  *     .finishWithToolCalls(refund)
  *     .build());
@@ -120,6 +122,48 @@ public final class ScriptedResponse {
     /** A reasoning part streamed as one {@code part.delta} per chunk, then {@code part.done}. */
     public Builder reasoning(String... chunks) {
       return part("reasoning", chunks);
+    }
+
+    /**
+     * A file part the server refers to by URI, sent whole in one {@code part.done}.
+     *
+     * @throws IllegalArgumentException when {@code uri} or {@code mimeType} is blank
+     */
+    public Builder fileUri(String uri, String mimeType) {
+      JsonObject file = new JsonObject();
+      file.addProperty("type", "uri");
+      file.addProperty("uri", Scripts.requireNonBlank(uri, "uri"));
+      return file(file, mimeType);
+    }
+
+    /**
+     * A file part carrying {@code content} (base64 on the wire), sent whole in one {@code
+     * part.done}.
+     *
+     * @throws IllegalArgumentException when {@code mimeType} is blank
+     */
+    public Builder fileBytes(byte[] content, String mimeType) {
+      if (content == null) {
+        throw new NullPointerException("content == null");
+      }
+      JsonObject file = new JsonObject();
+      file.addProperty("type", "bytes");
+      file.addProperty("bytes", Base64.getEncoder().encodeToString(content));
+      return file(file, mimeType);
+    }
+
+    /**
+     * A data part, a JSON object the assistant produced, sent whole in one {@code part.done}.
+     *
+     * @throws IllegalArgumentException when {@code json} is not a JSON object
+     */
+    public Builder data(String json) {
+      JsonElement data = Scripts.parse(json, "json");
+      if (!data.isJsonObject()) {
+        throw new IllegalArgumentException("json must be a JSON object, was " + json);
+      }
+      steps.add(playback -> playback.wholePart("data", data.deepCopy()));
+      return this;
     }
 
     /** {@code tool.started}: the assistant runs {@code call}. */
@@ -262,6 +306,12 @@ public final class ScriptedResponse {
         }
       }
       steps.add(playback -> playback.part(kind, list));
+      return this;
+    }
+
+    private Builder file(JsonObject file, String mimeType) {
+      file.addProperty("mimeType", Scripts.requireNonBlank(mimeType, "mimeType"));
+      steps.add(playback -> playback.wholePart("file", file.deepCopy()));
       return this;
     }
 

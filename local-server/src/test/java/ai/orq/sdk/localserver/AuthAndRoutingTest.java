@@ -85,7 +85,7 @@ class AuthAndRoutingTest {
     String id = http.createStandalone().get("_id").getAsString();
     HttpResponse<String> put = http.send("PUT", "v2/conversations/" + id, "{}");
     assertTrue(Http.error(put, 405).contains("PUT"));
-    assertEquals("GET, PATCH, DELETE", put.headers().firstValue("Allow").orElse(null));
+    assertEquals("DELETE, GET, PATCH", put.headers().firstValue("Allow").orElse(null));
 
     HttpResponse<String> getResponses = http.get("v2/conversations/" + id + "/responses");
     Http.error(getResponses, 405);

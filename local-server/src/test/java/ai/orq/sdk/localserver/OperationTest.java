@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The server's {@link Operation}s and its {@link Router} against the table of operations generated
  * from the spec ({@link OperationTable}, read by this test only: the server itself knows nothing of
- * the SDK). Every row must have a constant, and a request of the row's method and path must reach
- * that operation, shown by the error scripted for it.
+ * the SDK). Every row must have a constant, a request of the row's method and path must reach that
+ * operation, shown by the error scripted for it, and without a scripted error its handler must
+ * answer (a 404 for the unknown conversation, a 422 for the empty body), not a 500.
  */
 class OperationTest {
   @AutoClose
@@ -86,6 +87,12 @@ class OperationTest {
       if (request.operation() != operation || response.statusCode() != 418) {
         uncovered.add(
             row + ": routed to " + request.operation() + ", answered " + response.statusCode());
+        continue;
+      }
+      HttpResponse<String> answer = http.send(row.method, row.pathWith("conv_1"), "{}");
+      server.takeRequest(1, TimeUnit.SECONDS);
+      if (answer.statusCode() == 500) {
+        uncovered.add(row + ": " + answer.body());
       }
     }
     return uncovered;

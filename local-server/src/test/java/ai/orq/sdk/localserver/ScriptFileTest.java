@@ -124,8 +124,8 @@ class ScriptFileTest {
         "responses[0].steps[0] must have exactly one property, the kind of step",
         message("{\"responses\": [{\"steps\": [{}]}]}"));
     assertEquals(
-        "responses[0].steps[0].say: unknown step (expected text, reasoning, toolStarted, "
-            + "toolReviewRequested, toolReviewDone, toolDone, toolFailed, pauseMs)",
+        "responses[0].steps[0].say: unknown step (expected text, reasoning, file, data,"
+            + " toolStarted, toolReviewRequested, toolReviewDone, toolDone, toolFailed, pauseMs)",
         message("{\"responses\": [{\"steps\": [{\"say\": 1}]}]}"));
     assertEquals(
         "responses[0].steps[0].text[1] must be a string",
@@ -139,6 +139,17 @@ class ScriptFileTest {
         message(
             "{\"responses\": [{\"steps\": [{\"toolReviewDone\": {\"toolCallId\": \"c\","
                 + " \"toolName\": \"t\", \"review\": \"maybe\"}}]}]}"));
+    assertEquals(
+        "responses[0].steps[0].file needs either uri or bytes",
+        message("{\"responses\": [{\"steps\": [{\"file\": {\"mimeType\": \"a/b\"}}]}]}"));
+    assertEquals(
+        "responses[0].steps[0].file.bytes must be base64",
+        message(
+            "{\"responses\": [{\"steps\": [{\"file\": {\"bytes\": \"!\", \"mimeType\":"
+                + " \"a/b\"}}]}]}"));
+    assertEquals(
+        "responses[0].steps[0].data must be a JSON object",
+        message("{\"responses\": [{\"steps\": [{\"data\": [1]}]}]}"));
     assertEquals(
         "responses[0].eventDelayMs must be a whole number, was 1.5",
         message("{\"responses\": [{\"eventDelayMs\": 1.5}]}"));
@@ -156,8 +167,8 @@ class ScriptFileTest {
         "responses[0]: only one of finish, pendingToolCalls, fail and truncate",
         message("{\"responses\": [{\"finish\": \"stop\", \"truncate\": true}]}"));
     assertEquals(
-        "errors[0].operation: unknown operation \"chat\"; known: list, create, generateName,"
-            + " retrieve, update, delete, createConversationResponse",
+        "errors[0].operation: unknown operation \"chat\"; known: create,"
+            + " createConversationResponse, delete, generateName, list, retrieve, update",
         message("{\"errors\": [{\"operation\": \"chat\", \"status\": 500}]}"));
     assertEquals(
         "errors[0] needs an operation and a status",

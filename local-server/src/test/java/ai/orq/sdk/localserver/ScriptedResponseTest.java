@@ -12,7 +12,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AutoClose;
@@ -32,6 +31,9 @@ class ScriptedResponseTest {
             ScriptedResponse.builder()
                 .reasoning("Think", "ing")
                 .text("Hel", "lo")
+                .fileUri("https://files.example/forecast.pdf", "application/pdf")
+                .fileBytes(new byte[] {1, 2, 3}, "image/png")
+                .data("{\"celsius\":21}")
                 .toolStarted(WEATHER)
                 .toolReviewRequested(WEATHER.withToolId("tool_01"))
                 .toolReviewDone(WEATHER, true)
@@ -46,6 +48,7 @@ class ScriptedResponseTest {
             ScriptedResponse.builder().text("oops").fail(503, "model overloaded").build(),
             ScriptedResponse.builder().text("half").truncate().build());
     List<String> types = new ArrayList<>();
+    Set<String> kinds = new TreeSet<>();
     for (ScriptedResponse script : scripts) {
       server.enqueue(script);
       for (String data : http.stream(newConversation(), Http.userMessage("hi", "openai/gpt-4o"))) {
@@ -55,6 +58,12 @@ class ScriptedResponseTest {
         JsonObject event = Http.parse(data).getAsJsonObject();
         assertEquals(List.of(), SpecSchemas.problems(event, "ResponseEvent"), data);
         types.add(event.get("type").getAsString());
+        JsonObject eventData = event.getAsJsonObject("data");
+        for (String part : List.of("delta", "part")) {
+          if (eventData.has(part)) {
+            kinds.add(eventData.getAsJsonObject(part).get("kind").getAsString());
+          }
+        }
         if (event.get("type").getAsString().equals("response.started")) {
           JsonObject started = event.getAsJsonObject("data");
           assertTrue(
@@ -71,6 +80,9 @@ class ScriptedResponseTest {
             "part.done",
             "part.delta",
             "part.delta",
+            "part.done",
+            "part.done",
+            "part.done",
             "part.done",
             "tool.started",
             "tool.review.requested",
@@ -96,14 +108,48 @@ class ScriptedResponseTest {
     unsent.removeAll(types);
     assertEquals(
         Set.of(), unsent, "event types of the spec that no step of ScriptedResponse sends");
+    Set<String> unsentKinds = new TreeSet<>(SpecSchemas.discriminatorValues("ResponsePart"));
+    unsentKinds.removeAll(kinds);
+    assertEquals(
+        Set.of(), unsentKinds, "part kinds of the spec that no step of ScriptedResponse sends");
   }
 
   /** The discriminator values of the spec's {@code ResponseEvent}. */
-  @SuppressWarnings("unchecked")
   private static Set<String> eventTypesOfTheSpec() {
-    Map<String, Object> discriminator =
-        (Map<String, Object>) SpecSchemas.schema("ResponseEvent").get("discriminator");
-    return ((Map<String, Object>) discriminator.get("mapping")).keySet();
+    return SpecSchemas.discriminatorValues("ResponseEvent");
+  }
+
+  @Test
+  void fileAndDataPartsAreSentWholeInOnePartDone() {
+    server.enqueue(
+        ScriptedResponse.builder()
+            .fileUri("https://files.example/a.pdf", "application/pdf")
+            .fileBytes(new byte[] {1, 2, 3}, "image/png")
+            .data("{\"rows\":[1,2]}")
+            .build());
+    List<JsonObject> events =
+        events(http.stream(newConversation(), Http.userMessage("files", "openai/gpt-4o")));
+    List<String> parts = new ArrayList<>();
+    for (JsonObject event : events.subList(1, 4)) {
+      assertEquals("part.done", event.get("type").getAsString());
+      JsonObject part = event.getAsJsonObject("data").getAsJsonObject("part");
+      part.remove("_id");
+      parts.add(part.toString());
+    }
+    assertEquals(
+        List.of(
+            "{\"kind\":\"file\",\"file\":{\"type\":\"uri\",\"uri\":\"https://files.example/a.pdf\","
+                + "\"mimeType\":\"application/pdf\"}}",
+            "{\"kind\":\"file\",\"file\":{\"type\":\"bytes\",\"bytes\":\"AQID\",\"mimeType\":\"image/png\"}}",
+            "{\"kind\":\"data\",\"data\":{\"rows\":[1,2]}}"),
+        parts);
+    assertEquals("response.done", events.get(4).get("type").getAsString());
+    assertThrows(IllegalArgumentException.class, () -> ScriptedResponse.builder().data("[1]"));
+    assertThrows(
+        IllegalArgumentException.class, () -> ScriptedResponse.builder().fileUri(" ", "a/b"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ScriptedResponse.builder().fileBytes(new byte[0], ""));
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -33,6 +34,13 @@ final class SpecSchemas {
     List<String> problems = new ArrayList<>();
     check(value, schema(name), "$", problems);
     return problems;
+  }
+
+  /** The discriminator values of union {@code name}, e.g. the part kinds of ResponsePart. */
+  @SuppressWarnings("unchecked")
+  static Set<String> discriminatorValues(String name) {
+    Map<String, Object> discriminator = (Map<String, Object>) schema(name).get("discriminator");
+    return ((Map<String, Object>) discriminator.get("mapping")).keySet();
   }
 
   @SuppressWarnings("unchecked")

@@ -7,9 +7,6 @@ import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.errors.OrqException;
 import ai.orq.sdk.generated.internal.OperationTable;
-import ai.orq.sdk.model.Conversation;
-import ai.orq.sdk.model.ConversationPage;
-import ai.orq.sdk.model.ConversationWithMessages;
 import ai.orq.sdk.model.CreateConversationRequest;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.GenerateNameRequest;
@@ -23,60 +20,45 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /**
- * The operations of the fault matrix, each named by its {@code operationId}: its method and path
- * come from the table generated from the spec ({@link OperationTable}); here are the good answer
- * WireMock stubs for it and the value a correct SDK must return from that answer. {@code
- * OperationCoverageTest} fails, naming it, on an operation of the spec with no constant.
+ * The operations of the fault matrix, each named by its {@code operationId}: its method, path,
+ * content type and response type come from the table generated from the spec ({@link
+ * OperationTable}); here are only what the table cannot say: the facade call, and the good answer
+ * WireMock stubs for it (status and body), decoded into the row's response type for the value a
+ * correct SDK must return. {@code OperationCoverageTest} fails, naming it, on an operation of the
+ * spec with no constant.
  */
 enum Operation {
   LIST(
       "list",
       200,
-      "application/json",
       Bodies.PAGE,
-      c -> c.conversations().list(ListConversationsParams.builder().limit(2).build()),
-      g -> g.fromJson(Bodies.PAGE, ConversationPage.class)),
+      c -> c.conversations().list(ListConversationsParams.builder().limit(2).build())),
   CREATE(
       "create",
       201,
-      "application/json",
       Bodies.CONVERSATION,
       c ->
-          c.conversations().create(CreateConversationRequest.builder().projectId("proj_1").build()),
-      g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
+          c.conversations()
+              .create(CreateConversationRequest.builder().projectId("proj_1").build())),
   GENERATE_NAME(
       "generateName",
       200,
-      "application/json",
       Bodies.CONVERSATION,
       c ->
           c.conversations()
-              .generateName(Bodies.ID, GenerateNameRequest.builder().context("hello").build()),
-      g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
-  RETRIEVE(
-      "retrieve",
-      200,
-      "application/json",
-      Bodies.WITH_MESSAGES,
-      c -> c.conversations().retrieve(Bodies.ID),
-      g -> g.fromJson(Bodies.WITH_MESSAGES, ConversationWithMessages.class)),
+              .generateName(Bodies.ID, GenerateNameRequest.builder().context("hello").build())),
+  RETRIEVE("retrieve", 200, Bodies.WITH_MESSAGES, c -> c.conversations().retrieve(Bodies.ID)),
   UPDATE(
       "update",
       200,
-      "application/json",
       Bodies.CONVERSATION,
       c ->
           c.conversations()
-              .update(Bodies.ID, UpdateConversationRequest.builder().displayName("Faulty").build()),
-      g -> g.fromJson(Bodies.CONVERSATION, Conversation.class)),
-  DELETE("delete", 204, null, "", c -> c.conversations().delete(Bodies.ID), g -> null),
-  STREAM(
-      "createConversationResponse",
-      200,
-      "text/event-stream",
-      Bodies.EVENTS,
-      null,
-      Bodies::expectedEvents);
+              .update(
+                  Bodies.ID, UpdateConversationRequest.builder().displayName("Faulty").build())),
+  DELETE("delete", 204, "", c -> c.conversations().delete(Bodies.ID)),
+  // streamed by invoke, through no OrqCall
+  STREAM("createConversationResponse", 200, Bodies.EVENTS, null);
 
   /** The row of the table of operations generated from the spec. */
   final OperationTable.Row row;
@@ -88,18 +70,14 @@ enum Operation {
   final String path;
 
   final int status;
+
+  /** The good answer's content type, from the row: none without a response type. */
   final String contentType;
+
   final String body;
   private final Function<OrqClient, OrqCall<?>> call;
-  private final Function<Gson, Object> expected;
 
-  Operation(
-      String operationId,
-      int status,
-      String contentType,
-      String body,
-      Function<OrqClient, OrqCall<?>> call,
-      Function<Gson, Object> expected) {
+  Operation(String operationId, int status, String body, Function<OrqClient, OrqCall<?>> call) {
     this.row = OperationTable.find(operationId);
     if (row == null) {
       throw new IllegalStateException(operationId + ": in the fault matrix but not in the spec");
@@ -107,10 +85,10 @@ enum Operation {
     this.method = row.method;
     this.path = "/" + row.pathWith(Bodies.ID);
     this.status = status;
-    this.contentType = contentType;
+    this.contentType =
+        row.streams ? "text/event-stream" : row.responseType == null ? null : "application/json";
     this.body = body;
     this.call = call;
-    this.expected = expected;
   }
 
   /**
@@ -139,9 +117,22 @@ enum Operation {
     throw new AssertionError("not an SDK exception: " + e.getCause(), e.getCause());
   }
 
-  /** What the good answer means, decoded independently of the call under test. */
+  /**
+   * What the good answer means, decoded independently of the call under test into the row's
+   * response type (the events of a stream, nothing without a response type).
+   */
   Object expected(Gson gson) {
-    return expected.apply(gson);
+    if (row.streams) {
+      return Bodies.expectedEvents(gson);
+    }
+    if (row.responseType == null) {
+      return null;
+    }
+    try {
+      return gson.fromJson(body, Class.forName("ai.orq.sdk.model." + row.responseType));
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError(row + ": no model class " + row.responseType, e);
+    }
   }
 
   /** The constant of {@code row}, or null when the fault matrix does not cover it. */

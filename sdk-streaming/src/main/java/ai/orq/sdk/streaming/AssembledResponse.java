@@ -2,14 +2,15 @@ package ai.orq.sdk.streaming;
 
 import ai.orq.sdk.model.FinishReason;
 import ai.orq.sdk.model.PendingToolCall;
+import ai.orq.sdk.model.ResponsePart;
 import ai.orq.sdk.model.Usage;
 import jakarta.annotation.Nullable;
 import java.util.List;
 
 /**
  * The assistant's answer assembled from a response stream by {@link ResponseAccumulator}.
- * Immutable, except that {@link #usage()} and {@link #pendingToolCalls()} hand out the generated
- * model objects as received.
+ * Immutable, except that {@link #usage()}, {@link #pendingToolCalls()} and {@link #otherParts()}
+ * hand out the generated model objects as received.
  */
 public final class AssembledResponse {
   @Nullable private final String responseId;
@@ -18,6 +19,7 @@ public final class AssembledResponse {
   @Nullable private final FinishReason finishReason;
   @Nullable private final Usage usage;
   private final List<PendingToolCall> pendingToolCalls;
+  private final List<ResponsePart> otherParts;
   private final int eventCount;
 
   AssembledResponse(
@@ -27,6 +29,7 @@ public final class AssembledResponse {
       @Nullable FinishReason finishReason,
       @Nullable Usage usage,
       List<PendingToolCall> pendingToolCalls,
+      List<ResponsePart> otherParts,
       int eventCount) {
     this.responseId = responseId;
     this.text = text;
@@ -34,6 +37,7 @@ public final class AssembledResponse {
     this.finishReason = finishReason;
     this.usage = usage;
     this.pendingToolCalls = pendingToolCalls;
+    this.otherParts = otherParts;
     this.eventCount = eventCount;
   }
 
@@ -74,6 +78,15 @@ public final class AssembledResponse {
    */
   public List<PendingToolCall> pendingToolCalls() {
     return pendingToolCalls;
+  }
+
+  /**
+   * The parts that are neither text nor reasoning (files, data, and kinds newer than this SDK, as
+   * {@link ResponsePart.Unknown}), each as the last event of its part id sent it, in the order they
+   * started; unmodifiable, maybe empty.
+   */
+  public List<ResponsePart> otherParts() {
+    return otherParts;
   }
 
   /** How many events were assembled, of every type. */

@@ -17,7 +17,9 @@ import ai.orq.sdk.model.ResponseFailedEvent;
 import ai.orq.sdk.model.ResponsePart;
 import ai.orq.sdk.model.ResponseStartedEvent;
 import ai.orq.sdk.model.Usage;
+import com.google.gson.Gson;
 import jakarta.annotation.Nullable;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +32,9 @@ import java.util.function.Consumer;
  * Assembles the events of a response stream into the final answer, for callers who just want the
  * text: the {@code text} parts' deltas joined in order (a {@code part.done} replaces its deltas
  * with the complete part), the reasoning likewise, and the finish reason, usage and pending tool
- * calls of {@code response.done}. A {@code response.failed} event becomes a {@link
+ * calls of {@code response.done}. A part of any other kind (a file, data, or a kind newer than this
+ * SDK) is not joined but kept whole, as the last event of its part id sent it ({@link
+ * AssembledResponse#otherParts()}). A {@code response.failed} event becomes a {@link
  * ResponseFailedException}.
  *
  * <pre>{@code
@@ -46,10 +50,14 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
   /** The most text {@link #create()} and {@code assemble} hold: 16 MiB, 2 bytes per char. */
   public static final long DEFAULT_MAX_BYTES = ClientContext.DEFAULT_MAX_RESPONSE_BYTES;
 
+  /** Measures a kept part (the models carry their own adapters); Gson is thread-safe. */
+  private static final Gson JSON = new Gson();
+
   private final long maxBytes;
   private long heldBytes;
   private final Map<String, StringBuilder> texts = new LinkedHashMap<>();
   private final Map<String, StringBuilder> reasonings = new LinkedHashMap<>();
+  private final Map<String, ResponsePart> otherParts = new LinkedHashMap<>();
   @Nullable private String responseId;
   @Nullable private FinishReason finishReason;
   @Nullable private Usage usage;
@@ -106,8 +114,9 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
   }
 
   /**
-   * An accumulator that holds at most {@code maxBytes} of text and reasoning (2 bytes per char, as
-   * held in memory); more fails {@link #accept} with {@link ResponseTooLargeException}.
+   * An accumulator that holds at most {@code maxBytes} of text, reasoning and other parts (2 bytes
+   * per char, as held in memory; another part counted as its JSON); more fails {@link #accept} with
+   * {@link ResponseTooLargeException}.
    *
    * @throws IllegalArgumentException if not positive
    */
@@ -213,6 +222,7 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
         finishReason,
         usage,
         pendingToolCalls,
+        Collections.unmodifiableList(new ArrayList<>(otherParts.values())),
         eventCount);
   }
 
@@ -221,7 +231,20 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
       add(texts, partId, part.asText().getText(), complete);
     } else if (part.isReasoning()) {
       add(reasonings, partId, part.asReasoning().getReasoning(), complete);
+    } else {
+      keep(partId, part);
     }
+  }
+
+  /** Keeps a part that is not text: the latest of its part id replaces the one before. */
+  private void keep(String partId, ResponsePart part) {
+    ResponsePart before = otherParts.get(partId);
+    hold(heldBytes + sizeOf(part) + (before == null ? 2L * partId.length() : -sizeOf(before)));
+    otherParts.put(partId, part);
+  }
+
+  private static long sizeOf(ResponsePart part) {
+    return 2L * JSON.toJson(part, ResponsePart.class).length();
   }
 
   private void add(Map<String, StringBuilder> parts, String partId, String text, boolean complete) {
@@ -232,13 +255,7 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
     } else if (complete) {
       held -= 2L * builder.length();
     }
-    if (held > maxBytes) {
-      throw new ResponseTooLargeException(
-          "The assembled text",
-          maxBytes,
-          "ResponseAccumulator.DEFAULT_MAX_BYTES or create(maxBytes)");
-    }
-    heldBytes = held;
+    hold(held);
     if (builder == null) {
       builder = new StringBuilder();
       parts.put(partId, builder);
@@ -246,6 +263,17 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
       builder.setLength(0);
     }
     builder.append(text);
+  }
+
+  /** Holds {@code held} bytes from now on, or fails when that passes the limit. */
+  private void hold(long held) {
+    if (held > maxBytes) {
+      throw new ResponseTooLargeException(
+          "The assembled text",
+          maxBytes,
+          "ResponseAccumulator.DEFAULT_MAX_BYTES or create(maxBytes)");
+    }
+    heldBytes = held;
   }
 
   private static String join(Map<String, StringBuilder> parts) {

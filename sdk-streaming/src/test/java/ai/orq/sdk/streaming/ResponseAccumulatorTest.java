@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.orq.sdk.OrqClient;
 import ai.orq.sdk.StreamResponse;
 import ai.orq.sdk.errors.ResponseFailedException;
+import ai.orq.sdk.errors.ResponseTooLargeException;
 import ai.orq.sdk.errors.StreamTruncatedException;
 import ai.orq.sdk.model.FinishReason;
 import ai.orq.sdk.model.PartDeltaEvent;
@@ -25,6 +26,7 @@ import ai.orq.sdk.model.PartDoneEvent;
 import ai.orq.sdk.model.PartDoneEventData;
 import ai.orq.sdk.model.PendingToolCall;
 import ai.orq.sdk.model.PendingToolCallFunction;
+import ai.orq.sdk.model.ResponseDataPart;
 import ai.orq.sdk.model.ResponseDoneEvent;
 import ai.orq.sdk.model.ResponseDoneEventData;
 import ai.orq.sdk.model.ResponseEvent;
@@ -38,6 +40,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -188,6 +191,34 @@ final class ResponseAccumulatorTest {
     assertNull(answer.usage());
     assertNull(answer.responseId());
     assertEquals(7, answer.eventCount());
+    assertEquals(List.of(ResponsePart.Unknown.of(hologram)), answer.otherParts());
+  }
+
+  @Test
+  void otherPartsAreKeptWholeTheLatestOfEachPartIdAndCountTowardTheLimit() {
+    ResponseAccumulator accumulator = ResponseAccumulator.create(200);
+    ResponsePart first = data("d", "{\"rows\":1}");
+    ResponsePart second = data("d", "{\"rows\":2}");
+    ResponsePart other = data("e", "{}");
+    accumulator.accept(delta("d", first));
+    accumulator.accept(delta("e", other));
+    accumulator.accept(delta("d", second));
+    assertEquals(List.of(second, other), accumulator.result().otherParts());
+    assertThrows(
+        UnsupportedOperationException.class, () -> accumulator.result().otherParts().clear());
+    ResponseTooLargeException tooLarge =
+        assertThrows(
+            ResponseTooLargeException.class,
+            () ->
+                accumulator.accept(delta("f", data("f", "{\"big\":\"" + "x".repeat(60) + "\"}"))));
+    assertEquals(200, tooLarge.limitBytes());
+  }
+
+  private static ResponsePart data(String partId, String json) {
+    return ResponseDataPart.builder()
+        .id(partId)
+        .data(JsonParser.parseString(json).getAsJsonObject())
+        .build();
   }
 
   @Test
