@@ -20,6 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * path with the wrong method is 405 with an {@code Allow} header.
  */
 final class Router implements HttpHandler {
+  /** Each operation's path template in segments, split once rather than on every request. */
+  private static final Map<Operation, String[]> TEMPLATES = new EnumMap<>(Operation.class);
+
+  static {
+    for (Operation operation : Operation.values()) {
+      TEMPLATES.put(operation, operation.pathTemplate().split("/", -1));
+    }
+  }
+
   private final byte[] expectedAuthorization;
   private final Ulid ulid;
   private final Map<Operation, Handler> handlers = new EnumMap<>(Operation.class);
@@ -135,7 +144,7 @@ final class Router implements HttpHandler {
     String[] segments = path.split("/", -1);
     StringBuilder allow = new StringBuilder();
     for (Operation operation : Operation.values()) {
-      List<String> parameters = parameters(operation.pathTemplate(), segments);
+      List<String> parameters = parameters(TEMPLATES.get(operation), segments);
       if (parameters == null) {
         continue;
       }
@@ -148,11 +157,11 @@ final class Router implements HttpHandler {
   }
 
   /**
-   * The raw values of the template's parameters in the path's segments, in order; null when the
-   * path does not match the template. A parameter matches one segment, never an empty one.
+   * The raw values of the parameters of a template's segments ({@code expected}) in the path's
+   * segments, in order; null when the path does not match. A parameter matches one segment, never
+   * an empty one.
    */
-  private static List<String> parameters(String template, String[] segments) {
-    String[] expected = template.split("/", -1);
+  private static List<String> parameters(String[] expected, String[] segments) {
     if (expected.length != segments.length) {
       return null;
     }
