@@ -58,6 +58,7 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
   private final Map<String, StringBuilder> texts = new LinkedHashMap<>();
   private final Map<String, StringBuilder> reasonings = new LinkedHashMap<>();
   private final Map<String, ResponsePart> otherParts = new LinkedHashMap<>();
+  private final Map<String, Long> otherPartBytes = new LinkedHashMap<>();
   @Nullable private String responseId;
   @Nullable private FinishReason finishReason;
   @Nullable private Usage usage;
@@ -238,13 +239,11 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
 
   /** Keeps a part that is not text: the latest of its part id replaces the one before. */
   private void keep(String partId, ResponsePart part) {
-    ResponsePart before = otherParts.get(partId);
-    hold(heldBytes + sizeOf(part) + (before == null ? 2L * partId.length() : -sizeOf(before)));
+    long bytes = 2L * JSON.toJson(part, ResponsePart.class).length();
+    Long before = otherPartBytes.get(partId);
+    hold(heldBytes + bytes + (before == null ? 2L * partId.length() : -before));
     otherParts.put(partId, part);
-  }
-
-  private static long sizeOf(ResponsePart part) {
-    return 2L * JSON.toJson(part, ResponsePart.class).length();
+    otherPartBytes.put(partId, bytes);
   }
 
   private void add(Map<String, StringBuilder> parts, String partId, String text, boolean complete) {
