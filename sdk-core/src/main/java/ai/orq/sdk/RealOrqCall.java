@@ -8,13 +8,18 @@ import ai.orq.sdk.internal.ErrorMapper;
 import ai.orq.sdk.internal.JsonModels;
 import ai.orq.sdk.internal.RetryingCall;
 import ai.orq.sdk.model.ModelJsonException;
+import com.google.gson.Gson;
+import com.google.gson.TypeAdapter;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Request;
 import okhttp3.Response;
+import okio.Buffer;
 
 /**
  * Runs one request built by the generated Retrofit interface on the attempt engine ({@link
@@ -145,11 +150,12 @@ final class RealOrqCall<T> implements OrqCall<T> {
       if (responseType == Void.class) {
         return new OrqResponse<>(response.code(), response.headers(), null);
       }
-      String body = BodyText.readWhole(response, context.maxResponseBytes());
+      Charset charset = BodyText.loadWhole(response, context.maxResponseBytes());
+      Buffer body = response.body().source().getBuffer();
       String problem;
       ModelJsonException cause = null;
       try {
-        T value = JsonModels.read(context.gson(), context.gson().getAdapter(responseType), body);
+        T value = parse(body, charset);
         if (value != null) {
           return new OrqResponse<>(response.code(), response.headers(), value);
         }
@@ -158,7 +164,17 @@ final class RealOrqCall<T> implements OrqCall<T> {
         problem = "not a valid " + responseType.getSimpleName() + ": " + e.getMessage();
         cause = e;
       }
-      throw ErrorMapper.invalidResponse(response, body, problem, cause);
+      throw ErrorMapper.invalidResponse(response, body.readString(charset), problem, cause);
     }
+  }
+
+  /** The value in {@code body}, which it leaves unconsumed. */
+  @Nullable
+  private T parse(Buffer body, Charset charset) {
+    Gson gson = context.gson();
+    TypeAdapter<T> adapter = gson.getAdapter(responseType);
+    return charset.equals(StandardCharsets.UTF_8)
+        ? JsonModels.readUtf8(gson, adapter, body)
+        : JsonModels.read(gson, adapter, body.snapshot().string(charset));
   }
 }

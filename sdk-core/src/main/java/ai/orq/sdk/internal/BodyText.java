@@ -25,10 +25,11 @@ public final class BodyText {
   private BodyText() {}
 
   /**
-   * The whole body of {@code response} as text, or a ResponseTooLargeException past {@code
+   * Loads the whole body of {@code response} into its source's buffer, past a UTF-8 byte order
+   * mark, and returns the charset to decode it with; a ResponseTooLargeException past {@code
    * maxBytes} (unzipped).
    */
-  public static String readWhole(Response response, long maxBytes) throws IOException {
+  public static Charset loadWhole(Response response, long maxBytes) throws IOException {
     ResponseBody body = response.body();
     BufferedSource source = body.source();
     if (source.request(maxBytes < Long.MAX_VALUE ? maxBytes + 1 : maxBytes)) {
@@ -36,9 +37,9 @@ public final class BodyText {
     }
     if (source.rangeEquals(0, UTF8_BOM)) {
       source.skip(UTF8_BOM.size());
-      return source.readUtf8();
+      return StandardCharsets.UTF_8;
     }
-    return source.readString(charsetOf(response, body));
+    return charsetOf(response, body);
   }
 
   /**

@@ -182,12 +182,7 @@ public final class FramingBound {
 
     @Override
     public BufferedSource source() {
-      return source;
-    }
-
-    @Override
-    public void close() {
-      body.close();
+      return source; // ResponseBody.close() closes it: its buffer goes back to the pool
     }
   }
 

@@ -11,6 +11,7 @@ import jakarta.annotation.Nullable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.StringReader;
+import okio.Buffer;
 
 /**
  * Not API. Reads JSON text into a generated model. Whatever fails on the way, in the JSON syntax or
@@ -34,18 +35,38 @@ public final class JsonModels {
   public static <T> T read(Gson gson, TypeAdapter<T> adapter, String json) {
     JsonReader reader = gson.newJsonReader(new StringReader(json));
     try {
-      try {
-        JsonToken unused = reader.peek();
-      } catch (EOFException e) {
-        return null; // an empty body
-      }
-      T value = adapter.read(reader);
-      if (reader.peek() != JsonToken.END_DOCUMENT) {
-        throw ModelJsonException.invalid(reader, "more data after the JSON value");
-      }
-      return value;
+      return parse(reader, adapter);
     } catch (IOException | RuntimeException e) {
       throw ModelJsonException.of(reader, e);
     }
+  }
+
+  /**
+   * As {@link #read(Gson, TypeAdapter, String)} on the UTF-8 text in {@code utf8}, with the same
+   * value or the same exception, but without the text as a string in between; the buffer is not
+   * consumed. What fails (malformed UTF-8 included) is read again from the text as a string, whose
+   * answer is the answer.
+   */
+  @Nullable
+  public static <T> T readUtf8(Gson gson, TypeAdapter<T> adapter, Buffer utf8) {
+    try {
+      return parse(gson.newJsonReader(new Utf8Reader(utf8)), adapter);
+    } catch (IOException | RuntimeException e) {
+      return read(gson, adapter, utf8.clone().readUtf8());
+    }
+  }
+
+  @Nullable
+  private static <T> T parse(JsonReader reader, TypeAdapter<T> adapter) throws IOException {
+    try {
+      JsonToken unused = reader.peek();
+    } catch (EOFException e) {
+      return null; // an empty body
+    }
+    T value = adapter.read(reader);
+    if (reader.peek() != JsonToken.END_DOCUMENT) {
+      throw ModelJsonException.invalid(reader, "more data after the JSON value");
+    }
+    return value;
   }
 }
