@@ -9,8 +9,6 @@ module ai.orq.sdk {
   requires transitive okhttp3;
   requires okhttp3.logging;
   requires okio;
-  requires retrofit2;
-  requires retrofit2.converter.gson;
   requires static jakarta.annotation;
   requires static com.google.errorprone.annotations;
 

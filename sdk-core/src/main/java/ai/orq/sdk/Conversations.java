@@ -1,6 +1,6 @@
 package ai.orq.sdk;
 
-import ai.orq.sdk.generated.api.ConversationsApi;
+import ai.orq.sdk.generated.api.ConversationsApiRequests;
 import ai.orq.sdk.internal.Checks;
 import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.StreamingProvider;
@@ -18,8 +18,6 @@ import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import okhttp3.Request;
-import retrofit2.Retrofit;
-import retrofit2.converter.gson.GsonConverterFactory;
 
 /**
  * The conversation operations, from {@link OrqClient#conversations()}. Each returns an {@link
@@ -30,7 +28,7 @@ import retrofit2.converter.gson.GsonConverterFactory;
 public final class Conversations {
   private final ClientContext context;
   private final Supplier<StreamingProvider> findStreaming;
-  private final ConversationsApi api;
+  private final ConversationsApiRequests requests;
   @Nullable private volatile StreamingProvider streaming;
 
   /**
@@ -40,13 +38,7 @@ public final class Conversations {
   Conversations(ClientContext context, Supplier<StreamingProvider> findStreaming) {
     this.context = context;
     this.findStreaming = findStreaming;
-    this.api =
-        new Retrofit.Builder()
-            .baseUrl(context.baseUrl())
-            .callFactory(RequestOnlyCall::new)
-            .addConverterFactory(GsonConverterFactory.create(context.gson()))
-            .build()
-            .create(ConversationsApi.class);
+    this.requests = new ConversationsApiRequests(context.baseUrl(), context.gson());
   }
 
   /** The first page of standalone conversations, newest first. */
@@ -58,7 +50,8 @@ public final class Conversations {
   public OrqCall<ConversationPage> list(ListConversationsParams params) {
     Objects.requireNonNull(params, "params == null");
     return call(
-        api.list(params.limit(), params.startingAfter(), params.endingBefore(), params.entityId()),
+        requests.list(
+            params.limit(), params.startingAfter(), params.endingBefore(), params.entityId()),
         ConversationPage.class,
         null);
   }
@@ -88,7 +81,7 @@ public final class Conversations {
   /** Creates a conversation (HTTP 201). */
   public OrqCall<Conversation> create(CreateConversationRequest request) {
     Objects.requireNonNull(request, "request == null");
-    return call(api.create(request), Conversation.class, null);
+    return call(requests.create(request), Conversation.class, null);
   }
 
   /**
@@ -98,13 +91,13 @@ public final class Conversations {
   public OrqCall<Conversation> generateName(String conversationId, GenerateNameRequest request) {
     String id = Checks.requireConversationId(conversationId);
     Objects.requireNonNull(request, "request == null");
-    return call(api.generateName(id, request), Conversation.class, id);
+    return call(requests.generateName(id, request), Conversation.class, id);
   }
 
   /** A conversation with its messages, oldest message first. */
   public OrqCall<ConversationWithMessages> retrieve(String conversationId) {
     String id = Checks.requireConversationId(conversationId);
-    return call(api.retrieve(id), ConversationWithMessages.class, id);
+    return call(requests.retrieve(id), ConversationWithMessages.class, id);
   }
 
   /**
@@ -115,13 +108,13 @@ public final class Conversations {
   public OrqCall<Conversation> update(String conversationId, UpdateConversationRequest update) {
     String id = Checks.requireConversationId(conversationId);
     Objects.requireNonNull(update, "update == null");
-    return call(api.update(id, update), Conversation.class, id);
+    return call(requests.update(id, update), Conversation.class, id);
   }
 
   /** Deletes a conversation and its messages (HTTP 204); the call's body is null. */
   public OrqCall<Void> delete(String conversationId) {
     String id = Checks.requireConversationId(conversationId);
-    return call(api.delete(id), Void.class, id);
+    return call(requests.delete(id), Void.class, id);
   }
 
   /**
@@ -164,7 +157,7 @@ public final class Conversations {
         Boolean.FALSE.equals(request.getStream())
             ? request.toBuilder().stream(true).build()
             : request;
-    Request http = api.createConversationResponse(id, streamed).request();
+    Request http = requests.createConversationResponse(id, streamed);
     return new RealStreamResponse(
         context, provider, http, RequestOptions.none(), id, streamed.getModel());
   }
@@ -182,10 +175,9 @@ public final class Conversations {
     return provider;
   }
 
-  /** A call of {@code generated}'s request, about {@code conversationId} (for its listeners). */
+  /** A call of {@code request}, about {@code conversationId} (for its listeners). */
   private <T> OrqCall<T> call(
-      retrofit2.Call<T> generated, Class<T> responseType, @Nullable String conversationId) {
-    return new RealOrqCall<>(
-        context, generated.request(), responseType, RequestOptions.none(), conversationId);
+      Request request, Class<T> responseType, @Nullable String conversationId) {
+    return new RealOrqCall<>(context, request, responseType, RequestOptions.none(), conversationId);
   }
 }

@@ -1,8 +1,8 @@
 package ai.orq.sdk.internal;
 
+import ai.orq.sdk.generated.internal.OperationRequest;
 import okhttp3.Headers;
 import okhttp3.Request;
-import retrofit2.Invocation;
 
 /** Not API. The request of each attempt: the call's request with the headers the SDK adds. */
 public final class AttemptRequests {
@@ -13,8 +13,9 @@ public final class AttemptRequests {
   /**
    * One copy of {@code request} with the settings' headers, the retry count, the client's headers
    * it lacks, the headers its listeners add, and, if it must not be repeated once sent, the tag
-   * that tells if it was. Retrofit's {@link Invocation} tag, read when the operation starts, is
-   * left behind: each of the copies OkHttp and the SDK make below would copy it again.
+   * that tells if it was. The tag naming the operation ({@link OperationRequest#operationId}), read
+   * when the operation starts, is left behind: each of the copies OkHttp and the SDK make below
+   * would copy it again.
    */
   static Request of(
       Request request,
@@ -22,7 +23,7 @@ public final class AttemptRequests {
       Headers clientHeaders,
       int attempt,
       Observation observation) {
-    Request.Builder builder = request.newBuilder().tag(Invocation.class, null);
+    Request.Builder builder = OperationRequest.untagged(request.newBuilder());
     Headers extra = settings.headers;
     if (extra.size() > 0) { // names() copies
       for (String name : extra.names()) {

@@ -1,5 +1,6 @@
 package ai.orq.sdk.internal;
 
+import ai.orq.sdk.generated.internal.OperationRequest;
 import ai.orq.sdk.observe.OperationStart;
 import ai.orq.sdk.observe.OrqListener;
 import com.google.gson.Gson;
@@ -10,7 +11,6 @@ import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import retrofit2.Invocation;
 
 /**
  * Not API. What the code that runs a client's requests, here and in {@code orq-sdk-streaming},
@@ -66,8 +66,8 @@ public final class ClientContext {
     if (listeners.isEmpty()) {
       return Observation.NONE;
     }
-    Invocation invocation = request.tag(Invocation.class);
-    String name = invocation != null ? invocation.method().getName() : request.method();
+    String operationId = OperationRequest.operationId(request);
+    String name = operationId != null ? operationId : request.method();
     return Observation.start(
         listeners,
         new OperationStart(name, request.method(), request.url(), stream, conversationId, model));
