@@ -5,6 +5,7 @@ import ai.orq.sdk.internal.CallSettings;
 import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.internal.FramingBound;
 import ai.orq.sdk.internal.RetryTimer;
+import ai.orq.sdk.internal.WireRequests;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,7 +97,8 @@ final class HttpClients {
       http.eventListenerFactory(
           KeyHidingEventListener.factory(settings.okHttpClient.eventListenerFactory()));
     }
-    return http.retryOnConnectionFailure(false)
+    return WireRequests.install(http)
+        .retryOnConnectionFailure(false)
         .followRedirects(false)
         .followSslRedirects(false)
         .authenticator(Authenticator.NONE)

@@ -50,6 +50,18 @@ public final class WireRequests {
     return client.newBuilder().addInterceptor(RESTORE).addNetworkInterceptor(NETWORK).build();
   }
 
+  /**
+   * {@code builder} with both interceptors added last (unless it has them), for a client built with
+   * nothing added after them: {@link ClientContext} then takes that client as it is, without
+   * building another.
+   */
+  public static OkHttpClient.Builder install(OkHttpClient.Builder builder) {
+    if (builder.networkInterceptors().contains(NETWORK)) {
+      return builder;
+    }
+    return builder.addInterceptor(RESTORE).addNetworkInterceptor(NETWORK);
+  }
+
   private static Response restore(Response response) {
     String retryAfter = response.header(HIDDEN_RETRY_AFTER);
     if (retryAfter == null) {
