@@ -22,8 +22,8 @@ import okhttp3.Response;
 import okio.Buffer;
 
 /**
- * Runs one request built by the generated Retrofit interface on the attempt engine ({@link
- * RetryingCall}), and reads its 2xx body strictly into the response type.
+ * Runs one request built by the generated {@code ConversationsApiRequests} on the attempt engine
+ * ({@link RetryingCall}), and reads its 2xx body strictly into the response type.
  */
 final class RealOrqCall<T> implements OrqCall<T> {
   private final ClientContext context;

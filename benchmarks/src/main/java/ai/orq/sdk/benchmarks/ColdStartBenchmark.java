@@ -31,9 +31,8 @@ final class ColdStartBenchmark {
 
   /**
    * The phases of a first call, by their keys in a program's result: the SDK's {@code
-   * OrqClient.build()}, {@code retrieve(id)} (Retrofit's proxy and the request) and {@code
-   * execute()}, against the raw program's {@code new OkHttpClient()}, request and exchange with
-   * Gson's parse.
+   * OrqClient.build()}, {@code retrieve(id)} (the generated request) and {@code execute()}, against
+   * the raw program's {@code new OkHttpClient()}, request and exchange with Gson's parse.
    */
   private static final Map<String, String> PHASES =
       linked(
