@@ -47,7 +47,7 @@ public final class WireRequests {
     if (client.networkInterceptors().contains(NETWORK)) {
       return client;
     }
-    return client.newBuilder().addInterceptor(RESTORE).addNetworkInterceptor(NETWORK).build();
+    return install(client.newBuilder()).build();
   }
 
   /**
