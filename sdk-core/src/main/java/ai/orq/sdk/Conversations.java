@@ -38,7 +38,7 @@ public final class Conversations {
   Conversations(ClientContext context, Supplier<StreamingProvider> findStreaming) {
     this.context = context;
     this.findStreaming = findStreaming;
-    this.requests = new ConversationsApiRequests(context.baseUrl(), context.gson());
+    this.requests = new ConversationsApiRequests(context.baseUrl());
   }
 
   /** The first page of standalone conversations, newest first. */

@@ -80,7 +80,7 @@ public final class OrqJson {
     Objects.requireNonNull(type, "type == null");
     try {
       @SuppressWarnings("unchecked")
-      T value = (T) JsonModels.read(GSON, GSON.getAdapter(TypeToken.get(type)), json);
+      T value = (T) JsonModels.read(GSON.getAdapter(TypeToken.get(type)), json);
       if (value == null) {
         throw new IllegalArgumentException("json is empty or null, not a " + type);
       }

@@ -8,7 +8,7 @@ import ai.orq.sdk.internal.ErrorMapper;
 import ai.orq.sdk.internal.JsonModels;
 import ai.orq.sdk.internal.RetryingCall;
 import ai.orq.sdk.model.ModelJsonException;
-import com.google.gson.Gson;
+import ai.orq.sdk.model.ModelTypeAdapterFactory;
 import com.google.gson.TypeAdapter;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
@@ -171,10 +171,9 @@ final class RealOrqCall<T> implements OrqCall<T> {
   /** The value in {@code body}, which it leaves unconsumed. */
   @Nullable
   private T parse(Buffer body, Charset charset) {
-    Gson gson = context.gson();
-    TypeAdapter<T> adapter = gson.getAdapter(responseType);
+    TypeAdapter<T> adapter = ModelTypeAdapterFactory.adapter(responseType);
     return charset.equals(StandardCharsets.UTF_8)
-        ? JsonModels.readUtf8(gson, adapter, body)
-        : JsonModels.read(gson, adapter, body.snapshot().string(charset));
+        ? JsonModels.readUtf8(adapter, body)
+        : JsonModels.read(adapter, body.snapshot().string(charset));
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import ai.orq.sdk.internal.JsonModels;
 import ai.orq.sdk.model.Conversation;
 import ai.orq.sdk.model.UpdateConversationMetadata;
 import ai.orq.sdk.model.UpdateConversationRequest;
@@ -145,6 +146,6 @@ class ConversationUpdateTest {
     assertEquals(
         "{\"_id\":\"conv_2\",\"kind\":\"conversation\",\"displayName\":\"d\",\"createdAt\":1,\"updatedAt\":2,"
             + "\"metadata\":{\"entityId\":null,\"model\":\"m\",\"pinned\":true},\"folder\":{\"id\":7}}",
-        client.context().gson().toJson(read));
+        JsonModels.newGson().toJson(read));
   }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import ai.orq.sdk.errors.NotFoundException;
 import ai.orq.sdk.generated.api.ConversationsApi;
 import ai.orq.sdk.generated.internal.OperationTable;
+import ai.orq.sdk.internal.JsonModels;
 import ai.orq.sdk.model.CreateConversationRequest;
 import ai.orq.sdk.model.CreateResponseRequest;
 import ai.orq.sdk.model.GenerateNameRequest;
@@ -280,7 +281,7 @@ class FacadeReachTest {
 
   @Test
   void streamCallsSendTheRequestAsBuiltAndAskForAnEventStream() {
-    String body = client.context().gson().toJson(streamRequest());
+    String body = JsonModels.newGson().toJson(streamRequest());
     assertTrue(body.contains("\"stream\":true"), body);
     for (Consumer<Conversations> call : REACH.get("createConversationResponse")) {
       server.resetRequests();

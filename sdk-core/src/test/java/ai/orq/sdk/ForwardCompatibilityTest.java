@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import ai.orq.sdk.errors.InvalidResponseException;
+import ai.orq.sdk.internal.JsonModels;
 import ai.orq.sdk.model.ConversationKind;
 import ai.orq.sdk.model.ConversationWithMessages;
 import ai.orq.sdk.model.CreateConversationRequest;
@@ -84,7 +85,7 @@ class ForwardCompatibilityTest {
         new JsonPrimitive(true), conversation.getMetadata().additionalProperties().get("pinned"));
     assertEquals(
         JsonParser.parseString(NEWER),
-        JsonParser.parseString(client.context().gson().toJson(conversation)),
+        JsonParser.parseString(JsonModels.newGson().toJson(conversation)),
         "written back as received: unknown values, members and properties, explicit nulls");
   }
 
@@ -223,7 +224,7 @@ class ForwardCompatibilityTest {
     JsonObject raw =
         JsonParser.parseString("{\"kind\":\"video\",\"url\":\"u\",\"length\":null}")
             .getAsJsonObject();
-    Gson gson = client.context().gson();
+    Gson gson = JsonModels.newGson();
 
     assertEquals(
         "{\"role\":\"user\",\"parts\":[{\"kind\":\"video\",\"url\":\"u\",\"length\":null}]}",

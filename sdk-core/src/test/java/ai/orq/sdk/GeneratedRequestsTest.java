@@ -88,7 +88,7 @@ class GeneratedRequestsTest {
               .addConverterFactory(GsonConverterFactory.create(gson))
               .build()
               .create(ConversationsApi.class);
-      ConversationsApiRequests generated = new ConversationsApiRequests(baseUrl, gson);
+      ConversationsApiRequests generated = new ConversationsApiRequests(baseUrl);
       for (Method method : ConversationsApi.class.getDeclaredMethods()) {
         Method twin =
             ConversationsApiRequests.class.getMethod(method.getName(), method.getParameterTypes());
@@ -110,7 +110,7 @@ class GeneratedRequestsTest {
   @Test
   void aDotSegmentOrANullIsRefusedNamingTheParameter() {
     ConversationsApiRequests generated =
-        new ConversationsApiRequests(HttpUrl.get(server.baseUrl() + "/"), gson);
+        new ConversationsApiRequests(HttpUrl.get(server.baseUrl() + "/"));
     for (String dots : List.of(".", "..")) {
       IllegalArgumentException refused =
           assertThrows(IllegalArgumentException.class, () -> generated.retrieve(dots));

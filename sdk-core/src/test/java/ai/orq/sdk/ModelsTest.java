@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.orq.sdk.errors.InvalidResponseException;
+import ai.orq.sdk.internal.JsonModels;
 import ai.orq.sdk.model.ConversationKind;
 import ai.orq.sdk.model.ConversationWithMessages;
 import ai.orq.sdk.model.FileSource;
@@ -108,13 +109,11 @@ class ModelsTest {
   void messagesBuildsUserMessagesWithTheirKinds() {
     assertEquals(
         "{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"Hello\"}]}",
-        client.context().gson().toJson(Messages.userText("Hello")));
+        JsonModels.newGson().toJson(Messages.userText("Hello")));
     assertEquals(
         "{\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"a\"},"
             + "{\"kind\":\"tool_result\",\"tool_call_id\":\"c\",\"result\":{\"ok\":true}}]}",
-        client
-            .context()
-            .gson()
+        JsonModels.newGson()
             .toJson(
                 Messages.user(
                     TextPart.builder().text("a").build(),

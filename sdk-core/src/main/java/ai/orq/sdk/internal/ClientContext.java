@@ -3,7 +3,6 @@ package ai.orq.sdk.internal;
 import ai.orq.sdk.generated.internal.OperationRequest;
 import ai.orq.sdk.observe.OperationStart;
 import ai.orq.sdk.observe.OrqListener;
-import com.google.gson.Gson;
 import jakarta.annotation.Nullable;
 import java.time.Duration;
 import java.util.List;
@@ -14,9 +13,9 @@ import okhttp3.Request;
 
 /**
  * Not API. What the code that runs a client's requests, here and in {@code orq-sdk-streaming},
- * shares: the OkHttp clients of calls and of streams, the base URL, Gson, the default call
- * settings, the retry timer, the running operations and the listeners. Thread-safe; the {@code
- * OrqClient} owns it.
+ * shares: the OkHttp clients of calls and of streams, the base URL, the default call settings, the
+ * retry timer, the running operations and the listeners. Thread-safe; the {@code OrqClient} owns
+ * it.
  */
 public final class ClientContext {
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
@@ -24,7 +23,6 @@ public final class ClientContext {
   private final OkHttpClient httpClient;
   private final OkHttpClient streamingClient;
   private final HttpUrl baseUrl;
-  private final Gson gson = JsonModels.newGson();
   private final CallSettings defaults;
   private final long maxResponseBytes;
   private final Headers requestHeaders;
@@ -102,10 +100,6 @@ public final class ClientContext {
 
   public HttpUrl baseUrl() {
     return baseUrl;
-  }
-
-  public Gson gson() {
-    return gson;
   }
 
   public CallSettings defaults() {

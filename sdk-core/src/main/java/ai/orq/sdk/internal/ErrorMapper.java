@@ -17,7 +17,7 @@ import ai.orq.sdk.errors.UnprocessableEntityException;
 import ai.orq.sdk.generated.internal.SafeText;
 import ai.orq.sdk.model.ErrorMessage;
 import ai.orq.sdk.model.ModelJsonException;
-import com.google.gson.Gson;
+import ai.orq.sdk.model.ModelTypeAdapterFactory;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -35,8 +35,6 @@ public final class ErrorMapper {
   private static final int MAX_CAUSE_CHARS = 1_000;
 
   /** Reads declared error bodies; the generated model brings its own adapter. */
-  private static final Gson GSON = new Gson();
-
   private ErrorMapper() {}
 
   /** The exception of an error response; reads at most 64 KiB of the body, and closes it. */
@@ -134,7 +132,8 @@ public final class ErrorMapper {
   @Nullable
   private static String declaredMessage(String rawBody) {
     try {
-      ErrorMessage declared = JsonModels.read(GSON, GSON.getAdapter(ErrorMessage.class), rawBody);
+      ErrorMessage declared =
+          JsonModels.read(ModelTypeAdapterFactory.adapter(ErrorMessage.class), rawBody);
       return declared == null ? null : declared.getMessage();
     } catch (ModelJsonException e) {
       return null; // not a declared error body: the raw body is all there is

@@ -1,6 +1,7 @@
 package ai.orq.sdk.internal;
 
 import ai.orq.sdk.model.ModelJsonException;
+import ai.orq.sdk.model.ModelTypeAdapterFactory;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.ToNumberPolicy;
@@ -22,18 +23,26 @@ import okio.Buffer;
 public final class JsonModels {
   private JsonModels() {}
 
-  /** Gson for the models, which bring their own adapters; free-form whole numbers are longs. */
+  /**
+   * Gson for binding free-form JSON to the user's classes ({@code OrqJson}), the models' adapters
+   * registered (so that none is looked up through its annotation); whole numbers are longs. The
+   * client itself reads and writes the models without a Gson.
+   */
   public static Gson newGson() {
     return new GsonBuilder()
+        .registerTypeAdapterFactory(new ModelTypeAdapterFactory())
         .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
         .disableHtmlEscaping()
         .create();
   }
 
-  /** The model in {@code json}, or null when it is empty or the JSON {@code null}. */
+  /**
+   * The value {@code adapter} reads from {@code json}, or null when it is empty or the JSON {@code
+   * null}; read as a Gson of {@link #newGson()} reads it.
+   */
   @Nullable
-  public static <T> T read(Gson gson, TypeAdapter<T> adapter, String json) {
-    JsonReader reader = gson.newJsonReader(new StringReader(json));
+  public static <T> T read(TypeAdapter<T> adapter, String json) {
+    JsonReader reader = new JsonReader(new StringReader(json));
     try {
       return parse(reader, adapter);
     } catch (IOException | RuntimeException e) {
@@ -42,17 +51,17 @@ public final class JsonModels {
   }
 
   /**
-   * As {@link #read(Gson, TypeAdapter, String)} on the UTF-8 text in {@code utf8}, with the same
-   * value or the same exception, but without the text as a string in between; the buffer is not
-   * consumed. What fails (malformed UTF-8 included) is read again from the text as a string, whose
-   * answer is the answer.
+   * As {@link #read(TypeAdapter, String)} on the UTF-8 text in {@code utf8}, with the same value or
+   * the same exception, but without the text as a string in between; the buffer is not consumed.
+   * What fails (malformed UTF-8 included) is read again from the text as a string, whose answer is
+   * the answer.
    */
   @Nullable
-  public static <T> T readUtf8(Gson gson, TypeAdapter<T> adapter, Buffer utf8) {
+  public static <T> T readUtf8(TypeAdapter<T> adapter, Buffer utf8) {
     try {
-      return parse(gson.newJsonReader(new Utf8Reader(utf8)), adapter);
+      return parse(new JsonReader(new Utf8Reader(utf8)), adapter);
     } catch (IOException | RuntimeException e) {
-      return read(gson, adapter, utf8.clone().readUtf8());
+      return read(adapter, utf8.clone().readUtf8());
     }
   }
 

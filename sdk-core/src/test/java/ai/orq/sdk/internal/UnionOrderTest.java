@@ -102,7 +102,7 @@ class UnionOrderTest {
    */
   private Object outcome(String json) {
     try {
-      return JsonModels.read(gson, events, json);
+      return JsonModels.read(events, json);
     } catch (ModelJsonException e) {
       int position = e.problem().indexOf(" at ");
       String problem = position == -1 ? e.problem() : e.problem().substring(0, position);

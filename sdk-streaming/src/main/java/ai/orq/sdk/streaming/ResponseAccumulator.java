@@ -8,6 +8,7 @@ import ai.orq.sdk.errors.ResponseFailedException;
 import ai.orq.sdk.errors.ResponseTooLargeException;
 import ai.orq.sdk.internal.ClientContext;
 import ai.orq.sdk.model.FinishReason;
+import ai.orq.sdk.model.ModelTypeAdapterFactory;
 import ai.orq.sdk.model.PartDeltaEvent;
 import ai.orq.sdk.model.PartDoneEvent;
 import ai.orq.sdk.model.PendingToolCall;
@@ -17,7 +18,7 @@ import ai.orq.sdk.model.ResponseFailedEvent;
 import ai.orq.sdk.model.ResponsePart;
 import ai.orq.sdk.model.ResponseStartedEvent;
 import ai.orq.sdk.model.Usage;
-import com.google.gson.Gson;
+import com.google.gson.TypeAdapter;
 import jakarta.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,8 +51,9 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
   /** The most text {@link #create()} and {@code assemble} hold: 16 MiB, 2 bytes per char. */
   public static final long DEFAULT_MAX_BYTES = ClientContext.DEFAULT_MAX_RESPONSE_BYTES;
 
-  /** Measures a kept part (the models carry their own adapters); Gson is thread-safe. */
-  private static final Gson JSON = new Gson();
+  /** Measures a kept part; thread-safe. */
+  private static final TypeAdapter<ResponsePart> PARTS =
+      ModelTypeAdapterFactory.adapter(ResponsePart.class);
 
   private final long maxBytes;
   private long heldBytes;
@@ -239,7 +241,7 @@ public final class ResponseAccumulator implements Consumer<ResponseEvent> {
 
   /** Keeps a part that is not text: the latest of its part id replaces the one before. */
   private void keep(String partId, ResponsePart part) {
-    long bytes = 2L * JSON.toJson(part, ResponsePart.class).length();
+    long bytes = 2L * PARTS.toJson(part).length();
     Long before = otherPartBytes.get(partId);
     hold(heldBytes + bytes + (before == null ? 2L * partId.length() : -before));
     otherParts.put(partId, part);

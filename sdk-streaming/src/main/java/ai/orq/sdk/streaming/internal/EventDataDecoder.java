@@ -1,7 +1,6 @@
 package ai.orq.sdk.streaming.internal;
 
 import ai.orq.sdk.internal.JsonModels;
-import com.google.gson.Gson;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import jakarta.annotation.Nullable;
@@ -22,13 +21,8 @@ import java.io.Reader;
  * <p>Not thread-safe; owned by the thread that reads the stream.
  */
 final class EventDataDecoder {
-  private final Gson gson;
   private final Window window = new Window();
   @Nullable private JsonReader json;
-
-  EventDataDecoder(Gson gson) {
-    this.gson = gson;
-  }
 
   /**
    * The value in the data of the event {@code reader} last returned, or null when it is empty or
@@ -42,7 +36,7 @@ final class EventDataDecoder {
     try {
       JsonReader in = json;
       if (in == null) {
-        in = gson.newJsonReader(window);
+        in = new JsonReader(window);
         in.beginArray();
         json = in;
       }
@@ -56,7 +50,7 @@ final class EventDataDecoder {
       // decoded again below, for the same answer
     }
     json = null;
-    return JsonModels.read(gson, adapter, reader.data());
+    return JsonModels.read(adapter, reader.data());
   }
 
   /** The characters of one event at a time, framed as the next element of the stream's array. */

@@ -13,8 +13,8 @@ import ai.orq.sdk.internal.JsonModels;
 import ai.orq.sdk.internal.StreamingProvider;
 import ai.orq.sdk.model.ErrorMessage;
 import ai.orq.sdk.model.ModelJsonException;
+import ai.orq.sdk.model.ModelTypeAdapterFactory;
 import ai.orq.sdk.model.ResponseEvent;
-import com.google.gson.Gson;
 import com.google.gson.TypeAdapter;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
@@ -32,7 +32,6 @@ final class SseEventReader implements StreamingProvider.EventReader {
 
   private final SseReader reader;
   private final long idleTimeoutMillis;
-  private final Gson gson;
   private final EventDataDecoder decoder;
   private final TypeAdapter<ResponseEvent> events;
   private final TypeAdapter<ErrorMessage> errors;
@@ -41,10 +40,9 @@ final class SseEventReader implements StreamingProvider.EventReader {
     this.reader =
         new SseReader(response.body().source(), context.maxResponseBytes(), idleTimeoutMillis);
     this.idleTimeoutMillis = idleTimeoutMillis;
-    this.gson = context.gson();
-    this.decoder = new EventDataDecoder(gson);
-    this.events = gson.getAdapter(ResponseEvent.class);
-    this.errors = gson.getAdapter(ErrorMessage.class);
+    this.decoder = new EventDataDecoder();
+    this.events = ModelTypeAdapterFactory.adapter(ResponseEvent.class);
+    this.errors = ModelTypeAdapterFactory.adapter(ErrorMessage.class);
   }
 
   /** The events of {@code response}; an InvalidResponseException if it is no event stream. */
@@ -115,7 +113,7 @@ final class SseEventReader implements StreamingProvider.EventReader {
   /** The message of an error event shaped as the API's error body, or its raw data. */
   private String errorText(String data) {
     try {
-      ErrorMessage error = JsonModels.read(gson, errors, data);
+      ErrorMessage error = JsonModels.read(errors, data);
       return error == null ? data : error.getMessage();
     } catch (ModelJsonException e) {
       return data;

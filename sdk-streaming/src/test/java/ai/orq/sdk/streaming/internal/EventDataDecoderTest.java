@@ -53,13 +53,13 @@ class EventDataDecoderTest {
       List<String> expectedData = new ArrayList<>();
       byte[] stream = stream(random, expectedData);
       SseReader reader = new SseReader(randomReads(stream, random));
-      EventDataDecoder decoder = new EventDataDecoder(gson);
+      EventDataDecoder decoder = new EventDataDecoder();
       for (int e = 0; e < expectedData.size(); e++) {
         String where = "seed " + seed + ", case " + i + ", event " + e;
         assertTrue(reader.next(), where);
         String data = expectedData.get(e);
         assertEquals(data, reader.data(), where);
-        String old = outcome(() -> JsonModels.read(gson, events, data));
+        String old = outcome(() -> JsonModels.read(events, data));
         String streamed = outcome(() -> decoder.read(events, reader));
         assertEquals(old, streamed, where + ", data " + data);
         if (old.startsWith("error")) {
