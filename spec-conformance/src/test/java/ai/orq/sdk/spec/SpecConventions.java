@@ -219,6 +219,41 @@ final class SpecConventions {
     return violations;
   }
 
+  /**
+   * (e) No schema holds itself but through a union: a model's adapter gets the adapters of its
+   * properties as it is made, and only a union's members are made on first use. A {@code $ref} in a
+   * {@code oneOf} is therefore no link; every other one (in properties, items, {@code allOf},
+   * {@code anyOf}, {@code additionalProperties}) is.
+   */
+  List<String> schemasHoldThemselvesOnlyThroughUnions() {
+    Map<String, Set<String>> links = new LinkedHashMap<>();
+    document.schemas().forEach((name, schema) -> links.put(name, links(map(schema))));
+    List<String> violations = new ArrayList<>();
+    for (String name : links.keySet()) {
+      List<String> path = cycle(name, name, links, new ArrayList<>(List.of(name)), new HashSet<>());
+      if (path != null) {
+        violations.add(
+            SCHEMAS + name + ": holds itself through " + String.join(" -> ", path) + ", no union");
+      }
+    }
+    return violations;
+  }
+
+  /**
+   * (f) {@code additionalProperties}, where a schema sets it, is {@code {}} or a boolean: a map of
+   * typed values has no adapter in the templates (a free-form object is a {@code JsonObject}).
+   */
+  List<String> additionalPropertiesAreFreeForm() {
+    List<String> violations = new ArrayList<>();
+    for (Node node : nodes) {
+      if (node.schema().get("additionalProperties") instanceof Map<?, ?> values
+          && !values.isEmpty()) {
+        violations.add(node.where() + ".additionalProperties: a map of typed values " + values);
+      }
+    }
+    return violations;
+  }
+
   /** The operations marked {@code x-orq-event-stream: true}, named as in the violations. */
   List<String> markedStreamingOperations() {
     List<String> marked = new ArrayList<>();
@@ -281,6 +316,49 @@ final class SpecConventions {
     if (schema.get("additionalProperties") instanceof Map<?, ?> additional) {
       collect(where + ".additionalProperties", map(additional), null);
     }
+  }
+
+  /** The component schemas {@code schema} links to, as (e) counts links. */
+  private static Set<String> links(Map<String, Object> schema) {
+    Set<String> links = new LinkedHashSet<>();
+    if (schema.get("$ref") instanceof String ref) {
+      links.add(ref.substring(ref.lastIndexOf('/') + 1));
+      return links;
+    }
+    map(schema.get("properties")).values().forEach(child -> links.addAll(links(map(child))));
+    List<Object> children = new ArrayList<>(list(schema.get("allOf")));
+    children.addAll(list(schema.get("anyOf")));
+    children.add(schema.get("items"));
+    children.add(schema.get("additionalProperties"));
+    for (Object child : children) {
+      if (child instanceof Map<?, ?>) {
+        links.addAll(links(map(child)));
+      }
+    }
+    return links;
+  }
+
+  /** The path from {@code from} back to {@code start} along {@code links}, or null. */
+  private static List<String> cycle(
+      String start,
+      String from,
+      Map<String, Set<String>> links,
+      List<String> path,
+      Set<String> seen) {
+    for (String next : links.getOrDefault(from, Set.of())) {
+      path.add(next);
+      if (next.equals(start)) {
+        return path;
+      }
+      if (seen.add(next)) {
+        List<String> found = cycle(start, next, links, path, seen);
+        if (found != null) {
+          return found;
+        }
+      }
+      path.remove(path.size() - 1);
+    }
+    return null;
   }
 
   /**

@@ -31,6 +31,8 @@ final class SpecConventionsTest {
     assertEquals(List.of(), ours.requiredPropertiesAreNotNullable());
     assertEquals(List.of(), ours.epochMillisOnlyOnInt64Properties());
     assertEquals(List.of(), ours.eventStreamMarksExactlyTheStreamingOperations());
+    assertEquals(List.of(), ours.schemasHoldThemselvesOnlyThroughUnions());
+    assertEquals(List.of(), ours.additionalPropertiesAreFreeForm());
     assertFalse(
         ours.markedStreamingOperations().isEmpty(),
         "no operation streams: the check of (d) saw nothing");
@@ -40,7 +42,9 @@ final class SpecConventionsTest {
             "one-value inline `enum`",
             "never `nullable`",
             "x-orq-epoch-millis",
-            "x-orq-event-stream")) {
+            "x-orq-event-stream",
+            "only through a union",
+            "`additionalProperties`")) {
       assertTrue(
           description.contains(mark), "info.description no longer states the convention " + mark);
     }
@@ -208,6 +212,43 @@ final class SpecConventionsTest {
         spec ->
             operation(spec, "/v2/conversations/{conversation_id}/responses", "post")
                 .put("x-orq-event-stream", "yes"));
+  }
+
+  @Test
+  void aSchemaHoldingItselfOutsideAUnionIsFound() {
+    Function<SpecConventions, List<String>> check =
+        SpecConventions::schemasHoldThemselvesOnlyThroughUnions;
+    assertFinds(
+        "components.schemas.Conversation: holds itself through Conversation ->"
+            + " ConversationMetadata -> Conversation",
+        check,
+        spec ->
+            properties(spec, "ConversationMetadata")
+                .put("conversation", Map.of("$ref", "#/components/schemas/Conversation")));
+    assertEquals(
+        List.of(),
+        check.apply(
+            conventions(
+                spec ->
+                    properties(spec, "TextPart")
+                        .put(
+                            "parts",
+                            Map.of(
+                                "type",
+                                "array",
+                                "items",
+                                Map.of("$ref", "#/components/schemas/MessagePart"))))),
+        "through a union it may");
+  }
+
+  @Test
+  void aMapOfTypedValuesIsFound() {
+    assertFinds(
+        "components.schemas.ErrorPart.properties.error.additionalProperties: a map of typed values",
+        SpecConventions::additionalPropertiesAreFreeForm,
+        spec ->
+            property(spec, "ErrorPart", "error")
+                .put("additionalProperties", Map.of("type", "string")));
   }
 
   /**
