@@ -34,7 +34,6 @@ public final class ErrorMapper {
   /** The longest message of an I/O failure kept as it is in a cause. */
   private static final int MAX_CAUSE_CHARS = 1_000;
 
-  /** Reads declared error bodies; the generated model brings its own adapter. */
   private ErrorMapper() {}
 
   /** The exception of an error response; reads at most 64 KiB of the body, and closes it. */
